@@ -1,0 +1,89 @@
+//! Extractors for the signed-in account: [`CurrentUser`] requires one, [`MaybeUser`] does not.
+
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use mfx_domain::policy::{Actor, Member};
+use mfx_store::accounts::{self, AccountRecord};
+
+/// The account behind a valid bearer token, active, with a live session.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub record: AccountRecord,
+    pub session: String,
+}
+
+impl CurrentUser {
+    pub fn actor(&self) -> Actor {
+        Actor::Member(self.member())
+    }
+
+    pub fn member(&self) -> Member {
+        let account = &self.record.account;
+        Member { id: account.id, partner: account.partner, role: account.role }
+    }
+}
+
+/// The signed-in account if the request carries a token; anonymous otherwise. A token that is
+/// present but invalid is still refused, so that clients notice.
+#[derive(Debug, Clone)]
+pub struct MaybeUser(pub Option<CurrentUser>);
+
+impl MaybeUser {
+    pub fn actor(&self) -> Actor {
+        self.0.as_ref().map_or(Actor::Anonymous, CurrentUser::actor)
+    }
+}
+
+fn bearer(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get(header::AUTHORIZATION) else { return Ok(None) };
+    let value = value.to_str().map_err(|_| ApiError::Unauthenticated("The Authorization header is not readable."))?;
+    let (scheme, token) = value.split_once(' ').unwrap_or((value, ""));
+    if !scheme.eq_ignore_ascii_case("bearer") || token.trim().is_empty() {
+        return Err(ApiError::Unauthenticated("Use `Authorization: Bearer <access token>`."));
+    }
+    Ok(Some(token.trim().to_owned()))
+}
+
+async fn authenticate(req: HttpRequest) -> Result<Option<CurrentUser>, ApiError> {
+    if let Some(found) = req.extensions().get::<CurrentUser>() {
+        return Ok(Some(found.clone()));
+    }
+    let Some(token) = bearer(&req)? else { return Ok(None) };
+    let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::internal("application state missing"))?;
+    let now = state.clock.now();
+    let (user, session) = state.tokens.verify(&token, now).map_err(ApiError::Unauthenticated)?;
+    let session_for_query = session.clone();
+    let record = state
+        .read(move |conn| accounts::find_signed_in(conn, user, &session_for_query, now))
+        .await?
+        .ok_or(ApiError::Unauthenticated("The session has ended or the account is inactive; sign in again."))?;
+    let current = CurrentUser { record, session };
+    req.extensions_mut().insert(current.clone());
+    Ok(Some(current))
+}
+
+impl FromRequest for CurrentUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(
+            async move { authenticate(req).await?.ok_or(ApiError::Unauthenticated("Send a bearer access token.")) },
+        )
+    }
+}
+
+impl FromRequest for MaybeUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move { authenticate(req).await.map(MaybeUser) })
+    }
+}

@@ -1,0 +1,205 @@
+//! The `mfx` command line: `serve` (the default), `migrate`, `user add`.
+
+#![expect(clippy::print_stdout, reason = "the command line talks to the operator on stdout")]
+
+use crate::auth::password;
+use crate::bootstrap::{self, StartupError};
+use crate::clock::Clock;
+use crate::server;
+use crate::settings::Settings;
+use crate::telemetry;
+use clap::{Parser, Subcommand};
+use mfx_domain::account::AccountInput;
+use mfx_domain::{Error as DomainError, NewAccount, Password};
+use mfx_store::{StoreError, accounts, migrations, partners};
+use std::io::BufRead;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mfx",
+    version,
+    about = "MICROFUTURE Exchange: good practices, meeting notes and action plans in six languages"
+)]
+struct Cli {
+    /// A TOML file with settings (the MFX_* keys in lower case, without the prefix).
+    #[arg(long, global = true, env = "MFX_CONFIG", value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the web application and API (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Create an account. Without --password-stdin a one-time password is printed.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// The partner's slug, e.g. seine-saint-denis.
+        #[arg(long)]
+        partner: String,
+        /// admin, coordinator, editor or viewer.
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Language of the interface and emails (defaults to the partner's).
+        #[arg(long)]
+        language: Option<String>,
+        /// IANA time zone (defaults to the partner's).
+        #[arg(long)]
+        time_zone: Option<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+/// Runs the command line; the process exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let settings = match Settings::from_env(cli.config.as_deref()) {
+        Ok(settings) => settings,
+        Err(error) => {
+            eprintln!("mfx: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings);
+    let command = cli.command.unwrap_or(Command::Serve);
+    let result = actix_web::rt::System::new().block_on(run(command, settings));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("mfx: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> Result<(), String> {
+    match command {
+        Command::Serve => serve(settings).await,
+        Command::Migrate => {
+            let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
+            let applied = migrations::run_pending(&db).map_err(|e| e.to_string())?;
+            if applied.is_empty() {
+                println!("The database at {} is up to date.", settings.database_url);
+            } else {
+                println!("Applied {} migration(s) to {}: {}", applied.len(), settings.database_url, applied.join(", "));
+            }
+            Ok(())
+        }
+        Command::User(UserCommand::Add { email, partner, role, display_name, language, time_zone, password_stdin }) => {
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+                let line = line.trim_end_matches(['\n', '\r']);
+                Some(Password::parse(line).map_err(|e| format!("password: {}", e.message))?)
+            } else {
+                None
+            };
+            let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
+            announce_first_admin(prepared.first_admin.as_ref());
+            let db = prepared.db;
+            let slug = partner.clone();
+            let found = db.read(|c| partners::find_by_slug(c, &slug)).map_err(|e| e.to_string())?;
+            let Some(partner) = found else {
+                let known = db.read(partners::list).map_err(|e| e.to_string())?;
+                let slugs: Vec<String> = known.iter().map(|p| p.profile.slug.to_string()).collect();
+                return Err(format!("`{partner}` is not a partner; use one of: {}", slugs.join(", ")));
+            };
+            let input = AccountInput {
+                email: &email,
+                display_name: display_name.as_deref(),
+                role: &role,
+                locale: language.as_deref(),
+                time_zone: time_zone.as_deref(),
+            };
+            let new = NewAccount::parse(&input, partner.id, partner.profile.locale, &partner.profile.time_zone)
+                .map_err(describe)?;
+            let (secret, generated) = match password {
+                Some(p) => (p.expose().to_owned(), false),
+                None => (password::generate(), true),
+            };
+            let hash = password::hash(&secret)?;
+            let now = Clock::System.now();
+            let record = db.write(|c| accounts::insert(c, &new, &hash, generated, now)).map_err(|e| match e {
+                StoreError::Domain(DomainError::Conflict { .. }) => {
+                    format!("an account with the email {} already exists", new.email)
+                }
+                other => other.to_string(),
+            })?;
+            println!(
+                "Created {} account {} for {} (language {}, time zone {}).",
+                record.account.role,
+                record.account.email,
+                record.partner_slug,
+                record.account.locale,
+                record.account.time_zone
+            );
+            if generated {
+                println!("One-time password (shown only now; it must be changed at first sign-in): {secret}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn describe(error: DomainError) -> String {
+    match error {
+        DomainError::Invalid(violations) => violations
+            .iter()
+            .map(|v| format!("--{}: {}", v.field.replace('_', "-"), v.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn announce_first_admin(first_admin: Option<&(String, String)>) {
+    if let Some((email, password)) = first_admin {
+        println!();
+        println!("  A first administrator account was created for this new database:");
+        println!("    email:    {email}");
+        println!("    password: {password}");
+        println!("  This password is shown once and never logged. Sign in and change it.");
+        println!();
+    }
+}
+
+async fn serve(settings: Settings) -> Result<(), String> {
+    if settings.jwt_secret.is_none() && settings.database_url.backend() == mfx_store::Backend::Postgres {
+        tracing::warn!(
+            "MFX_JWT_SECRET is not set: tokens are signed with the secret in the data directory; \
+             set MFX_JWT_SECRET to the same value on every instance that shares this database"
+        );
+    }
+    let bind = settings.bind;
+    let (state, prepared) = server::prepare_state(settings, Clock::System).map_err(|e: StartupError| e.to_string())?;
+    if !prepared.migrations_applied.is_empty() {
+        tracing::info!(applied = ?prepared.migrations_applied, "migrations applied");
+    }
+    if prepared.seed.changed_anything() {
+        tracing::info!(added = ?prepared.seed.partners_added, updated = ?prepared.seed.partners_updated, "seed applied");
+    }
+    announce_first_admin(prepared.first_admin.as_ref());
+    let listener = TcpListener::bind(bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
+    let (running, addr) = server::serve(state.clone(), listener).map_err(|e| e.to_string())?;
+    tracing::info!(address = %addr, database = %state.db.url(), public_url = %state.settings.public_url, "serving");
+    actix_web::rt::spawn(server::housekeeping(state));
+    running.await.map_err(|e| e.to_string())
+}

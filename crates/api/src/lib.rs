@@ -1,0 +1,18 @@
+//! The MICROFUTURE Exchange server: the JSON API under `/api/v1`, operational endpoints,
+//! authentication, and the `mfx` command line.
+
+pub mod auth;
+pub mod bootstrap;
+pub mod cli;
+pub mod clock;
+pub mod error;
+pub mod json;
+pub mod metrics;
+pub mod middleware;
+pub mod openapi;
+pub mod route_table;
+pub mod routes;
+pub mod server;
+pub mod settings;
+pub mod state;
+pub mod telemetry;

@@ -1,0 +1,83 @@
+//! The OpenAPI 3.1 document: the paths come from the registered handlers; this adds the
+//! description, the bearer scheme, and the two documentation routes themselves.
+
+use crate::error::Problem;
+use utoipa::openapi::path::{HttpMethod, OperationBuilder};
+use utoipa::openapi::response::ResponseBuilder;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as OpenApiDoc};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "MICROFUTURE Exchange API",
+        description = "Good practices, meeting notes and policy action plans of an Interreg Europe partnership, \
+                       in six languages. Authenticate with `POST /api/v1/auth/login` and send the access token as \
+                       `Authorization: Bearer …`. Errors are RFC 9457 problem documents.",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    components(schemas(Problem)),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Sign-in, token refresh and sign-out"),
+        (name = "me", description = "The signed-in account"),
+        (name = "partners", description = "The project and its partners"),
+        (name = "users", description = "Account management (admins and coordinators)"),
+        (name = "operations", description = "Health, readiness, metrics and this document"),
+    )
+)]
+struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut OpenApiDoc) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}
+
+/// The document before the handlers' paths are collected into it.
+pub fn base() -> OpenApiDoc {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
+    doc
+}
+
+/// Adds what is not a utoipa handler: the document itself and its browser.
+pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
+    let spec = OperationBuilder::new()
+        .tag("operations")
+        .summary(Some("This OpenAPI 3.1 document"))
+        .operation_id(Some("openapi_document"))
+        .response(
+            "200",
+            ResponseBuilder::new()
+                .description("The document")
+                .content(
+                    "application/json",
+                    Content::new(None::<utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>>),
+                )
+                .build(),
+        )
+        .build();
+    doc.paths.add_path_operation("/api/openapi.json", vec![HttpMethod::Get], spec);
+    let browser = OperationBuilder::new()
+        .tag("operations")
+        .summary(Some("Interactive API documentation (served from the binary, works offline)"))
+        .operation_id(Some("api_docs"))
+        .response(
+            "200",
+            ResponseBuilder::new()
+                .description("An HTML page")
+                .content("text/html", Content::new(None::<utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>>))
+                .build(),
+        )
+        .build();
+    doc.paths.add_path_operation("/api/docs/", vec![HttpMethod::Get], browser);
+    doc
+}

@@ -1,0 +1,265 @@
+//! Sign-in, token refresh and sign-out.
+
+use crate::auth::MaybeUser;
+use crate::auth::password;
+use crate::auth::token::{hash_refresh_token, new_refresh_token};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, post, web};
+use chrono::{DateTime, Utc};
+use mfx_domain::throttle::{Failures, ThrottlePolicy};
+use mfx_domain::{Email, UserId};
+use mfx_store::{accounts, sessions, throttle};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[schema(example = "ana.popescu@example.ro")]
+    pub email: String,
+    #[schema(example = "correct horse battery staple")]
+    pub password: String,
+}
+
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "access_token": "eyJhbGciOiJIUzI1NiJ9…", "token_type": "Bearer", "expires_in": 900,
+    "refresh_token": "mfxr_3q2+7w…"
+}))]
+pub struct TokenResponse {
+    /// A JWT for `Authorization: Bearer`.
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// Exchange at `/api/v1/auth/refresh` for new tokens; works once.
+    pub refresh_token: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    pub refresh_token: String,
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct LogoutRequest {
+    /// The session to end; without it, the session of the bearer token ends.
+    pub refresh_token: Option<String>,
+}
+
+fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
+    let forwarded = trust_proxy.then(|| req.connection_info().realip_remote_addr().map(str::to_owned)).flatten();
+    let parse = |text: &str| {
+        text.parse::<std::net::SocketAddr>()
+            .map(|a| a.ip())
+            .or_else(|_| text.trim_matches(['[', ']']).parse::<std::net::IpAddr>())
+    };
+    forwarded
+        .and_then(|text| parse(&text).ok())
+        .or_else(|| req.peer_addr().map(|a| a.ip()))
+        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+}
+
+fn retry_after(states: &[Option<Failures>], now: DateTime<Utc>) -> Option<u64> {
+    states
+        .iter()
+        .flatten()
+        .filter_map(|s| s.retry_after(now))
+        .max()
+        .map(|d| u64::try_from(d.num_seconds()).unwrap_or(1).max(1))
+}
+
+async fn issue_tokens(
+    state: &AppState,
+    user: UserId,
+    session: &str,
+    refresh_token: String,
+) -> Result<TokenResponse, ApiError> {
+    let ttl = state.settings.access_token_ttl;
+    let access_token = state.tokens.issue(user, session, state.clock.now(), ttl).map_err(ApiError::internal)?;
+    Ok(TokenResponse { access_token, token_type: "Bearer", expires_in: ttl.as_secs(), refresh_token })
+}
+
+fn ttl(duration: std::time::Duration) -> chrono::Duration {
+    chrono::Duration::from_std(duration).unwrap_or(chrono::Duration::days(1))
+}
+
+/// Signs in with email and password. Failed attempts are limited per account and per client
+/// address; an unknown email gets the same answer as a wrong password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "Wrong email or password", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: JsonBody<LoginRequest>,
+) -> Result<web::Json<TokenResponse>, ApiError> {
+    let LoginRequest { email, password } = body.0;
+    if email.trim().is_empty() || password.is_empty() || password.len() > mfx_domain::Password::MAX_BYTES {
+        let mut violations = mfx_domain::Violations::new();
+        if email.trim().is_empty() {
+            violations.push(mfx_domain::FieldError::new("email", "required", "an email address is required"));
+        }
+        if password.is_empty() {
+            violations.push(mfx_domain::FieldError::new("password", "required", "a password is required"));
+        } else if password.len() > mfx_domain::Password::MAX_BYTES {
+            violations.push(mfx_domain::FieldError::new("password", "too_long", "a password has at most 1024 bytes"));
+        }
+        return Err(ApiError::invalid(violations));
+    }
+    let normalized =
+        Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
+    let account_key = format!("account:{normalized}");
+    let address_key = format!("address:{}", client_address(&req, state.settings.trust_proxy));
+    let now = state.clock.now();
+
+    let (account_key_q, address_key_q) = (account_key.clone(), address_key.clone());
+    let parsed_email = Email::parse(&email).ok();
+    let (states, credentials) = state
+        .read(move |conn| {
+            let states = [throttle::load(conn, &account_key_q)?, throttle::load(conn, &address_key_q)?];
+            let credentials = match parsed_email {
+                Some(email) => accounts::credentials(conn, &email)?,
+                None => None,
+            };
+            Ok((states, credentials))
+        })
+        .await?;
+    if let Some(retry_after_secs) = retry_after(&states, now) {
+        return Err(ApiError::RateLimited { retry_after_secs });
+    }
+
+    let verified = state
+        .compute(move || match credentials {
+            Some((record, hash)) => password::verify(&password, &hash).then_some(record).filter(|r| r.account.active),
+            None => {
+                password::verify_nothing(&password);
+                None
+            }
+        })
+        .await?;
+
+    let Some(record) = verified else {
+        state
+            .write(move |conn| {
+                for (key, policy) in
+                    [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
+                {
+                    let current = throttle::load(conn, key)?;
+                    throttle::save(conn, key, &Failures::after_failure(current, now, policy))?;
+                }
+                Ok(())
+            })
+            .await?;
+        tracing::info!(event = "login_failed", "sign-in refused");
+        return Err(ApiError::InvalidCredentials);
+    };
+
+    let (refresh_token, refresh_hash) = new_refresh_token();
+    let user = record.account.id;
+    let (refresh_ttl, session_ttl) = (ttl(state.settings.refresh_token_ttl), ttl(state.settings.session_ttl));
+    let session = state
+        .write(move |conn| {
+            throttle::clear(conn, &account_key)?;
+            sessions::start(conn, user, &refresh_hash, now, now + refresh_ttl, now + session_ttl)
+        })
+        .await?;
+    tracing::info!(event = "login", user = %user, "signed in");
+    Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
+}
+
+/// Exchanges a refresh token for a new access token and a new refresh token. Each refresh
+/// token works once: presenting a used one again ends the whole session.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, body = TokenResponse),
+        (status = 401, description = "Unknown, expired, reused or revoked token", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: JsonBody<RefreshRequest>,
+) -> Result<web::Json<TokenResponse>, ApiError> {
+    let presented = hash_refresh_token(body.0.refresh_token.trim());
+    let (next_token, next_hash) = new_refresh_token();
+    let now = state.clock.now();
+    let refresh_ttl = ttl(state.settings.refresh_token_ttl);
+    let outcome =
+        state.write(move |conn| sessions::rotate(conn, &presented, &next_hash, now, now + refresh_ttl)).await?;
+    match outcome {
+        sessions::Rotation::Rotated { user, session } => {
+            Ok(web::Json(issue_tokens(&state, user, &session, next_token).await?))
+        }
+        sessions::Rotation::ReuseDetected { user, .. } => {
+            tracing::warn!(event = "refresh_token_reuse", user = %user, "a used refresh token was presented again; session revoked");
+            Err(ApiError::Unauthenticated(
+                "This refresh token was already used; the session has been ended. Sign in again.",
+            ))
+        }
+        sessions::Rotation::Rejected => {
+            Err(ApiError::Unauthenticated("The refresh token is not valid; sign in again."))
+        }
+    }
+}
+
+/// Ends a session: its refresh token and its access tokens stop working at once.
+#[utoipa::path(
+    tag = "auth",
+    request_body(content = LogoutRequest, description = "Optional: the refresh token of the session to end"),
+    security(("bearer" = []), ()),
+    responses(
+        (status = 204, description = "The session has ended"),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    user: MaybeUser,
+    body: web::Bytes,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let request: LogoutRequest = if body.is_empty() {
+        LogoutRequest::default()
+    } else {
+        let is_json = req
+            .headers()
+            .get("content-type")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json"));
+        if !is_json {
+            return Err(ApiError::UnsupportedMediaType { expected: "application/json" });
+        }
+        crate::json::parse_object(&body)?
+    };
+    let now = state.clock.now();
+    let session = match (request.refresh_token, user.0) {
+        (Some(token), _) => {
+            let hash = hash_refresh_token(token.trim());
+            state.read(move |conn| sessions::session_of_token(conn, &hash)).await?
+        }
+        (None, Some(current)) => Some(current.session),
+        (None, None) => return Err(ApiError::Unauthenticated("Send the refresh token or a bearer access token.")),
+    };
+    let Some(session) = session else {
+        return Err(ApiError::Unauthenticated("The refresh token is not valid."));
+    };
+    state.write(move |conn| sessions::revoke(conn, &session, now)).await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,150 @@
+//! The signed-in account's own profile: read it, change name, language and time zone, and
+//! change the password.
+
+use crate::auth::{CurrentUser, password};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::routes::if_match;
+use crate::routes::users::{UserView, user_response};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use mfx_domain::policy::{Action, Resource, permits};
+use mfx_domain::{DisplayName, FieldError, Locale, Password, TimeZone, Violations};
+use mfx_store::accounts::{self, AccountChanges};
+use mfx_store::sessions;
+use serde::Deserialize;
+use utoipa::ToSchema;
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateMe {
+    pub display_name: Option<String>,
+    /// Language of the interface and of emails: en, fr, it, ro, sl or sv.
+    #[schema(example = "sv")]
+    pub language: Option<String>,
+    /// An IANA time zone.
+    #[schema(example = "Europe/Stockholm")]
+    pub time_zone: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangePassword {
+    pub current_password: String,
+    /// At least 12 characters.
+    pub new_password: String,
+}
+
+/// The signed-in account.
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView, headers(("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn get_me(user: CurrentUser) -> HttpResponse {
+    user_response(StatusCode::OK, &user.record)
+}
+
+/// Changes the signed-in account's name, language or time zone.
+#[utoipa::path(
+    tag = "me",
+    request_body = UpdateMe,
+    params(("If-Match" = Option<String>, Header, description = "ETag of the version you read")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView, headers(("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me")]
+pub async fn patch_me(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    req: HttpRequest,
+    body: JsonBody<UpdateMe>,
+) -> Result<HttpResponse, ApiError> {
+    let id = user.record.account.id;
+    if !permits(&user.actor(), Action::Update, &Resource::Profile { id }) {
+        return Err(ApiError::forbidden());
+    }
+    let expected = if_match(&req)?;
+    let input = body.0;
+    let mut violations = Violations::new();
+    let changes = AccountChanges {
+        display_name: input
+            .display_name
+            .as_deref()
+            .and_then(|n| violations.check("display_name", DisplayName::parse(n))),
+        locale: input.language.as_deref().and_then(|l| violations.check("language", Locale::parse_field(l))),
+        time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
+        ..AccountChanges::default()
+    };
+    violations.into_result()?;
+    let now = state.clock.now();
+    let record = state.write(move |c| accounts::update(c, id, &changes, expected, now)).await?;
+    Ok(user_response(StatusCode::OK, &record))
+}
+
+/// Changes the password. Other sessions of the account end; this one continues.
+#[utoipa::path(
+    tag = "me",
+    request_body = ChangePassword,
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Wrong current password or a weak new one", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/me/password")]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: JsonBody<ChangePassword>,
+) -> Result<HttpResponse, ApiError> {
+    let id = user.record.account.id;
+    let ChangePassword { current_password, new_password } = body.0;
+    let new_password = Password::parse(&new_password).map_err(|mut e| {
+        e.field = "new_password".into();
+        ApiError::invalid(e.into())
+    })?;
+    if new_password.expose() == current_password {
+        return Err(ApiError::invalid(
+            FieldError::new("new_password", "unchanged", "the new password is the current one").into(),
+        ));
+    }
+    let stored =
+        state.read(move |c| accounts::password_hash(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
+    let hash = state
+        .compute(move || {
+            if password::verify(&current_password, &stored) {
+                password::hash(new_password.expose()).map(Some)
+            } else {
+                Ok(None)
+            }
+        })
+        .await?
+        .map_err(ApiError::internal)?;
+    let Some(hash) = hash else {
+        return Err(ApiError::invalid(
+            FieldError::new("current_password", "wrong_password", "the current password is not right").into(),
+        ));
+    };
+    let now = state.clock.now();
+    let session = user.session.clone();
+    state
+        .write(move |c| {
+            accounts::set_password(c, id, &hash, false, now)?;
+            sessions::revoke_others(c, id, &session, now)
+        })
+        .await?;
+    tracing::info!(event = "password_changed", user = %id, "password changed");
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,427 @@
+//! Account management for operators and the lead partner.
+
+use crate::auth::{CurrentUser, password};
+use crate::error::ApiError;
+use crate::json::JsonBody;
+use crate::routes::{etag, if_match, page_limit};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::web::{Json, Query};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use mfx_domain::account::AccountInput;
+use mfx_domain::policy::{Action, Resource, permits};
+use mfx_domain::{
+    DisplayName, Error, FieldError, Locale, NewAccount, Partner, Password, Role, TimeZone, UserId, Violations,
+};
+use mfx_store::accounts::{self, AccountChanges, AccountFilter, AccountRecord};
+use mfx_store::{partners, sessions};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+#[derive(Serialize, ToSchema)]
+#[schema(example = json!({
+    "id": "0193a4f2-6c1e-7b4a-9f3d-5e2a1c0b9d8e", "email": "maja.novak@example.si", "display_name": "Maja Novak",
+    "partner": "heart-of-slovenia", "role": "editor", "language": "sl", "time_zone": "Europe/Ljubljana",
+    "active": true, "password_change_required": false, "version": 1,
+    "created_at": "2026-11-27T09:00:00Z", "updated_at": "2026-11-27T09:00:00Z"
+}))]
+pub struct UserView {
+    #[schema(value_type = String, format = Uuid)]
+    pub id: UserId,
+    pub email: String,
+    pub display_name: String,
+    /// The partner's slug.
+    pub partner: String,
+    /// `admin`, `coordinator`, `editor` or `viewer`.
+    pub role: &'static str,
+    /// Language of the interface and of emails.
+    pub language: &'static str,
+    pub time_zone: String,
+    pub active: bool,
+    /// The password was set by someone else and should be changed at the next sign-in.
+    pub password_change_required: bool,
+    /// Also sent as the ETag.
+    pub version: i64,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<&AccountRecord> for UserView {
+    fn from(record: &AccountRecord) -> Self {
+        let a = &record.account;
+        Self {
+            id: a.id,
+            email: a.email.to_string(),
+            display_name: a.display_name.as_str().to_owned(),
+            partner: record.partner_slug.to_string(),
+            role: a.role.as_str(),
+            language: a.locale.as_str(),
+            time_zone: a.time_zone.to_string(),
+            active: a.active,
+            password_change_required: a.password_change_required,
+            version: record.version,
+            created_at: record.created_at,
+            updated_at: record.updated_at,
+        }
+    }
+}
+
+/// An account with its ETag.
+pub fn user_response(status: actix_web::http::StatusCode, record: &AccountRecord) -> HttpResponse {
+    HttpResponse::build(status).insert_header((header::ETAG, etag(record.version))).json(UserView::from(record))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UserList {
+    pub items: Vec<UserView>,
+    /// Pass as `cursor` to get the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UserQuery {
+    /// Only accounts of this partner (slug).
+    pub partner: Option<String>,
+    /// Only accounts with this role.
+    pub role: Option<String>,
+    pub active: Option<bool>,
+    /// Part of the email or display name.
+    pub q: Option<String>,
+    /// From `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+    /// 1 to 100; 50 by default.
+    pub limit: Option<u32>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateUser {
+    #[schema(example = "lars.berg@example.se")]
+    pub email: String,
+    /// Defaults to the part of the email before @.
+    pub display_name: Option<String>,
+    /// The partner's slug.
+    #[schema(example = "orebro")]
+    pub partner: String,
+    #[schema(example = "editor")]
+    pub role: String,
+    /// Defaults to the partner's language.
+    pub language: Option<String>,
+    /// Defaults to the partner's time zone.
+    pub time_zone: Option<String>,
+    /// At least 12 characters. Without it, a one-time password is generated, returned once,
+    /// and must be changed at first sign-in.
+    pub password: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedUser {
+    pub user: UserView,
+    /// Only when the server generated the password: give it to the person once.
+    pub initial_password: Option<String>,
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateUser {
+    pub display_name: Option<String>,
+    /// The partner's slug.
+    pub partner: Option<String>,
+    pub role: Option<String>,
+    pub language: Option<String>,
+    pub time_zone: Option<String>,
+    /// `false` deactivates the account and ends its sessions; `true` reactivates it.
+    pub active: Option<bool>,
+}
+
+fn require_directory(user: &CurrentUser) -> Result<(), ApiError> {
+    if permits(&user.actor(), Action::Read, &Resource::AccountDirectory) { Ok(()) } else { Err(ApiError::forbidden()) }
+}
+
+fn resource(record: &AccountRecord) -> Resource<'static> {
+    Resource::Account { id: record.account.id, partner: record.account.partner, role: record.account.role }
+}
+
+async fn partner_by_slug(
+    state: &AppState,
+    slug: &str,
+    violations: &mut Violations,
+) -> Result<Option<Partner>, ApiError> {
+    let wanted = slug.trim().to_owned();
+    let found = state.read(move |c| partners::find_by_slug(c, &wanted)).await?;
+    if found.is_none() {
+        violations.push(FieldError::new(
+            "partner",
+            "unknown_partner",
+            format!("`{}` is not a partner's slug", slug.trim()),
+        ));
+    }
+    Ok(found)
+}
+
+fn decode_cursor(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
+    cursor
+        .map(|c| {
+            URL_SAFE_NO_PAD.decode(c).ok().and_then(|bytes| String::from_utf8(bytes).ok()).ok_or_else(|| {
+                ApiError::invalid(
+                    FieldError::new("cursor", "invalid_cursor", "use next_cursor from a previous page").into(),
+                )
+            })
+        })
+        .transpose()
+}
+
+/// Lists accounts in email order. Admins and coordinators only.
+#[utoipa::path(
+    tag = "users",
+    params(UserQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserList),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/users")]
+pub async fn list_users(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    query: Query<UserQuery>,
+) -> Result<Json<UserList>, ApiError> {
+    require_directory(&user)?;
+    let query = query.into_inner();
+    let mut violations = Violations::new();
+    let limit = page_limit(query.limit)?;
+    let role = query.role.as_deref().and_then(|r| violations.check("role", Role::parse(r)));
+    let partner = match query.partner.as_deref() {
+        Some(slug) => partner_by_slug(&state, slug, &mut violations).await?.map(|p| p.id),
+        None => None,
+    };
+    let after = decode_cursor(query.cursor.as_deref())?;
+    violations.into_result()?;
+    let filter = AccountFilter { partner, role, active: query.active, query: query.q };
+    let mut records = state.read(move |c| accounts::list(c, &filter, after.as_deref(), limit + 1)).await?;
+    let next_cursor = if records.len() > usize::try_from(limit).unwrap_or(50) {
+        records.truncate(usize::try_from(limit).unwrap_or(50));
+        records.last().map(|r| URL_SAFE_NO_PAD.encode(r.account.email.as_str()))
+    } else {
+        None
+    };
+    Ok(Json(UserList { items: records.iter().map(UserView::from).collect(), next_cursor }))
+}
+
+/// Creates an account. Coordinators may create any role but admin.
+#[utoipa::path(
+    tag = "users",
+    request_body = CreateUser,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, body = CreatedUser, headers(("Location" = String), ("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The email is in use", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/users")]
+pub async fn create_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: JsonBody<CreateUser>,
+) -> Result<HttpResponse, ApiError> {
+    require_directory(&user)?;
+    let input = body.0;
+    let mut violations = Violations::new();
+    let partner = partner_by_slug(&state, &input.partner, &mut violations).await?;
+    let password = input.password.as_deref().and_then(|p| violations.check("password", Password::parse(p)));
+    let fallback_zone = TimeZone::parse("UTC").map_err(|e| ApiError::internal(e.message))?;
+    let (partner_id, locale, zone) = match &partner {
+        Some(p) => (p.id, p.profile.locale, p.profile.time_zone.clone()),
+        None => (user.record.account.partner, Locale::FALLBACK, fallback_zone),
+    };
+    let fields = AccountInput {
+        email: &input.email,
+        display_name: input.display_name.as_deref(),
+        role: &input.role,
+        locale: input.language.as_deref(),
+        time_zone: input.time_zone.as_deref(),
+    };
+    let parsed = NewAccount::parse(&fields, partner_id, locale, &zone);
+    let new = match parsed {
+        Ok(new) if violations.is_empty() => new,
+        Ok(_) => return Err(ApiError::invalid(violations)),
+        Err(Error::Invalid(more)) => {
+            for error in more.iter() {
+                violations.push(error.clone());
+            }
+            return Err(ApiError::invalid(violations));
+        }
+        Err(other) => return Err(other.into()),
+    };
+    let placeholder = UserId::from_uuid(uuid::Uuid::nil());
+    if !permits(
+        &user.actor(),
+        Action::Create,
+        &Resource::Account { id: placeholder, partner: new.partner, role: new.role },
+    ) {
+        return Err(ApiError::forbidden());
+    }
+    let (secret, generated) = match password {
+        Some(p) => (p.expose().to_owned(), None),
+        None => {
+            let generated = password::generate();
+            (generated.clone(), Some(generated))
+        }
+    };
+    let hash = state.compute(move || password::hash(&secret)).await?.map_err(ApiError::internal)?;
+    let now = state.clock.now();
+    let must_change = generated.is_some();
+    let record = state.write(move |c| accounts::insert(c, &new, &hash, must_change, now)).await?;
+    tracing::info!(event = "user_created", user = %record.account.id, by = %user.record.account.id, "account created");
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/users/{}", record.account.id)))
+        .insert_header((header::ETAG, etag(record.version)))
+        .json(CreatedUser { user: UserView::from(&record), initial_password: generated }))
+}
+
+fn parse_user_id(raw: &str) -> Result<UserId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("account"))
+}
+
+/// One account. Admins and coordinators read any; everyone reads their own.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = String, Path, format = Uuid)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView, headers(("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/users/{id}")]
+pub async fn get_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = parse_user_id(&id)?;
+    let record = state.read(move |c| accounts::find(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
+    if !permits(&user.actor(), Action::Read, &resource(&record)) {
+        return Err(ApiError::forbidden());
+    }
+    Ok(user_response(actix_web::http::StatusCode::OK, &record))
+}
+
+/// Changes an account: name, partner, role, language, time zone, active. Send `If-Match`
+/// with the ETag you read to avoid overwriting someone else's change (412 if it is stale).
+#[utoipa::path(
+    tag = "users",
+    params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "ETag of the version you read")),
+    request_body = UpdateUser,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView, headers(("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/users/{id}")]
+pub async fn patch_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: JsonBody<UpdateUser>,
+) -> Result<HttpResponse, ApiError> {
+    require_directory(&user)?;
+    let id = parse_user_id(&id)?;
+    let expected = if_match(&req)?;
+    update_account(&state, &user, id, body.0, expected).await
+}
+
+/// Deactivates an account and ends its sessions. Nobody can deactivate their own account.
+#[utoipa::path(
+    tag = "users",
+    params(("id" = String, Path, format = Uuid)),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, body = UserView, headers(("ETag" = String))),
+        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/users/{id}/deactivate")]
+pub async fn deactivate_user(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    require_directory(&user)?;
+    let id = parse_user_id(&id)?;
+    update_account(&state, &user, id, UpdateUser { active: Some(false), ..UpdateUser::default() }, None).await
+}
+
+async fn update_account(
+    state: &AppState,
+    user: &CurrentUser,
+    id: UserId,
+    input: UpdateUser,
+    expected_version: Option<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let current = state.read(move |c| accounts::find(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
+    let actor = user.actor();
+    if !permits(&actor, Action::Update, &resource(&current)) {
+        return Err(ApiError::forbidden());
+    }
+    let mut violations = Violations::new();
+    let mut changes = AccountChanges {
+        display_name: input
+            .display_name
+            .as_deref()
+            .and_then(|n| violations.check("display_name", DisplayName::parse(n))),
+        role: input.role.as_deref().and_then(|r| violations.check("role", Role::parse(r))),
+        locale: input.language.as_deref().and_then(|l| violations.check("language", Locale::parse_field(l))),
+        time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
+        active: input.active,
+        partner: None,
+    };
+    if let Some(slug) = input.partner.as_deref() {
+        changes.partner = partner_by_slug(state, slug, &mut violations).await?.map(|p| p.id);
+    }
+    violations.into_result()?;
+    let proposed = Resource::Account {
+        id,
+        partner: changes.partner.unwrap_or(current.account.partner),
+        role: changes.role.unwrap_or(current.account.role),
+    };
+    if !permits(&actor, Action::Update, &proposed) {
+        return Err(ApiError::forbidden());
+    }
+    let deactivating = changes.active == Some(false) && current.account.active;
+    if deactivating && !permits(&actor, Action::Deactivate, &resource(&current)) {
+        return Err(ApiError::forbidden());
+    }
+    let now = state.clock.now();
+    let record = state
+        .write(move |c| {
+            let record = accounts::update(c, id, &changes, expected_version, now)?;
+            if deactivating {
+                sessions::revoke_all_for_user(c, id, now)?;
+            }
+            Ok(record)
+        })
+        .await?;
+    tracing::info!(event = "user_updated", user = %id, by = %user.record.account.id, deactivated = deactivating, "account changed");
+    Ok(user_response(actix_web::http::StatusCode::OK, &record))
+}

@@ -1,0 +1,125 @@
+//! Building the application and running the HTTP server.
+
+use crate::auth::TokenKeys;
+use crate::bootstrap::{self, Prepared, StartupError};
+use crate::clock::Clock;
+use crate::error::ApiError;
+use crate::metrics::Metrics;
+use crate::middleware;
+use crate::openapi;
+use crate::route_table::RouteTable;
+use crate::routes;
+use crate::settings::Settings;
+use crate::state::AppState;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServerHandle, ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::middleware::{Compress, from_fn};
+use actix_web::{App, HttpRequest, HttpResponse, HttpServer, ResponseError, web};
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::time::Duration;
+use utoipa_actix_web::AppExt;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The application with every route, for one worker.
+pub fn build_app(
+    state: web::Data<AppState>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, api) = App::new()
+        .into_utoipa_app()
+        .openapi(openapi::base())
+        .app_data(state)
+        .configure(routes::configure)
+        .split_for_parts();
+    let api = openapi::finish(api);
+    let routes = web::Data::new(RouteTable::from_openapi(&api));
+    app.app_data(routes)
+        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .service(
+            web::resource("/api/docs")
+                .get(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish() }),
+        )
+        .default_service(web::to(no_route))
+        .wrap(Compress::default())
+        .wrap(from_fn(middleware::observe))
+}
+
+/// Unknown path: 404; known path with another method: 405 with `Allow`.
+async fn no_route(req: HttpRequest, routes: web::Data<RouteTable>) -> Result<HttpResponse, ApiError> {
+    match routes.allowed(req.path()) {
+        Some(methods) => {
+            let mut response = ApiError::MethodNotAllowed.error_response();
+            if let Ok(value) = HeaderValue::from_str(&methods.join(", ")) {
+                response.headers_mut().insert(header::ALLOW, value);
+            }
+            Ok(response)
+        }
+        None => Err(ApiError::NoRoute),
+    }
+}
+
+/// A started server.
+#[derive(Debug)]
+pub struct Running {
+    pub addr: SocketAddr,
+    pub handle: ServerHandle,
+    pub state: AppState,
+}
+
+/// Prepares the database (migrations, seed, first account) and builds the shared state.
+pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prepared), StartupError> {
+    let secret = bootstrap::jwt_secret(&settings)?;
+    let prepared = bootstrap::prepare(&settings, clock.now())?;
+    let state = AppState {
+        settings: Arc::new(settings),
+        db: prepared.db.clone(),
+        tokens: TokenKeys::new(&secret),
+        clock,
+        metrics: Arc::new(Metrics::default()),
+    };
+    Ok((state, prepared))
+}
+
+/// Starts serving on `listener`; the returned server must be awaited (or spawned).
+pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server, SocketAddr)> {
+    let addr = listener.local_addr()?;
+    let workers = state.settings.workers;
+    let data = web::Data::new(state);
+    let mut server = HttpServer::new(move || build_app(data.clone()))
+        .listen(listener)?
+        .shutdown_timeout(10)
+        .client_request_timeout(Duration::from_secs(10));
+    if let Some(workers) = workers {
+        server = server.workers(workers);
+    }
+    Ok((server.run(), addr))
+}
+
+/// Hourly housekeeping: forget ended sessions and old sign-in failures.
+pub async fn housekeeping(state: AppState) {
+    let mut tick = tokio::time::interval(Duration::from_secs(3600));
+    loop {
+        tick.tick().await;
+        let now = state.clock.now();
+        let result = state
+            .write(move |conn| {
+                let sessions = mfx_store::sessions::purge_ended(conn, now - chrono::Duration::days(7))?;
+                let throttles = mfx_store::throttle::purge(conn, now - chrono::Duration::days(1))?;
+                Ok((sessions, throttles))
+            })
+            .await;
+        match result {
+            Ok((sessions, throttles)) => tracing::debug!(sessions, throttles, "housekeeping done"),
+            Err(error) => tracing::warn!(%error, "housekeeping failed"),
+        }
+    }
+}

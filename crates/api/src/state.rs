@@ -1,0 +1,50 @@
+//! What every request handler shares: settings, the database, token keys, the clock, metrics.
+
+use crate::auth::TokenKeys;
+use crate::clock::Clock;
+use crate::error::ApiError;
+use crate::metrics::Metrics;
+use crate::settings::Settings;
+use actix_web::web;
+use mfx_store::{Db, DbConnection, StoreError};
+use std::sync::Arc;
+
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub settings: Arc<Settings>,
+    pub db: Db,
+    pub tokens: TokenKeys,
+    pub clock: Clock,
+    pub metrics: Arc<Metrics>,
+}
+
+impl AppState {
+    /// Runs a read on a pooled connection off the async workers.
+    pub async fn read<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let db = self.db.clone();
+        web::block(move || db.read(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+    }
+
+    /// Runs `work` in one write transaction off the async workers.
+    pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let db = self.db.clone();
+        web::block(move || db.write(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+    }
+
+    /// Runs CPU-heavy work (password hashing) off the async workers.
+    pub async fn compute<T, F>(&self, work: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce() -> T + Send + 'static,
+    {
+        web::block(work).await.map_err(ApiError::internal)
+    }
+}

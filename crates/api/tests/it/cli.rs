@@ -1,0 +1,246 @@
+//! The `mfx` binary as an operator uses it: configuration errors, `user add`, `migrate`,
+//! `serve` on a new database and again on the same one.
+
+use crate::support::{Backend, TestDatabase};
+use std::io::{Read, Write};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn mfx(db: &TestDatabase) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("MFX_DATABASE_URL", &db.url)
+        .env("MFX_DATA_DIR", db.data_dir())
+        .env("MFX_LOG", "warn")
+        .current_dir(db.data_dir());
+    command
+}
+
+fn run(command: &mut Command, stdin: Option<&str>) -> Output {
+    let mut child =
+        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("mfx starts");
+    if let Some(input) = stdin {
+        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("mfx ends")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
+}
+
+struct Serving {
+    child: Child,
+    base: String,
+    stdout: String,
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `mfx serve` and waits until `/readyz` answers 200.
+fn serve(db: &TestDatabase) -> Serving {
+    let port = free_port();
+    let log = db.data_dir().join(format!("stdout-{port}.txt"));
+    let child = mfx(db)
+        .arg("serve")
+        .env("MFX_BIND", format!("127.0.0.1:{port}"))
+        .env("MFX_WORKERS", "1")
+        .stdout(Stdio::from(std::fs::File::create(&log).expect("stdout file")))
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("mfx serve starts");
+    let mut serving = Serving { child, base: format!("http://127.0.0.1:{port}"), stdout: String::new() };
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            let _ = stream.write_all(b"GET /readyz HTTP/1.0\r\n\r\n");
+            let mut answer = String::new();
+            let _ = stream.read_to_string(&mut answer);
+            if answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200") {
+                break;
+            }
+        }
+        if let Ok(Some(status)) = serving.child.try_wait() {
+            panic!("mfx serve exited early with {status}");
+        }
+        assert!(Instant::now() < deadline, "mfx serve did not become ready");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // The banner is written before the socket is bound, so it is complete now.
+    serving.stdout = std::fs::read_to_string(&log).unwrap_or_default();
+    serving
+}
+
+#[test]
+fn bad_configuration_is_refused_with_every_problem() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let output = run(
+        mfx(&db).env("MFX_BIND", "nowhere").env("MFX_LOG_FORMAT", "yaml").env("MFX_JWT_SECRET", "tiny").arg("migrate"),
+        None,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = text(&output.stderr);
+    for key in ["MFX_BIND", "MFX_LOG_FORMAT", "MFX_JWT_SECRET"] {
+        assert!(stderr.contains(key), "{key} is not reported: {stderr}");
+    }
+    assert!(!stderr.contains("tiny"), "the secret is not echoed: {stderr}");
+}
+
+#[test]
+fn migrate_reports_what_it_applied() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let first = run(mfx(&db).arg("migrate"), None);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert!(text(&first.stdout).contains("Applied 1 migration"), "{}", text(&first.stdout));
+    let second = run(mfx(&db).arg("migrate"), None);
+    assert!(text(&second.stdout).contains("up to date"), "{}", text(&second.stdout));
+}
+
+#[test]
+fn user_add_refuses_unknown_partners_and_bad_fields() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let unknown = run(
+        mfx(&db).args(["user", "add", "--email", "a@example.org", "--partner", "atlantis", "--role", "editor"]),
+        None,
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+    assert!(text(&unknown.stderr).contains("seine-saint-denis"), "lists the partners: {}", text(&unknown.stderr));
+    let bad = run(
+        mfx(&db).args([
+            "user",
+            "add",
+            "--email",
+            "nope",
+            "--partner",
+            "bologna",
+            "--role",
+            "chief",
+            "--time-zone",
+            "Rome",
+        ]),
+        None,
+    );
+    let stderr = text(&bad.stderr);
+    assert!(stderr.contains("--email") && stderr.contains("--role") && stderr.contains("--time-zone"), "{stderr}");
+    let weak = run(
+        mfx(&db).args([
+            "user",
+            "add",
+            "--email",
+            "b@example.org",
+            "--partner",
+            "bologna",
+            "--role",
+            "editor",
+            "--password-stdin",
+        ]),
+        Some("short\n"),
+    );
+    assert!(text(&weak.stderr).contains("at least 12"), "{}", text(&weak.stderr));
+}
+
+#[actix_web::test]
+async fn user_add_then_login_gives_a_token_that_me_accepts() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let added = run(
+        mfx(&db).args([
+            "user",
+            "add",
+            "--email",
+            "Ana.Dumitru@Example.RO",
+            "--partner",
+            "bucharest-ilfov",
+            "--role",
+            "coordinator",
+            "--display-name",
+            "Ana Dumitru",
+            "--password-stdin",
+        ]),
+        Some("un parolă destul de lungă\n"),
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let stdout = text(&added.stdout);
+    assert!(
+        stdout.contains("Created coordinator account ana.dumitru@example.ro for bucharest-ilfov (language ro"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("first administrator"), "a new database also gets its first admin: {stdout}");
+    let again = run(
+        mfx(&db).args(["user", "add", "--email", "ana.dumitru@example.ro", "--partner", "bologna", "--role", "viewer"]),
+        None,
+    );
+    assert!(text(&again.stderr).contains("already exists"), "{}", text(&again.stderr));
+
+    let server = serve(&db);
+    assert!(!server.stdout.contains("password:"), "no new admin on an existing database: {}", server.stdout);
+    let client = reqwest::Client::new();
+    let login = client
+        .post(format!("{}/api/v1/auth/login", server.base))
+        .json(&serde_json::json!({ "email": "ana.dumitru@example.ro", "password": "un parolă destul de lungă" }))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), reqwest::StatusCode::OK);
+    let body: serde_json::Value = login.json().await.expect("json");
+    let token = body["access_token"].as_str().expect("token");
+    let me: serde_json::Value = client
+        .get(format!("{}/api/v1/me", server.base))
+        .bearer_auth(token)
+        .send()
+        .await
+        .expect("me")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(me["email"], "ana.dumitru@example.ro");
+    assert_eq!(me["display_name"], "Ana Dumitru");
+    assert_eq!(me["role"], "coordinator");
+}
+
+#[actix_web::test]
+async fn serve_on_a_new_database_prints_the_admin_password_once() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let first = serve(&db);
+    let password = first
+        .stdout
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("password: "))
+        .map(|p| p.trim().to_owned())
+        .unwrap_or_else(|| panic!("the first start prints the admin password: {}", first.stdout));
+    let partners: serde_json::Value =
+        reqwest::get(format!("{}/api/v1/partners", first.base)).await.expect("get").json().await.expect("json");
+    assert_eq!(partners["items"].as_array().map(Vec::len), Some(6));
+    let login = reqwest::Client::new()
+        .post(format!("{}/api/v1/auth/login", first.base))
+        .json(&serde_json::json!({ "email": "admin@localhost", "password": password }))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), reqwest::StatusCode::OK);
+    drop(first);
+
+    let second = serve(&db);
+    assert!(!second.stdout.contains("password"), "{}", second.stdout);
+    let partners: serde_json::Value =
+        reqwest::get(format!("{}/api/v1/partners", second.base)).await.expect("get").json().await.expect("json");
+    assert_eq!(partners["items"].as_array().map(Vec::len), Some(6), "nothing seeded twice");
+    let secret = db.data_dir().join("jwt-secret");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&secret).expect("the token secret is kept in the data dir").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

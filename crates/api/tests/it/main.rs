@@ -1,0 +1,11 @@
+//! API tests: the real application on a real port, on SQLite and on PostgreSQL.
+
+mod support;
+
+mod accounts;
+mod auth;
+mod cli;
+mod errors;
+mod migrations;
+mod openapi;
+mod partners;

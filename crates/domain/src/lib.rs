@@ -1,0 +1,20 @@
+//! The MICROFUTURE Exchange model: identifiers, languages, partners, accounts, the permission
+//! policy and the rules that keep them valid. Pure: no database, no network, no clock.
+
+pub mod account;
+pub mod document;
+pub mod error;
+pub mod id;
+pub mod locale;
+pub mod partner;
+pub mod policy;
+pub mod seed;
+pub mod throttle;
+pub mod time_zone;
+
+pub use account::{DisplayName, Email, NewAccount, Password, Role};
+pub use error::{Error, FieldError, Violations};
+pub use id::{PartnerId, UserId};
+pub use locale::Locale;
+pub use partner::{Partner, PartnerKind, PartnerSlug};
+pub use time_zone::TimeZone;

@@ -1,0 +1,410 @@
+//! The permission policy: one pure function that says who may do what to which resource.
+//! Every handler, page and job asks [`permits`]; no other code decides access.
+
+use crate::account::Role;
+use crate::document::{Status, Visibility};
+use crate::id::{PartnerId, UserId};
+
+/// Who is asking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// A visitor who has not signed in.
+    Anonymous,
+    /// A signed-in, active account.
+    Member(Member),
+}
+
+/// The facts about a signed-in account that rules depend on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Member {
+    pub id: UserId,
+    pub partner: PartnerId,
+    pub role: Role,
+}
+
+/// What they want to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Read,
+    Create,
+    Update,
+    Deactivate,
+    /// Add or edit a translation of a document.
+    Translate,
+    /// Move work forward to review (a document) or up to submitted (a deliverable).
+    Submit,
+    /// Approve, publish, return or archive: the lead partner's decisions.
+    Review,
+}
+
+impl Action {
+    pub const ALL: [Action; 7] = [
+        Action::Read,
+        Action::Create,
+        Action::Update,
+        Action::Deactivate,
+        Action::Translate,
+        Action::Submit,
+        Action::Review,
+    ];
+}
+
+/// Which resource, with the facts the rules need about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resource<'a> {
+    /// A partner organisation (public information).
+    Partner,
+    /// The list of all accounts.
+    AccountDirectory,
+    /// One account, managed by operators and the lead partner.
+    Account { id: UserId, partner: PartnerId, role: Role },
+    /// The self-service part of an account: name, language, time zone, digest, password.
+    Profile { id: UserId },
+    /// A good practice, meeting note or action plan.
+    Document { owner: PartnerId, status: Status, visibility: Visibility },
+    /// Periods, work packages and deliverable definitions.
+    WorkPlan,
+    /// A deliverable and the partners responsible for it.
+    Deliverable { responsible: &'a [PartnerId] },
+}
+
+/// Whether `actor` may perform `action` on `resource`.
+pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
+    use Action::*;
+    let member = match actor {
+        Actor::Member(member) => member,
+        Actor::Anonymous => return anonymous_permits(action, resource),
+    };
+    let role = member.role;
+    let manages = matches!(role, Role::Admin | Role::Coordinator);
+    let writes = manages || role == Role::Editor;
+    match *resource {
+        Resource::Partner => match action {
+            Read => true,
+            Create | Update => role == Role::Admin,
+            Deactivate | Translate | Submit | Review => false,
+        },
+        Resource::AccountDirectory => action == Read && manages,
+        Resource::Account { id, role: target_role, .. } => {
+            let is_self = id == member.id;
+            match action {
+                Read => manages || is_self,
+                // Only operators create, change or close operator accounts.
+                Create | Update => role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin),
+                // Nobody closes their own account here: it would lock the last operator out.
+                Deactivate => {
+                    !is_self && (role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin))
+                }
+                Translate | Submit | Review => false,
+            }
+        }
+        Resource::Profile { id } => id == member.id && matches!(action, Read | Update),
+        Resource::Document { owner, status, visibility } => {
+            let own = owner == member.partner;
+            let readable = match status {
+                Status::Published | Status::Archived => true,
+                Status::Draft | Status::InReview => manages || own,
+            };
+            let _ = visibility; // every member reads partnership and public documents alike
+            match action {
+                Read => readable,
+                Create | Submit => manages || (role == Role::Editor && own),
+                Update => manages || (role == Role::Editor && own && status != Status::Archived),
+                Translate => writes && readable && status != Status::Archived,
+                Review => manages,
+                Deactivate => false,
+            }
+        }
+        Resource::WorkPlan => match action {
+            Read => true,
+            Create | Update => manages,
+            Deactivate | Translate | Submit | Review => false,
+        },
+        Resource::Deliverable { responsible } => match action {
+            Read => true,
+            Create | Update | Review => manages,
+            Submit => manages || (role == Role::Editor && responsible.contains(&member.partner)),
+            Deactivate | Translate => false,
+        },
+    }
+}
+
+fn anonymous_permits(action: Action, resource: &Resource<'_>) -> bool {
+    match (action, resource) {
+        (Action::Read, Resource::Partner) => true,
+        (Action::Read, Resource::Document { status, visibility, .. }) => {
+            *status == Status::Published && *visibility == Visibility::Public
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    const OWN: PartnerId = PartnerId::from_uuid(Uuid::from_u128(1));
+    const OTHER: PartnerId = PartnerId::from_uuid(Uuid::from_u128(2));
+    const ACTOR: UserId = UserId::from_uuid(Uuid::from_u128(10));
+    const SOMEONE: UserId = UserId::from_uuid(Uuid::from_u128(11));
+
+    fn action_name(action: Action) -> &'static str {
+        match action {
+            Action::Read => "read",
+            Action::Create => "create",
+            Action::Update => "update",
+            Action::Deactivate => "deactivate",
+            Action::Translate => "translate",
+            Action::Submit => "submit",
+            Action::Review => "review",
+        }
+    }
+
+    /// Checks one row: `expected` has one character per column — anonymous, admin own,
+    /// admin other, coordinator own, coordinator other, editor own, editor other, viewer own,
+    /// viewer other — `Y` for allowed, `-` for refused.
+    fn check_row(label: &str, resource: impl Fn(PartnerId) -> Resource<'static>, action: Action, expected: &str) {
+        let expected: Vec<bool> = expected.chars().filter(|c| !c.is_whitespace()).map(|c| c == 'Y').collect();
+        assert_eq!(expected.len(), 9, "row {label}/{} must have 9 columns", action_name(action));
+        // The actor's partner is OWN; the resource belongs to OWN ("own") or OTHER ("other").
+        let own = resource(OWN);
+        let other = resource(OTHER);
+        let mut got = vec![permits(&Actor::Anonymous, action, &own)];
+        for role in Role::ALL {
+            let member = Actor::Member(Member { id: ACTOR, partner: OWN, role });
+            got.push(permits(&member, action, &own));
+            got.push(permits(&member, action, &other));
+        }
+        assert_eq!(got, expected, "{label} / {}", action_name(action));
+    }
+
+    /// The full matrix: every resource kind × every action × every role, own and other partner.
+    #[test]
+    fn permission_matrix() {
+        use Action::*;
+        // columns:  anon | admin own,other | coord own,other | editor own,other | viewer own,other
+        type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 7]);
+        let rows: &[Row<'_>] = &[
+            (
+                "partner",
+                &|_| Resource::Partner,
+                // read        create       update       deactivate   translate    submit       review
+                [
+                    "Y YY YY YY YY",
+                    "- YY -- -- --",
+                    "- YY -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "account directory",
+                &|_| Resource::AccountDirectory,
+                [
+                    "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "someone's editor account",
+                &|p| Resource::Account { id: SOMEONE, partner: p, role: Role::Editor },
+                [
+                    "- YY YY -- --",
+                    "- YY YY -- --",
+                    "- YY YY -- --",
+                    "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "someone's admin account",
+                &|p| Resource::Account { id: SOMEONE, partner: p, role: Role::Admin },
+                [
+                    "- YY YY -- --",
+                    "- YY -- -- --",
+                    "- YY -- -- --",
+                    "- YY -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "someone's profile",
+                &|_| Resource::Profile { id: SOMEONE },
+                [
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "own profile",
+                &|_| Resource::Profile { id: ACTOR },
+                [
+                    "- YY YY YY YY",
+                    "- -- -- -- --",
+                    "- YY YY YY YY",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "draft, partnership",
+                &|p| Resource::Document { owner: p, status: Status::Draft, visibility: Visibility::Partnership },
+                [
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- -- -- -- --",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "draft, public",
+                &|p| Resource::Document { owner: p, status: Status::Draft, visibility: Visibility::Public },
+                [
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- -- -- -- --",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "in review, public",
+                &|p| Resource::Document { owner: p, status: Status::InReview, visibility: Visibility::Public },
+                [
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- -- -- -- --",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "published, partnership",
+                &|p| Resource::Document { owner: p, status: Status::Published, visibility: Visibility::Partnership },
+                [
+                    "- YY YY YY YY",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- -- -- -- --",
+                    "- YY YY YY --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "published, public",
+                &|p| Resource::Document { owner: p, status: Status::Published, visibility: Visibility::Public },
+                [
+                    "Y YY YY YY YY",
+                    "- YY YY Y- --",
+                    "- YY YY Y- --",
+                    "- -- -- -- --",
+                    "- YY YY YY --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "archived, public",
+                &|p| Resource::Document { owner: p, status: Status::Archived, visibility: Visibility::Public },
+                [
+                    "- YY YY YY YY",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+            (
+                "work plan",
+                &|_| Resource::WorkPlan,
+                [
+                    "- YY YY YY YY",
+                    "- YY YY -- --",
+                    "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "deliverable",
+                &|p| Resource::Deliverable { responsible: if p == OWN { &[OWN] } else { &[OTHER] } },
+                [
+                    "- YY YY YY YY",
+                    "- YY YY -- --",
+                    "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- YY YY Y- --",
+                    "- YY YY -- --",
+                ],
+            ),
+        ];
+        for (label, resource, expected) in rows {
+            for (action, cells) in Action::ALL.into_iter().zip(expected) {
+                check_row(label, resource, action, cells);
+            }
+        }
+        // Every action appears in every row, so no combination is left untested.
+        assert_eq!([Read, Create, Update, Deactivate, Translate, Submit, Review], Action::ALL);
+    }
+
+    #[test]
+    fn own_account_can_be_read_but_not_closed() {
+        for role in Role::ALL {
+            let me = Actor::Member(Member { id: ACTOR, partner: OWN, role });
+            let mine = Resource::Account { id: ACTOR, partner: OWN, role };
+            assert!(permits(&me, Action::Read, &mine), "{role} reads own account");
+            assert!(!permits(&me, Action::Deactivate, &mine), "{role} cannot close own account");
+        }
+    }
+
+    #[test]
+    fn a_coordinator_cannot_make_anyone_an_operator() {
+        let coordinator = Actor::Member(Member { id: ACTOR, partner: OWN, role: Role::Coordinator });
+        let promoted = Resource::Account { id: SOMEONE, partner: OTHER, role: Role::Admin };
+        assert!(!permits(&coordinator, Action::Create, &promoted));
+        assert!(!permits(&coordinator, Action::Update, &promoted));
+        let me_as_admin = Resource::Account { id: ACTOR, partner: OWN, role: Role::Admin };
+        assert!(!permits(&coordinator, Action::Update, &me_as_admin));
+    }
+
+    #[test]
+    fn deliverables_shared_by_partners_can_be_submitted_by_each() {
+        let both = [OTHER, OWN];
+        let editor = Actor::Member(Member { id: ACTOR, partner: OWN, role: Role::Editor });
+        assert!(permits(&editor, Action::Submit, &Resource::Deliverable { responsible: &both }));
+        assert!(!permits(&editor, Action::Review, &Resource::Deliverable { responsible: &both }));
+        assert!(!permits(&editor, Action::Submit, &Resource::Deliverable { responsible: &[] }));
+    }
+}

@@ -1,0 +1,16 @@
+//! Persistence for MICROFUTURE Exchange: one schema on SQLite or PostgreSQL (chosen by the
+//! database URL), embedded migrations, and repository functions that take and return domain
+//! types. The only crate that knows there are two databases.
+
+pub mod accounts;
+mod db;
+mod error;
+pub mod migrations;
+pub mod partners;
+mod schema;
+pub mod seed;
+pub mod sessions;
+pub mod throttle;
+
+pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions};
+pub use error::StoreError;
