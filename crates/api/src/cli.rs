@@ -40,6 +40,8 @@ enum Command {
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Print the OpenAPI 3.1 document of the API and exit.
+    Openapi,
 }
 
 #[derive(Debug, Subcommand)]
@@ -80,6 +82,18 @@ pub fn main() -> ExitCode {
     };
     telemetry::init(&settings);
     let command = cli.command.unwrap_or(Command::Serve);
+    if let Command::Openapi = command {
+        return match crate::openapi::document().to_pretty_json() {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("mfx: {error}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let result = actix_web::rt::System::new().block_on(run(command, settings));
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -93,6 +107,7 @@ pub fn main() -> ExitCode {
 async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Serve => serve(settings).await,
+        Command::Openapi => Ok(()),
         Command::Migrate => {
             let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
             let applied = migrations::run_pending(&db).map_err(|e| e.to_string())?;

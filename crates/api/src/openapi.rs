@@ -48,6 +48,14 @@ pub fn base() -> OpenApiDoc {
     doc
 }
 
+/// The complete document, without starting a server (for `mfx openapi` and client generators).
+pub fn document() -> OpenApiDoc {
+    use utoipa_actix_web::AppExt;
+    let (_, doc) =
+        actix_web::App::new().into_utoipa_app().openapi(base()).configure(crate::routes::configure).split_for_parts();
+    finish(doc)
+}
+
 /// Adds what is not a utoipa handler: the document itself and its browser.
 pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
     let spec = OperationBuilder::new()

@@ -95,9 +95,9 @@ fn ttl(duration: std::time::Duration) -> chrono::Duration {
     tag = "auth",
     request_body = LoginRequest,
     responses(
-        (status = 200, body = TokenResponse),
+        (status = 200, description = "Success", body = TokenResponse),
         (status = 401, description = "Wrong email or password", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; see Retry-After", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -187,7 +187,7 @@ pub async fn login(
     tag = "auth",
     request_body = RefreshRequest,
     responses(
-        (status = 200, body = TokenResponse),
+        (status = 200, description = "Success", body = TokenResponse),
         (status = 401, description = "Unknown, expired, reused or revoked token", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
@@ -225,7 +225,7 @@ pub async fn refresh(
     security(("bearer" = []), ()),
     responses(
         (status = 204, description = "The session has ended"),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/logout")]

@@ -41,8 +41,8 @@ pub struct ChangePassword {
     tag = "me",
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserView, headers(("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/me")]
@@ -57,10 +57,10 @@ pub async fn get_me(user: CurrentUser) -> HttpResponse {
     params(("If-Match" = Option<String>, Header, description = "ETag of the version you read")),
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserView, headers(("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The resource changed since it was read (stale ETag)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/me")]
@@ -99,7 +99,7 @@ pub async fn patch_me(
     security(("bearer" = [])),
     responses(
         (status = 204, description = "Changed"),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Wrong current password or a weak new one", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]

@@ -73,7 +73,7 @@ pub struct ProjectView {
 }
 
 /// The project this platform serves, with its languages.
-#[utoipa::path(tag = "partners", responses((status = 200, body = ProjectView)))]
+#[utoipa::path(tag = "partners", responses((status = 200, description = "Success", body = ProjectView)))]
 #[get("/project")]
 pub async fn get_project(state: web::Data<AppState>) -> Result<web::Json<ProjectView>, ApiError> {
     let (project, locales) = state.read(seed::project).await?.ok_or_else(|| ApiError::not_found("project"))?;
@@ -91,7 +91,7 @@ pub async fn get_project(state: web::Data<AppState>) -> Result<web::Json<Project
 }
 
 /// Every partner with its language and time zone, in the seed's order. Public.
-#[utoipa::path(tag = "partners", responses((status = 200, body = PartnerList)))]
+#[utoipa::path(tag = "partners", responses((status = 200, description = "Success", body = PartnerList)))]
 #[get("/partners")]
 pub async fn list_partners(state: web::Data<AppState>) -> Result<web::Json<PartnerList>, ApiError> {
     let partners = state.read(partners::list).await?;
@@ -103,8 +103,8 @@ pub async fn list_partners(state: web::Data<AppState>) -> Result<web::Json<Partn
     tag = "partners",
     params(("slug" = String, Path, description = "The partner's slug", example = "heart-of-slovenia")),
     responses(
-        (status = 200, body = PartnerView),
-        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Success", body = PartnerView),
+        (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/partners/{slug}")]

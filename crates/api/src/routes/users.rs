@@ -181,10 +181,10 @@ fn decode_cursor(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
     params(UserQuery),
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserList),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Success", body = UserList),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/users")]
@@ -221,11 +221,11 @@ pub async fn list_users(
     request_body = CreateUser,
     security(("bearer" = [])),
     responses(
-        (status = 201, body = CreatedUser, headers(("Location" = String), ("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 201, description = "Created; the generated password, if any, is shown only here", body = CreatedUser, headers(("Location" = String), ("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 409, description = "The email is in use", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/users")]
@@ -299,10 +299,10 @@ fn parse_user_id(raw: &str) -> Result<UserId, ApiError> {
     params(("id" = String, Path, format = Uuid)),
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserView, headers(("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/users/{id}")]
@@ -327,12 +327,12 @@ pub async fn get_user(
     request_body = UpdateUser,
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserView, headers(("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 412, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The resource changed since it was read (stale ETag)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/users/{id}")]
@@ -355,10 +355,10 @@ pub async fn patch_user(
     params(("id" = String, Path, format = Uuid)),
     security(("bearer" = [])),
     responses(
-        (status = 200, body = UserView, headers(("ETag" = String))),
-        (status = 401, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 403, body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 404, body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/users/{id}/deactivate")]

@@ -53,6 +53,12 @@ async fn the_document_is_openapi_3_1_and_lists_every_route(app: TestApp) {
         let op = &doc["paths"][&path][method.to_lowercase()];
         assert!(op["responses"].as_object().is_some_and(|r| !r.is_empty()), "{method} {path} documents its responses");
         assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{method} {path} has a tag");
+        for (status, response) in op["responses"].as_object().into_iter().flatten() {
+            assert!(
+                response["description"].as_str().is_some_and(|d| !d.is_empty()),
+                "{method} {path} {status} has a description"
+            );
+        }
     }
     // Every schema that is referenced is defined.
     let text = reply.text.clone();
@@ -134,3 +140,18 @@ on_both_databases!(
     the_docs_page_works_offline,
     health_readiness_and_metrics,
 );
+
+#[test]
+fn mfx_openapi_prints_the_served_document() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_mfx"))
+        .arg("openapi")
+        .env_clear()
+        .output()
+        .expect("run mfx openapi");
+    assert!(output.status.success());
+    let printed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let mut served = mfx_api::openapi::document();
+    served.info.version = printed["info"]["version"].as_str().unwrap_or_default().to_owned();
+    assert_eq!(printed, serde_json::to_value(&served).expect("value"));
+    assert_eq!(operations(&printed).len(), ROUTES.len());
+}
