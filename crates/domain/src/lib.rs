@@ -2,6 +2,7 @@
 //! policy and the rules that keep them valid. Pure: no database, no network, no clock.
 
 pub mod account;
+pub mod content;
 pub mod document;
 pub mod error;
 pub mod id;
@@ -11,6 +12,7 @@ pub mod policy;
 pub mod seed;
 pub mod throttle;
 pub mod time_zone;
+pub mod vocabulary;
 
 pub use account::{DisplayName, Email, NewAccount, Password, Role};
 pub use error::{Error, FieldError, Violations};
