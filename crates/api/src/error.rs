@@ -177,6 +177,12 @@ impl From<DomainError> for ApiError {
     }
 }
 
+impl From<Violations> for ApiError {
+    fn from(violations: Violations) -> Self {
+        ApiError::Domain(DomainError::Invalid(violations))
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {

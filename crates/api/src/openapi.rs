@@ -87,5 +87,31 @@ pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
         )
         .build();
     doc.paths.add_path_operation("/api/docs/", vec![HttpMethod::Get], browser);
+    unique_operation_ids(&mut doc);
     doc
+}
+
+/// The three document kinds share handler names (`list`, `create` …): prefix those with the
+/// collection so every operation id is unique (`practices_list`, `meeting_notes_list`).
+fn unique_operation_ids(doc: &mut OpenApiDoc) {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for item in doc.paths.paths.values() {
+        for op in [&item.get, &item.post, &item.put, &item.patch, &item.delete].into_iter().flatten() {
+            if let Some(id) = &op.operation_id {
+                *counts.entry(id.clone()).or_default() += 1;
+            }
+        }
+    }
+    for (path, item) in &mut doc.paths.paths {
+        let collection = path.trim_start_matches("/api/v1/").split('/').next().unwrap_or_default().replace('-', "_");
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+        {
+            if let Some(id) = &op.operation_id
+                && counts.get(id).copied().unwrap_or(0) > 1
+            {
+                op.operation_id = Some(format!("{collection}_{id}"));
+            }
+        }
+    }
 }

@@ -5,7 +5,8 @@
 use crate::document::{DocumentId, Kind, Visibility};
 use crate::error::{FieldError, Violations};
 use crate::vocabulary::{
-    ACTION_ITEM_STATUSES, INSTRUMENTS, MEETING_TYPES, PLAN_ACTION_STATUSES, TARGET_GROUPS, THEMES, check_code, check_codes,
+    ACTION_ITEM_STATUSES, INSTRUMENTS, MEETING_TYPES, PLAN_ACTION_STATUSES, TARGET_GROUPS, THEMES, check_code,
+    check_codes,
 };
 use crate::{Email, TimeZone};
 use chrono::{NaiveDate, NaiveDateTime};
@@ -471,6 +472,7 @@ pub struct ActionPlanInput {
 
 /// Any document's input.
 #[derive(Debug, Clone, PartialEq)]
+#[expect(clippy::large_enum_variant, reason = "short-lived, one per request")]
 pub enum DocumentInput {
     Practice(PracticeInput),
     MeetingNote(MeetingNoteInput),
@@ -624,7 +626,8 @@ fn validate_practice(i: &mut PracticeInput, v: &mut Violations) {
     i.instruments = check_codes("instruments", &i.instruments, INSTRUMENTS, v);
     let loc = &mut i.location;
     check_text("location.country", &mut loc.country, SHORT_MAX, false, v);
-    if !loc.country.is_empty() && !(loc.country.len() == 2 && loc.country.bytes().all(|b| b.is_ascii_uppercase())) {
+    let iso_code = loc.country.len() == 2 && loc.country.bytes().all(|b| b.is_ascii_uppercase());
+    if !loc.country.is_empty() && !iso_code {
         v.push(FieldError::new("location.country", "invalid_country", "an ISO 3166 two-letter code such as FR"));
     }
     check_text("location.region", &mut loc.region, SHORT_MAX, false, v);
@@ -655,7 +658,11 @@ fn validate_practice(i: &mut PracticeInput, v: &mut Violations) {
     if let (Some(min), Some(max)) = (e.loan_size_min_eur, e.loan_size_max_eur)
         && min > max
     {
-        v.push(FieldError::new("evidence.loan_size_max_eur", "below_minimum", "the largest loan is below the smallest"));
+        v.push(FieldError::new(
+            "evidence.loan_size_max_eur",
+            "below_minimum",
+            "the largest loan is below the smallest",
+        ));
     }
     if e.repayment_rate_percent.is_some_and(|r| !(0.0..=100.0).contains(&r)) {
         v.push(FieldError::new("evidence.repayment_rate_percent", "out_of_range", "a percentage from 0 to 100"));
@@ -750,7 +757,11 @@ fn validate_plan(i: &mut ActionPlanInput, v: &mut Violations) {
         if let (Some(start), Some(end)) = (a.starts_on, a.ends_on)
             && end < start
         {
-            v.push(FieldError::new(format!("actions[{n}].ends_on"), "before_start", "the action ends before it starts"));
+            v.push(FieldError::new(
+                format!("actions[{n}].ends_on"),
+                "before_start",
+                "the action ends before it starts",
+            ));
         }
         if a.estimated_cost_eur.is_some_and(|c| c < 0) {
             v.push(FieldError::new(format!("actions[{n}].estimated_cost_eur"), "out_of_range", "a cost from 0"));
@@ -902,7 +913,8 @@ mod tests {
             "action_items": [{"title": "Send slides", "assignee": "Not A Slug", "status": "someday"}],
             "text": {"title": "Kamnik"}
         });
-        let errors = DocumentInput::from_value(Kind::MeetingNote, body).expect("parses").validate().expect_err("invalid");
+        let errors =
+            DocumentInput::from_value(Kind::MeetingNote, body).expect("parses").validate().expect_err("invalid");
         let mut fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         fields.sort_unstable();
         assert_eq!(
@@ -926,14 +938,16 @@ mod tests {
             "actions": [{"status": "in_progress", "progress_percent": 40}, {"progress_percent": 101}],
             "text": {"title": "Plan", "actions": [{"title": "One"}]}
         });
-        let errors = DocumentInput::from_value(Kind::ActionPlan, body).expect("parses").validate().expect_err("invalid");
+        let errors =
+            DocumentInput::from_value(Kind::ActionPlan, body).expect("parses").validate().expect_err("invalid");
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["actions[1].progress_percent", "text.actions"]);
     }
 
     #[test]
     fn patches_replace_fields_and_merge_texts() {
-        let current = json!({ "visibility": "public", "themes": ["microcredit"], "text": {"title": "A", "summary": "S"} });
+        let current =
+            json!({ "visibility": "public", "themes": ["microcredit"], "text": {"title": "A", "summary": "S"} });
         let merged = merge_patch(&current, &json!({ "themes": [], "text": {"title": "B"} })).expect("merges");
         assert_eq!(merged, json!({ "visibility": "public", "themes": [], "text": {"title": "B", "summary": "S"} }));
         assert_eq!(changed_fields(&current, &merged), ["text.title", "themes"]);

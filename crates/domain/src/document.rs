@@ -97,9 +97,10 @@ impl Status {
     }
 
     pub fn parse(value: &str) -> Result<Self, FieldError> {
-        Status::ALL.into_iter().find(|s| s.as_str() == value).ok_or_else(|| {
-            FieldError::new("", "unknown_status", "use draft, in_review, published or archived")
-        })
+        Status::ALL
+            .into_iter()
+            .find(|s| s.as_str() == value)
+            .ok_or_else(|| FieldError::new("", "unknown_status", "use draft, in_review, published or archived"))
     }
 }
 

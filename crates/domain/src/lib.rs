@@ -9,6 +9,7 @@ pub mod id;
 pub mod locale;
 pub mod partner;
 pub mod policy;
+pub mod search;
 pub mod seed;
 pub mod throttle;
 pub mod time_zone;

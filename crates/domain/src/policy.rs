@@ -129,6 +129,38 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
     }
 }
 
+/// Which documents an actor may read, in a form lists and search can apply in one query.
+/// [`ReadScope::admits`] agrees with [`permits`] for [`Action::Read`] (tested).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReadScope {
+    /// Published public documents only.
+    PublishedPublic,
+    /// Published and archived documents of anyone, and every document of `partner`.
+    Member { partner: PartnerId },
+    /// Every document.
+    Everything,
+}
+
+impl ReadScope {
+    pub fn of(actor: &Actor) -> Self {
+        match actor {
+            Actor::Anonymous => ReadScope::PublishedPublic,
+            Actor::Member(member) if matches!(member.role, Role::Admin | Role::Coordinator) => ReadScope::Everything,
+            Actor::Member(member) => ReadScope::Member { partner: member.partner },
+        }
+    }
+
+    pub fn admits(&self, owner: PartnerId, status: Status, visibility: Visibility) -> bool {
+        match self {
+            ReadScope::PublishedPublic => status == Status::Published && visibility == Visibility::Public,
+            ReadScope::Member { partner } => {
+                matches!(status, Status::Published | Status::Archived) || owner == *partner
+            }
+            ReadScope::Everything => true,
+        }
+    }
+}
+
 fn anonymous_permits(action: Action, resource: &Resource<'_>) -> bool {
     match (action, resource) {
         (Action::Read, Resource::Partner) => true,
@@ -377,6 +409,30 @@ mod tests {
         }
         // Every action appears in every row, so no combination is left untested.
         assert_eq!([Read, Create, Update, Deactivate, Translate, Submit, Review], Action::ALL);
+    }
+
+    #[test]
+    fn read_scopes_agree_with_the_policy() {
+        let mut actors = vec![Actor::Anonymous];
+        for role in Role::ALL {
+            actors.push(Actor::Member(Member { id: ACTOR, partner: OWN, role }));
+        }
+        for actor in actors {
+            let scope = ReadScope::of(&actor);
+            for owner in [OWN, OTHER] {
+                for status in Status::ALL {
+                    for visibility in [Visibility::Partnership, Visibility::Public] {
+                        let resource = Resource::Document { owner, status, visibility };
+                        assert_eq!(
+                            scope.admits(owner, status, visibility),
+                            permits(&actor, Action::Read, &resource),
+                            "{actor:?} {status:?} {visibility:?} own={}",
+                            owner == OWN
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

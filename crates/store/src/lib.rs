@@ -3,11 +3,15 @@
 //! types. The only crate that knows there are two databases.
 
 pub mod accounts;
+pub mod activity;
+pub mod attachments;
 mod db;
+pub mod documents;
 mod error;
 pub mod migrations;
 pub mod partners;
 mod schema;
+pub mod search_index;
 pub mod seed;
 pub mod sessions;
 pub mod throttle;

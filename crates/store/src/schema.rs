@@ -85,4 +85,149 @@ diesel::table! {
 diesel::joinable!(users -> partners (partner_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(refresh_tokens -> sessions (session_id));
-diesel::allow_tables_to_appear_in_same_query!(project, partners, users, sessions, refresh_tokens, login_throttle);
+
+diesel::table! {
+    documents (id) {
+        id -> Text,
+        kind -> Text,
+        partner_id -> Text,
+        original_locale -> Text,
+        status -> Text,
+        visibility -> Text,
+        version -> BigInt,
+        content_version -> BigInt,
+        details -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        seed_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    document_themes (document_id, theme) {
+        document_id -> Text,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    document_texts (document_id, locale) {
+        document_id -> Text,
+        locale -> Text,
+        origin -> Text,
+        source_version -> BigInt,
+        version -> BigInt,
+        title -> Text,
+        fields -> Text,
+        updated_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    document_revisions (id) {
+        id -> Text,
+        document_id -> Text,
+        version -> BigInt,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+        action -> Text,
+        locale -> Nullable<Text>,
+        changes -> Text,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    activity (id) {
+        id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        verb -> Text,
+        subject_kind -> Text,
+        subject_id -> Text,
+        document_kind -> Nullable<Text>,
+        partner_id -> Nullable<Text>,
+        locale -> Nullable<Text>,
+        details -> Text,
+    }
+}
+
+diesel::table! {
+    action_items (id) {
+        id -> Text,
+        document_id -> Text,
+        position -> Integer,
+        title -> Text,
+        assignee_partner_id -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_actions (id) {
+        id -> Text,
+        document_id -> Text,
+        position -> Integer,
+        status -> Text,
+        progress_percent -> Integer,
+        starts_on -> Nullable<Date>,
+        ends_on -> Nullable<Date>,
+        estimated_cost_eur -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_inspirations (action_id, practice_id) {
+        action_id -> Text,
+        practice_id -> Text,
+    }
+}
+
+diesel::table! {
+    attachments (id) {
+        id -> Text,
+        document_id -> Text,
+        filename -> Text,
+        content_type -> Text,
+        size_bytes -> BigInt,
+        sha256 -> Text,
+        data -> Binary,
+        uploaded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(documents -> partners (partner_id));
+diesel::joinable!(document_themes -> documents (document_id));
+diesel::joinable!(document_texts -> documents (document_id));
+diesel::joinable!(document_revisions -> documents (document_id));
+diesel::joinable!(action_items -> documents (document_id));
+diesel::joinable!(plan_actions -> documents (document_id));
+diesel::joinable!(action_inspirations -> plan_actions (action_id));
+diesel::joinable!(attachments -> documents (document_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    project,
+    sessions,
+    refresh_tokens,
+    login_throttle,
+    documents,
+    partners,
+    users,
+    document_themes,
+    document_texts,
+    document_revisions,
+    activity,
+    action_items,
+    plan_actions,
+    action_inspirations,
+    attachments,
+);

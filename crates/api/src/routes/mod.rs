@@ -2,8 +2,11 @@
 //! store, shape the answer. Every route is registered through utoipa so the OpenAPI document
 //! lists exactly what exists.
 
+pub mod attachments;
 pub mod auth;
+pub mod documents;
 pub mod health;
+pub mod kinds;
 pub mod me;
 pub mod partners;
 pub mod users;
@@ -17,9 +20,16 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers every route: operational ones at the root, the API under `/api/v1`.
 pub fn configure(config: &mut ServiceConfig<'_>) {
     config.service(health::healthz).service(health::readyz).service(health::metrics);
+    let api = scope("/api/v1")
+        .service(kinds::list_documents)
+        .service(kinds::search)
+        .service(kinds::practice_lineage)
+        .service(kinds::plan_lineage);
+    let api = kinds::practices::configure(api);
+    let api = kinds::meeting_notes::configure(api);
+    let api = kinds::action_plans::configure(api);
     config.service(
-        scope("/api/v1")
-            .service(auth::login)
+        api.service(auth::login)
             .service(auth::refresh)
             .service(auth::logout)
             .service(me::get_me)

@@ -5,6 +5,7 @@ mod support;
 mod accounts;
 mod auth;
 mod cli;
+mod documents;
 mod errors;
 mod migrations;
 mod openapi;

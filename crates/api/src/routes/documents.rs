@@ -1,0 +1,1082 @@
+//! Good practices, meeting notes and action plans: one set of use cases for the three kinds,
+//! exposed under each kind's path (`/practices`, `/meeting-notes`, `/action-plans`) and as
+//! `/documents` across kinds.
+
+use crate::auth::{CurrentUser, MaybeUser};
+use crate::error::ApiError;
+use crate::json::parse_object;
+use crate::markdown;
+use crate::routes::{etag, if_match, page_limit};
+use crate::state::AppState;
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use mfx_domain::content::{DocumentContent, DocumentInput, Texts, changed_fields, merge_patch};
+use mfx_domain::document::{DocumentId, Freshness, Kind, Origin, Status, freshness, transition};
+use mfx_domain::policy::{Action, Actor, ReadScope, Resource, permits};
+use mfx_domain::search::SearchQuery;
+use mfx_domain::{FieldError, Locale, Violations};
+use mfx_store::documents::{
+    self, Cursor, DocumentRecord, DocumentSummary, Edit, ListFilter, NewDocument, TextRecord, Translation,
+};
+use mfx_store::{partners, search_index};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use utoipa::{IntoParams, ToSchema};
+
+// ---------------------------------------------------------------- views
+
+/// One language of a document and how it stands.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LanguageState {
+    #[schema(example = "sv")]
+    pub language: &'static str,
+    pub origin: Origin,
+    pub freshness: Freshness,
+    /// The text's own version (send it as If-Match when replacing a translation).
+    pub version: i64,
+    /// The version of the original this text follows.
+    pub source_version: i64,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A document as a reader sees it, in one language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentView {
+    pub id: DocumentId,
+    pub kind: Kind,
+    /// The owner partner's slug.
+    pub partner: String,
+    pub status: Status,
+    pub visibility: mfx_domain::document::Visibility,
+    /// Also sent as the ETag; send it back as If-Match when editing.
+    pub version: i64,
+    /// Increases when the original text changes; translations of older ones are outdated.
+    pub content_version: i64,
+    pub themes: Vec<String>,
+    /// The language asked for (`lang`, else the reader's language).
+    #[schema(example = "ro")]
+    pub requested_language: &'static str,
+    /// The language served: the requested one, else English, else the original.
+    #[schema(example = "en")]
+    pub language: &'static str,
+    #[schema(example = "fr")]
+    pub original_language: &'static str,
+    /// Whether the served language differs from the requested one.
+    pub fallback: bool,
+    pub origin: Origin,
+    pub freshness: Freshness,
+    /// Every language the document exists in.
+    pub languages: Vec<LanguageState>,
+    pub title: String,
+    /// The served language's fields, as Markdown.
+    #[schema(value_type = Object)]
+    pub text: Value,
+    /// The same fields rendered to sanitised HTML, by field path (`summary`, `actions[0].description`).
+    pub html: BTreeMap<String, String>,
+    /// The kind's structured fields (location, evidence, meeting times, policy instrument …).
+    #[schema(value_type = Object)]
+    pub details: Value,
+    /// Meeting notes: the action items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action_items: Option<Vec<ActionItemView>>,
+    /// Action plans: the actions (their texts are in `text.actions`, in the same order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actions: Option<Vec<PlanActionView>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActionItemView {
+    #[schema(value_type = String, format = Uuid)]
+    pub id: uuid::Uuid,
+    pub title: String,
+    pub assignee: Option<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanActionView {
+    #[schema(value_type = String, format = Uuid)]
+    pub id: uuid::Uuid,
+    pub status: String,
+    pub progress_percent: i32,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub starts_on: Option<NaiveDate>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub ends_on: Option<NaiveDate>,
+    pub estimated_cost_eur: Option<i64>,
+    pub inspired_by: Vec<DocumentId>,
+}
+
+/// A document in a list, in the reader's language.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentItem {
+    pub id: DocumentId,
+    pub kind: Kind,
+    pub partner: String,
+    pub status: Status,
+    pub visibility: mfx_domain::document::Visibility,
+    pub version: i64,
+    pub themes: Vec<String>,
+    pub language: &'static str,
+    pub original_language: &'static str,
+    pub fallback: bool,
+    pub freshness: Freshness,
+    pub title: String,
+    /// The summary (or first text) in Markdown, if the document has one.
+    pub summary: String,
+    /// Every language the document exists in.
+    pub languages: Vec<&'static str>,
+    pub updated_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DocumentList {
+    pub items: Vec<DocumentItem>,
+    /// Pass as `cursor` for the next page; absent on the last page.
+    pub next_cursor: Option<String>,
+}
+
+fn chosen(summary: &DocumentSummary, requested: Locale) -> Option<&TextRecord> {
+    mfx_i18n::fallback_chain(requested, summary.original_locale).into_iter().find_map(|l| summary.text(l))
+}
+
+fn states(summary: &DocumentSummary) -> Vec<LanguageState> {
+    let mut texts: Vec<&TextRecord> = summary.texts.iter().collect();
+    texts.sort_by_key(|t| Locale::ALL.iter().position(|l| *l == t.locale));
+    texts
+        .into_iter()
+        .map(|t| LanguageState {
+            language: t.locale.as_str(),
+            origin: t.origin,
+            freshness: freshness(t.origin, t.source_version, summary.content_version),
+            version: t.version,
+            source_version: t.source_version,
+            updated_at: t.updated_at,
+        })
+        .collect()
+}
+
+fn missing_text(summary: &DocumentSummary) -> ApiError {
+    ApiError::internal(format!("document {} has no text", summary.id))
+}
+
+pub fn item(summary: &DocumentSummary, requested: Locale) -> Result<DocumentItem, ApiError> {
+    let text = chosen(summary, requested).ok_or_else(|| missing_text(summary))?;
+    let fields = text.texts.markdown_fields();
+    let summary_text = fields
+        .iter()
+        .find(|(name, _)| name == "summary")
+        .or_else(|| fields.iter().find(|(_, value)| !value.is_empty()))
+        .map(|(_, value)| (*value).to_owned())
+        .unwrap_or_default();
+    let mut languages: Vec<Locale> = summary.texts.iter().map(|t| t.locale).collect();
+    languages.sort_by_key(|l| Locale::ALL.iter().position(|x| x == l));
+    Ok(DocumentItem {
+        id: summary.id,
+        kind: summary.kind,
+        partner: summary.partner_slug.clone(),
+        status: summary.status,
+        visibility: summary.visibility,
+        version: summary.version,
+        themes: summary.themes.clone(),
+        language: text.locale.as_str(),
+        original_language: summary.original_locale.as_str(),
+        fallback: text.locale != requested,
+        freshness: freshness(text.origin, text.source_version, summary.content_version),
+        title: text.texts.title().to_owned(),
+        summary: summary_text,
+        languages: languages.into_iter().map(Locale::as_str).collect(),
+        updated_at: summary.updated_at,
+        published_at: summary.published_at,
+    })
+}
+
+pub fn view(record: &DocumentRecord, requested: Locale) -> Result<DocumentView, ApiError> {
+    let s = &record.summary;
+    let text = chosen(s, requested).ok_or_else(|| missing_text(s))?;
+    let html = text.texts.markdown_fields().into_iter().map(|(name, md)| (name, markdown::to_html(md))).collect();
+    Ok(DocumentView {
+        id: s.id,
+        kind: s.kind,
+        partner: s.partner_slug.clone(),
+        status: s.status,
+        visibility: s.visibility,
+        version: s.version,
+        content_version: s.content_version,
+        themes: s.themes.clone(),
+        requested_language: requested.as_str(),
+        language: text.locale.as_str(),
+        original_language: s.original_locale.as_str(),
+        fallback: text.locale != requested,
+        origin: text.origin,
+        freshness: freshness(text.origin, text.source_version, s.content_version),
+        languages: states(s),
+        title: text.texts.title().to_owned(),
+        text: text.texts.to_value(),
+        html,
+        details: record.details.clone(),
+        action_items: (s.kind == Kind::MeetingNote).then(|| {
+            record
+                .action_items
+                .iter()
+                .map(|i| ActionItemView {
+                    id: i.id,
+                    title: i.title.clone(),
+                    assignee: i.assignee.clone(),
+                    due_on: i.due_on,
+                    status: i.status.clone(),
+                })
+                .collect()
+        }),
+        actions: (s.kind == Kind::ActionPlan).then(|| {
+            record
+                .actions
+                .iter()
+                .map(|a| PlanActionView {
+                    id: a.id,
+                    status: a.status.clone(),
+                    progress_percent: a.progress_percent,
+                    starts_on: a.starts_on,
+                    ends_on: a.ends_on,
+                    estimated_cost_eur: a.estimated_cost_eur,
+                    inspired_by: a.inspired_by.clone(),
+                })
+                .collect()
+        }),
+        created_at: s.created_at,
+        updated_at: s.updated_at,
+        published_at: s.published_at,
+    })
+}
+
+// ---------------------------------------------------------------- helpers
+
+/// The reader's language: `lang` if given, else the account's, else `Accept-Language`, else en.
+pub fn reader_language(req: &HttpRequest, lang: Option<&str>, user: &MaybeUser) -> Result<Locale, ApiError> {
+    if let Some(tag) = lang {
+        return Locale::parse_field(tag).map_err(|mut e| {
+            e.field = "lang".into();
+            ApiError::invalid(e.into())
+        });
+    }
+    if let Some(current) = &user.0 {
+        return Ok(current.record.account.locale);
+    }
+    let negotiated =
+        req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(mfx_i18n::negotiate);
+    Ok(negotiated.unwrap_or(Locale::FALLBACK))
+}
+
+fn parse_id(raw: &str) -> Result<DocumentId, ApiError> {
+    raw.parse().map_err(|_| ApiError::not_found("document"))
+}
+
+fn resource(summary: &DocumentSummary) -> Resource<'static> {
+    Resource::Document { owner: summary.partner, status: summary.status, visibility: summary.visibility }
+}
+
+/// Loads a document of `kind` that the actor may read; anything else is "not found".
+async fn readable(
+    state: &AppState,
+    actor: &Actor,
+    kind: Option<Kind>,
+    id: DocumentId,
+) -> Result<DocumentRecord, ApiError> {
+    let record = state.read(move |c| documents::find(c, id)).await?.ok_or_else(|| ApiError::not_found("document"))?;
+    if kind.is_some_and(|k| k != record.summary.kind) || !permits(actor, Action::Read, &resource(&record.summary)) {
+        return Err(ApiError::not_found("document"));
+    }
+    Ok(record)
+}
+
+/// Checks that referenced partners and practices exist; reports each missing one.
+async fn check_references(state: &AppState, content: &DocumentContent) -> Result<(), ApiError> {
+    let slugs: Vec<String> = content.partner_refs.iter().map(|(_, slug)| slug.clone()).collect();
+    let practices: Vec<DocumentId> = content.actions.iter().flat_map(|a| a.inspired_by.clone()).collect();
+    if slugs.is_empty() && practices.is_empty() {
+        return Ok(());
+    }
+    let (known, existing) = {
+        let (slugs, practices) = (slugs.clone(), practices.clone());
+        state
+            .read(move |c| Ok((documents::partner_ids(c, &slugs)?, documents::existing_practices(c, &practices)?)))
+            .await?
+    };
+    let mut v = Violations::new();
+    for (field, slug) in &content.partner_refs {
+        if !known.contains_key(slug) {
+            v.push(FieldError::new(field.clone(), "unknown_partner", format!("`{slug}` is not a partner's slug")));
+        }
+    }
+    for (n, action) in content.actions.iter().enumerate() {
+        for (m, practice) in action.inspired_by.iter().enumerate() {
+            if !existing.contains(practice) {
+                v.push(FieldError::new(
+                    format!("actions[{n}].inspired_by[{m}]"),
+                    "unknown_practice",
+                    format!("{practice} is not a good practice"),
+                ));
+            }
+        }
+    }
+    v.into_result().map_err(ApiError::from)
+}
+
+fn document_response(status: StatusCode, record: &DocumentRecord, requested: Locale) -> Result<HttpResponse, ApiError> {
+    let view = view(record, requested)?;
+    let mut response = HttpResponse::build(status);
+    response.insert_header((header::ETAG, etag(record.summary.version)));
+    response.insert_header((header::CONTENT_LANGUAGE, view.language));
+    response.insert_header((header::VARY, "Accept-Language, Authorization"));
+    if status == StatusCode::CREATED {
+        response.insert_header((
+            header::LOCATION,
+            format!("/api/v1/{}/{}", record.summary.kind.collection(), record.summary.id),
+        ));
+    }
+    Ok(response.json(view))
+}
+
+// ---------------------------------------------------------------- use cases
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// The reader's language for titles and summaries (fallback: English, then the original).
+    pub lang: Option<String>,
+    /// Only documents of this partner (slug).
+    pub partner: Option<String>,
+    /// Only documents with this theme code.
+    pub theme: Option<String>,
+    /// draft, in_review, published or archived.
+    pub status: Option<String>,
+    /// Only documents changed at or after this time (RFC 3339).
+    pub updated_since: Option<String>,
+    pub cursor: Option<String>,
+    /// 1 to 100; 50 by default.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AnyKindListQuery {
+    /// practice, meeting_note or action_plan.
+    pub kind: Option<String>,
+    /// The reader's language for titles and summaries (fallback: English, then the original).
+    pub lang: Option<String>,
+    /// Only documents of this partner (slug).
+    pub partner: Option<String>,
+    /// Only documents with this theme code.
+    pub theme: Option<String>,
+    /// draft, in_review, published or archived.
+    pub status: Option<String>,
+    /// Only documents changed at or after this time (RFC 3339).
+    pub updated_since: Option<String>,
+    pub cursor: Option<String>,
+    /// 1 to 100; 50 by default.
+    pub limit: Option<u32>,
+}
+
+impl AnyKindListQuery {
+    pub fn into_list_query(self) -> ListQuery {
+        ListQuery {
+            lang: self.lang,
+            partner: self.partner,
+            theme: self.theme,
+            status: self.status,
+            updated_since: self.updated_since,
+            cursor: self.cursor,
+            limit: self.limit,
+        }
+    }
+}
+
+fn encode_cursor(summary: &DocumentSummary) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}|{}", summary.updated_at.naive_utc().format("%Y-%m-%dT%H:%M:%S%.6f"), summary.id))
+}
+
+fn decode_cursor(raw: &str) -> Option<Cursor> {
+    let text = String::from_utf8(URL_SAFE_NO_PAD.decode(raw).ok()?).ok()?;
+    let (at, id) = text.split_once('|')?;
+    let updated_at = NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
+    id.parse::<DocumentId>().ok()?;
+    Some(Cursor { updated_at, id: id.to_owned() })
+}
+
+pub async fn list(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    kind: Option<Kind>,
+    query: ListQuery,
+) -> Result<DocumentList, ApiError> {
+    let requested = reader_language(req, query.lang.as_deref(), user)?;
+    let limit = page_limit(query.limit)?;
+    let mut v = Violations::new();
+    let status = query.status.as_deref().and_then(|s| v.check("status", Status::parse(s)));
+    if let Some(theme) = &query.theme {
+        mfx_domain::vocabulary::check_code("theme", theme, mfx_domain::vocabulary::THEMES, &mut v);
+    }
+    let updated_since = query.updated_since.as_deref().and_then(|t| match DateTime::parse_from_rfc3339(t) {
+        Ok(at) => Some(at.with_timezone(&Utc)),
+        Err(_) => {
+            v.push(FieldError::new("updated_since", "invalid_time", "an RFC 3339 time such as 2026-01-31T08:00:00Z"));
+            None
+        }
+    });
+    let after = match query.cursor.as_deref() {
+        Some(raw) => {
+            let cursor = decode_cursor(raw);
+            if cursor.is_none() {
+                v.push(FieldError::new("cursor", "invalid_cursor", "use next_cursor from a previous page"));
+            }
+            cursor
+        }
+        None => None,
+    };
+    let partner = match query.partner.clone() {
+        Some(slug) => {
+            let found = state.read(move |c| partners::find_by_slug(c, &slug)).await?;
+            if found.is_none() {
+                v.push(FieldError::new("partner", "unknown_partner", "not a partner's slug"));
+            }
+            found.map(|p| p.id)
+        }
+        None => None,
+    };
+    v.into_result()?;
+    let filter = ListFilter { kind, partner, theme: query.theme, status, updated_since };
+    let scope = ReadScope::of(&user.actor());
+    let mut page = state.read(move |c| documents::list(c, &filter, scope, after.as_ref(), limit + 1)).await?;
+    let more = page.len() > usize::try_from(limit).unwrap_or(50);
+    page.truncate(usize::try_from(limit).unwrap_or(50));
+    let next_cursor = if more { page.last().map(encode_cursor) } else { None };
+    Ok(DocumentList { items: page.iter().map(|s| item(s, requested)).collect::<Result<_, _>>()?, next_cursor })
+}
+
+pub async fn create(state: &AppState, user: &CurrentUser, input: DocumentInput) -> Result<HttpResponse, ApiError> {
+    let actor = user.actor();
+    // Refuse early whoever may not write at all, before looking at the content.
+    if !matches!(
+        user.record.account.role,
+        mfx_domain::Role::Admin | mfx_domain::Role::Coordinator | mfx_domain::Role::Editor
+    ) {
+        return Err(ApiError::forbidden());
+    }
+    let mut v = Violations::new();
+    let partner = match input.partner() {
+        Some(slug) => {
+            let slug = slug.to_owned();
+            let found = state.read(move |c| partners::find_by_slug(c, &slug)).await?;
+            if found.is_none() {
+                v.push(FieldError::new("partner", "unknown_partner", "not a partner's slug"));
+            }
+            found
+        }
+        None => {
+            let own = user.record.account.partner;
+            state.read(move |c| partners::find(c, own)).await?
+        }
+    };
+    let language = input.language().and_then(|tag| v.check("language", Locale::parse_field(tag)));
+    let content = match input.validate() {
+        Ok(content) => Some(content),
+        Err(errors) => {
+            for e in errors.iter() {
+                v.push(e.clone());
+            }
+            None
+        }
+    };
+    let (Some(partner), Some(content)) = (partner, content) else { return Err(ApiError::invalid(v)) };
+    v.into_result()?;
+    let locale = language.unwrap_or(partner.profile.locale);
+    let would_be = Resource::Document { owner: partner.id, status: Status::Draft, visibility: content.visibility };
+    if !permits(&actor, Action::Create, &would_be) {
+        return Err(ApiError::forbidden());
+    }
+    check_references(state, &content).await?;
+    let now = state.clock.now();
+    let author = user.record.account.id;
+    let owner = partner.id;
+    let id = state
+        .write(move |c| {
+            documents::insert(
+                c,
+                NewDocument {
+                    content: &content,
+                    partner: owner,
+                    original_locale: locale,
+                    status: Status::Draft,
+                    author: Some(author),
+                    seed_key: None,
+                },
+                now,
+            )
+        })
+        .await?;
+    let record = state.read(move |c| documents::find(c, id)).await?.ok_or_else(|| ApiError::not_found("document"))?;
+    tracing::info!(event = "document_created", document = %id, kind = record.summary.kind.as_str(), "document created");
+    document_response(StatusCode::CREATED, &record, locale)
+}
+
+pub async fn get(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    kind: Option<Kind>,
+    id: &str,
+    lang: Option<&str>,
+) -> Result<HttpResponse, ApiError> {
+    let requested = reader_language(req, lang, user)?;
+    let record = readable(state, &user.actor(), kind, parse_id(id)?).await?;
+    document_response(StatusCode::OK, &record, requested)
+}
+
+pub async fn patch(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    body: &[u8],
+) -> Result<HttpResponse, ApiError> {
+    let expected = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
+    let patch: Value = parse_object(body)?;
+    let actor = user.actor();
+    let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
+    if !permits(&actor, Action::Update, &resource(&record.summary)) {
+        return Err(ApiError::forbidden());
+    }
+    if expected != record.summary.version {
+        return Err(mfx_domain::Error::StaleVersion { expected, current: record.summary.version }.into());
+    }
+    let before = record.stored_input().map_err(ApiError::from)?.to_value();
+    let merged = merge_patch(&before, &patch)?;
+    let input = DocumentInput::from_value(kind, merged)?;
+    let content = input.validate()?;
+    let after = DocumentInput::from_stored(
+        kind,
+        content.visibility,
+        &content.themes,
+        &content.details,
+        &content.text,
+        &content.action_items,
+        &content.actions,
+    )?
+    .to_value();
+    // Items and actions get ids when stored: compare them without the ids clients may omit.
+    let changed = changed_fields(&strip_ids(&before), &strip_ids(&after));
+    check_references(state, &content).await?;
+    let now = state.clock.now();
+    let doc_id = record.summary.id;
+    let actor_id = user.record.account.id;
+    state
+        .write(move |c| {
+            documents::update(
+                c,
+                doc_id,
+                Edit {
+                    content: &content,
+                    before: &before,
+                    after: &after,
+                    changed: &changed,
+                    actor: actor_id,
+                    expected_version: expected,
+                },
+                now,
+            )
+        })
+        .await?;
+    let record =
+        state.read(move |c| documents::find(c, doc_id)).await?.ok_or_else(|| ApiError::not_found("document"))?;
+    let requested = record.summary.original_locale;
+    document_response(StatusCode::OK, &record, requested)
+}
+
+fn strip_ids(value: &Value) -> Value {
+    let mut value = value.clone();
+    for key in ["action_items", "actions"] {
+        if let Some(Value::Array(list)) = value.get_mut(key) {
+            for entry in list {
+                if let Some(object) = entry.as_object_mut() {
+                    object.remove("id");
+                }
+            }
+        }
+    }
+    value
+}
+
+/// A translation as sent to `PUT …/translations/{lang}`.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationInput {
+    /// human (default) or machine.
+    #[serde(default = "human")]
+    pub origin: String,
+    /// The kind's translatable fields, as in the document's `text`.
+    #[schema(value_type = Object)]
+    pub text: Value,
+}
+
+fn human() -> String {
+    "human".into()
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranslationList {
+    pub original_language: &'static str,
+    pub content_version: i64,
+    pub items: Vec<TranslationView>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TranslationView {
+    #[serde(flatten)]
+    pub state: LanguageState,
+    pub title: String,
+    #[schema(value_type = Object)]
+    pub text: Value,
+}
+
+pub async fn translations(
+    state: &AppState,
+    user: &MaybeUser,
+    kind: Kind,
+    id: &str,
+) -> Result<TranslationList, ApiError> {
+    let record = readable(state, &user.actor(), Some(kind), parse_id(id)?).await?;
+    let s = &record.summary;
+    let mut items: Vec<TranslationView> = states(s)
+        .into_iter()
+        .filter_map(|state| {
+            let locale: Locale = state.language.parse().ok()?;
+            let text = s.text(locale)?;
+            Some(TranslationView { title: text.texts.title().to_owned(), text: text.texts.to_value(), state })
+        })
+        .collect();
+    items.sort_by_key(|t| t.state.origin != Origin::Original);
+    Ok(TranslationList { original_language: s.original_locale.as_str(), content_version: s.content_version, items })
+}
+
+pub async fn put_translation(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    lang: &str,
+    input: TranslationInput,
+) -> Result<HttpResponse, ApiError> {
+    let expected = if_match(req)?;
+    let actor = user.actor();
+    let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
+    if !permits(&actor, Action::Translate, &resource(&record.summary)) {
+        return Err(ApiError::forbidden());
+    }
+    let mut v = Violations::new();
+    let locale = v.check("language", Locale::parse_field(lang));
+    let origin = match Origin::parse(&input.origin) {
+        Some(Origin::Original) | None => {
+            v.push(FieldError::new("origin", "unknown_origin", "human or machine"));
+            None
+        }
+        some => some,
+    };
+    let mut texts = match Texts::from_value(kind, input.text) {
+        Ok(texts) => Some(texts),
+        Err(errors) => {
+            for e in errors.iter() {
+                v.push(e.clone());
+            }
+            None
+        }
+    };
+    if let Some(texts) = texts.as_mut() {
+        texts.validate("text", record.actions.len(), &mut v);
+    }
+    let (Some(locale), Some(origin), Some(texts)) = (locale, origin, texts) else { return Err(ApiError::invalid(v)) };
+    v.into_result()?;
+    let now = state.clock.now();
+    let doc = record.summary.id;
+    let translator = user.record.account.id;
+    let (created, version) = state
+        .write(move |c| {
+            documents::put_translation(
+                c,
+                doc,
+                Translation {
+                    locale,
+                    texts: &texts,
+                    origin,
+                    actor: Some(translator),
+                    expected_version: expected,
+                    source_version: None,
+                },
+                now,
+            )
+        })
+        .await?;
+    let record = state.read(move |c| documents::find(c, doc)).await?.ok_or_else(|| ApiError::not_found("document"))?;
+    let mut response = HttpResponse::build(if created { StatusCode::CREATED } else { StatusCode::OK });
+    response.insert_header((header::ETAG, etag(version)));
+    if created {
+        response.insert_header((header::LOCATION, format!("/api/v1/{}/{}?lang={}", kind.collection(), doc, locale)));
+    }
+    Ok(response.json(view(&record, locale)?))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionView {
+    pub version: i64,
+    pub at: DateTime<Utc>,
+    /// Who made the change (absent for imported or system changes).
+    pub actor: Option<RevisionActor>,
+    /// created, edited, translated, status_changed, attachment_added, attachment_removed.
+    pub action: String,
+    pub language: Option<&'static str>,
+    /// What changed: for edits, each field with its value before and after.
+    #[schema(value_type = Object)]
+    pub changes: Value,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionActor {
+    #[schema(value_type = String, format = Uuid)]
+    pub id: mfx_domain::UserId,
+    pub display_name: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionList {
+    pub items: Vec<RevisionView>,
+}
+
+pub async fn revisions(state: &AppState, user: &MaybeUser, kind: Kind, id: &str) -> Result<RevisionList, ApiError> {
+    let record = readable(state, &user.actor(), Some(kind), parse_id(id)?).await?;
+    let doc = record.summary.id;
+    let revisions = state.read(move |c| documents::revisions(c, doc)).await?;
+    Ok(RevisionList {
+        items: revisions
+            .into_iter()
+            .map(|r| RevisionView {
+                version: r.version,
+                at: r.at,
+                actor: r.actor.map(|(id, display_name)| RevisionActor { id, display_name }),
+                action: r.action,
+                language: r.locale.map(Locale::as_str),
+                changes: r.changes,
+                comment: r.comment,
+            })
+            .collect(),
+    })
+}
+
+/// A move in the workflow.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TransitionInput {
+    /// The status to move to: in_review, draft, published or archived.
+    #[schema(example = "in_review")]
+    pub to: String,
+    /// Why; required when returning work from review to draft.
+    pub comment: Option<String>,
+}
+
+pub async fn transition_document(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    input: TransitionInput,
+) -> Result<HttpResponse, ApiError> {
+    let expected = if_match(req)?;
+    let actor = user.actor();
+    let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
+    let to = Status::parse(&input.to).map_err(|mut e| {
+        e.field = "to".into();
+        ApiError::invalid(e.into())
+    })?;
+    let from = record.summary.status;
+    let step = transition(from, to)?;
+    if !permits(&actor, step.needs, &resource(&record.summary)) {
+        return Err(ApiError::forbidden());
+    }
+    let comment = input.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+    if step.comment_required && comment.is_none() {
+        return Err(ApiError::invalid(
+            FieldError::new("comment", "required", "say why the work goes back to draft").into(),
+        ));
+    }
+    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
+        return Err(ApiError::invalid(FieldError::new("comment", "too_long", "at most 2000 characters").into()));
+    }
+    let now = state.clock.now();
+    let doc = record.summary.id;
+    let actor_id = user.record.account.id;
+    state.write(move |c| documents::set_status(c, doc, from, to, actor_id, comment.as_deref(), expected, now)).await?;
+    let record = state.read(move |c| documents::find(c, doc)).await?.ok_or_else(|| ApiError::not_found("document"))?;
+    tracing::info!(event = "document_status_changed", document = %doc, from = from.as_str(), to = to.as_str(), "workflow");
+    document_response(StatusCode::OK, &record, record.summary.original_locale)
+}
+
+// ---------------------------------------------------------------- search and lineage
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// The words to look for, in any language.
+    pub q: Option<String>,
+    /// The reader's language for the results.
+    pub lang: Option<String>,
+    /// Only this kind: practice, meeting_note or action_plan.
+    pub kind: Option<String>,
+    /// 1 to 100; 20 by default.
+    pub limit: Option<u32>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchHit {
+    /// The document, in the reader's language.
+    pub document: DocumentItem,
+    /// The language whose text matched.
+    pub matched_language: &'static str,
+    /// A passage of the matching text.
+    pub snippet: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResults {
+    pub query: String,
+    pub items: Vec<SearchHit>,
+}
+
+pub async fn search(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    params: SearchParams,
+) -> Result<SearchResults, ApiError> {
+    let requested = reader_language(req, params.lang.as_deref(), user)?;
+    let mut v = Violations::new();
+    let query = v.check("q", SearchQuery::parse(params.q.as_deref().unwrap_or_default()));
+    let kind = match params.kind.as_deref() {
+        Some(k) => {
+            let kind = Kind::parse(k);
+            if kind.is_none() {
+                v.push(FieldError::new("kind", "unknown_kind", "practice, meeting_note or action_plan"));
+            }
+            kind
+        }
+        None => None,
+    };
+    let limit = match params.limit {
+        None => 20,
+        Some(n @ 1..=100) => i64::from(n),
+        Some(_) => {
+            v.push(FieldError::new("limit", "out_of_range", "limit is from 1 to 100"));
+            20
+        }
+    };
+    let Some(query) = query else { return Err(ApiError::invalid(v)) };
+    v.into_result()?;
+    let scope = ReadScope::of(&user.actor());
+    let q = query.clone();
+    let (hits, found) = state
+        .read(move |c| {
+            let hits = search_index::search(c, &q, scope, kind.map(Kind::as_str), limit)?;
+            let ids: Vec<DocumentId> = hits.iter().map(|h| h.document).collect();
+            let found = documents::summaries(c, &ids)?;
+            Ok((hits, found))
+        })
+        .await?;
+    let mut items = Vec::with_capacity(hits.len());
+    for hit in hits {
+        if let Some(summary) = found.iter().find(|s| s.id == hit.document) {
+            items.push(SearchHit {
+                document: item(summary, requested)?,
+                matched_language: hit.locale.as_str(),
+                snippet: hit.snippet,
+                score: hit.score,
+            });
+        }
+    }
+    Ok(SearchResults { query: query.terms().join(" "), items })
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LineageAction {
+    #[schema(value_type = String, format = Uuid)]
+    pub action_id: uuid::Uuid,
+    /// The action's title in the reader's language (with the plan's fallback).
+    pub title: String,
+    pub status: String,
+    pub progress_percent: i32,
+    /// The plan the action belongs to.
+    pub plan: DocumentItem,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PracticeLineage {
+    pub practice: DocumentItem,
+    /// The actions of action plans that this practice inspired.
+    pub inspired: Vec<LineageAction>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ActionLineage {
+    #[schema(value_type = String, format = Uuid)]
+    pub action_id: uuid::Uuid,
+    pub title: String,
+    pub status: String,
+    pub progress_percent: i32,
+    /// The good practices that inspired it.
+    pub inspired_by: Vec<DocumentItem>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PlanLineage {
+    pub plan: DocumentItem,
+    pub actions: Vec<ActionLineage>,
+}
+
+fn action_title(summary: &DocumentSummary, requested: Locale, position: i32) -> String {
+    let Some(text) = chosen(summary, requested) else { return String::new() };
+    match &text.texts {
+        Texts::ActionPlan(plan) => usize::try_from(position)
+            .ok()
+            .and_then(|p| plan.actions.get(p))
+            .map(|a| a.title.clone())
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+pub async fn practice_lineage(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    id: &str,
+    lang: Option<&str>,
+) -> Result<PracticeLineage, ApiError> {
+    let requested = reader_language(req, lang, user)?;
+    let actor = user.actor();
+    let record = readable(state, &actor, Some(Kind::Practice), parse_id(id)?).await?;
+    let practice = record.summary.id;
+    let (links, plans) = state
+        .read(move |c| {
+            let links = documents::inspired_by_practice(c, practice)?;
+            let mut plan_ids: Vec<DocumentId> = links.iter().map(|l| l.plan).collect();
+            plan_ids.dedup();
+            Ok((links, documents::summaries(c, &plan_ids)?))
+        })
+        .await?;
+    let mut inspired = Vec::new();
+    for link in links {
+        let Some(plan) = plans.iter().find(|p| p.id == link.plan) else { continue };
+        if !permits(&actor, Action::Read, &resource(plan)) {
+            continue;
+        }
+        inspired.push(LineageAction {
+            action_id: link.action,
+            title: action_title(plan, requested, link.position),
+            status: link.action_status,
+            progress_percent: link.progress_percent,
+            plan: item(plan, requested)?,
+        });
+    }
+    Ok(PracticeLineage { practice: item(&record.summary, requested)?, inspired })
+}
+
+pub async fn plan_lineage(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    id: &str,
+    lang: Option<&str>,
+    action: Option<&str>,
+) -> Result<PlanLineage, ApiError> {
+    let requested = reader_language(req, lang, user)?;
+    let actor = user.actor();
+    let action = action
+        .map(|a| {
+            a.parse::<uuid::Uuid>().map_err(|_| {
+                ApiError::invalid(FieldError::new("action", "invalid_id", "an action id of this plan").into())
+            })
+        })
+        .transpose()?;
+    let record = readable(state, &actor, Some(Kind::ActionPlan), parse_id(id)?).await?;
+    if let Some(action) = action
+        && !record.actions.iter().any(|a| a.id == action)
+    {
+        return Err(ApiError::not_found("action"));
+    }
+    let plan = record.summary.id;
+    let (links, practices) = state
+        .read(move |c| {
+            let links = documents::inspirations_of_plan(c, plan, action)?;
+            let ids: Vec<DocumentId> = links.iter().map(|l| l.practice).collect();
+            Ok((links, documents::summaries(c, &ids)?))
+        })
+        .await?;
+    let mut actions = Vec::new();
+    for (position, a) in record.actions.iter().enumerate() {
+        if action.is_some_and(|wanted| wanted != a.id) {
+            continue;
+        }
+        let mut inspired_by = Vec::new();
+        for link in links.iter().filter(|l| l.action == a.id) {
+            if let Some(p) = practices.iter().find(|p| p.id == link.practice)
+                && permits(&actor, Action::Read, &resource(p))
+            {
+                inspired_by.push(item(p, requested)?);
+            }
+        }
+        actions.push(ActionLineage {
+            action_id: a.id,
+            title: action_title(&record.summary, requested, i32::try_from(position).unwrap_or(0)),
+            status: a.status.clone(),
+            progress_percent: a.progress_percent,
+            inspired_by,
+        });
+    }
+    Ok(PlanLineage { plan: item(&record.summary, requested)?, actions })
+}
+
+/// The raw body of a request, bounded.
+pub async fn read_body(mut payload: web::Payload, limit: usize) -> Result<web::Bytes, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest { code: "unreadable_body", detail: e.to_string() })?;
+        if body.len() + chunk.len() > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// Whether a request declares a JSON body.
+pub fn require_json(req: &HttpRequest) -> Result<(), ApiError> {
+    let essence = req.content_type().to_ascii_lowercase();
+    if essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json")) {
+        Ok(())
+    } else {
+        Err(ApiError::UnsupportedMediaType { expected: "application/json" })
+    }
+}

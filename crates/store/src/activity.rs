@@ -1,0 +1,110 @@
+//! The activity feed: one row per event, in time order, read by digests and dashboards.
+
+use crate::db::DbConnection;
+use crate::error::{StoreError, corrupt};
+use crate::schema::activity;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use mfx_domain::document::Kind;
+use mfx_domain::{Locale, PartnerId, UserId};
+use serde_json::Value;
+use uuid::Uuid;
+
+/// An event to record.
+#[derive(Debug, Clone)]
+pub struct NewActivity {
+    pub at: DateTime<Utc>,
+    pub actor: Option<UserId>,
+    /// What happened: `document_created`, `translation_updated`, …
+    pub verb: &'static str,
+    pub subject_kind: &'static str,
+    pub subject_id: String,
+    pub document_kind: Option<Kind>,
+    /// The partner the subject belongs to.
+    pub partner: Option<PartnerId>,
+    pub locale: Option<Locale>,
+    pub details: Value,
+}
+
+pub fn record(conn: &mut DbConnection, event: NewActivity) -> Result<(), StoreError> {
+    diesel::insert_into(activity::table)
+        .values((
+            activity::id.eq(Uuid::now_v7().to_string()),
+            activity::at.eq(event.at.naive_utc()),
+            activity::actor_id.eq(event.actor.map(|a| a.to_string())),
+            activity::verb.eq(event.verb),
+            activity::subject_kind.eq(event.subject_kind),
+            activity::subject_id.eq(&event.subject_id),
+            activity::document_kind.eq(event.document_kind.map(Kind::as_str)),
+            activity::partner_id.eq(event.partner.map(|p| p.to_string())),
+            activity::locale.eq(event.locale.map(Locale::as_str)),
+            activity::details.eq(event.details.to_string()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A recorded event.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActivityRecord {
+    pub id: String,
+    pub at: DateTime<Utc>,
+    pub actor: Option<UserId>,
+    pub verb: String,
+    pub subject_kind: String,
+    pub subject_id: String,
+    pub document_kind: Option<Kind>,
+    pub partner: Option<PartnerId>,
+    pub locale: Option<Locale>,
+    pub details: Value,
+}
+
+/// Events after `since` (exclusive), oldest first, at most `limit`.
+pub fn since(conn: &mut DbConnection, since: DateTime<Utc>, limit: i64) -> Result<Vec<ActivityRecord>, StoreError> {
+    type Row = (
+        String,
+        NaiveDateTime,
+        Option<String>,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<Row> = activity::table
+        .filter(activity::at.gt(since.naive_utc()))
+        .order((activity::at, activity::id))
+        .limit(limit)
+        .select((
+            activity::id,
+            activity::at,
+            activity::actor_id,
+            activity::verb,
+            activity::subject_kind,
+            activity::subject_id,
+            activity::document_kind,
+            activity::partner_id,
+            activity::locale,
+            activity::details,
+        ))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(id, at, actor, verb, subject_kind, subject_id, document_kind, partner, locale, details)| {
+            let bad = |what: &str| corrupt("activity", format!("{what} of {id}"));
+            Ok(ActivityRecord {
+                at: at.and_utc(),
+                actor: actor.as_deref().map(str::parse).transpose().map_err(|_| bad("actor"))?,
+                verb,
+                subject_kind,
+                subject_id,
+                document_kind: document_kind.as_deref().and_then(Kind::parse),
+                partner: partner.as_deref().map(str::parse).transpose().map_err(|_| bad("partner"))?,
+                locale: locale.as_deref().map(str::parse).transpose().map_err(|_| bad("locale"))?,
+                details: serde_json::from_str(&details).map_err(|_| bad("details"))?,
+                id,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,10 @@
+DROP TABLE search_fts;
+DROP TABLE attachments;
+DROP TABLE action_inspirations;
+DROP TABLE plan_actions;
+DROP TABLE action_items;
+DROP TABLE activity;
+DROP TABLE document_revisions;
+DROP TABLE document_texts;
+DROP TABLE document_themes;
+DROP TABLE documents;
