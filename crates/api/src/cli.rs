@@ -42,6 +42,8 @@ enum Command {
     User(UserCommand),
     /// Print the OpenAPI 3.1 document of the API and exit.
     Openapi,
+    /// Add realistic demo content in all six languages (idempotent).
+    SeedDemo,
 }
 
 #[derive(Debug, Subcommand)]
@@ -108,6 +110,16 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
+        Command::SeedDemo => {
+            let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
+            announce_first_admin(prepared.first_admin.as_ref());
+            let report = crate::demo::seed(&prepared.db, Clock::System.now())?;
+            println!(
+                "Demo content: {} document(s) created with {} translation(s); {} already present.",
+                report.created, report.translations, report.already_present
+            );
+            Ok(())
+        }
         Command::Migrate => {
             let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
             let applied = migrations::run_pending(&db).map_err(|e| e.to_string())?;

@@ -7,6 +7,7 @@ mod auth;
 mod cli;
 mod documents;
 mod errors;
+mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
