@@ -381,6 +381,25 @@ fn partnership() -> String {
 /// A good practice as sent to `POST /api/v1/practices`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "language": "fr",
+    "visibility": "public",
+    "themes": ["microcredit", "social_inclusion"],
+    "target_groups": ["minimum_income_recipients"],
+    "instruments": ["microcredit", "business_mentoring"],
+    "location": {"country": "FR", "region": "Île-de-France", "city": "Saint-Denis"},
+    "start_year": 2019,
+    "evidence": {"instrument_type": "microcredit", "loan_size_min_eur": 500, "loan_size_max_eur": 12000,
+                 "beneficiaries_reached": 340, "funding_source": "Département et Banque des Territoires",
+                 "repayment_rate_percent": 94.5},
+    "contact": {"name": "Camille Martin", "organisation": "CD93", "email": "camille.martin@example.fr"},
+    "links": ["https://example.org/microcredit-93"],
+    "text": {
+        "title": "Microcrédit accompagné pour les allocataires du RSA",
+        "summary": "Un **microcrédit** accompagné aide les allocataires du RSA à créer leur activité.",
+        "description": "Le département finance douze mois d'accompagnement et garantit les prêts."
+    }
+}))]
 pub struct PracticeInput {
     /// The original language; defaults to the owner partner's language. Fixed once created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -419,6 +438,18 @@ pub struct PracticeInput {
 /// A meeting note as sent to `POST /api/v1/meeting-notes`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "language": "en",
+    "visibility": "partnership",
+    "meeting_type": "interregional_event",
+    "starts_at": "2025-05-20T09:00:00",
+    "ends_at": "2025-05-21T16:00:00",
+    "time_zone": "Europe/Ljubljana",
+    "place": "Kamnik, Slovenia",
+    "attendees": [{"name": "Maja Novak", "partner": "heart-of-slovenia", "organisation": "RCSS"}],
+    "action_items": [{"title": "Share the study-visit photos", "assignee": "heart-of-slovenia", "due_on": "2025-06-15"}],
+    "text": {"title": "Interregional learning event, Kamnik", "agenda": "1. Welcome\n2. Study visit", "decisions": "Next event in Örebro."}
+}))]
 pub struct MeetingNoteInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
@@ -452,6 +483,20 @@ pub struct MeetingNoteInput {
 /// A policy action plan as sent to `POST /api/v1/action-plans`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "language": "it",
+    "visibility": "public",
+    "policy_instrument": "PR FSE+ Emilia-Romagna 2021-2027",
+    "region": "Emilia-Romagna",
+    "actions": [{"status": "in_progress", "progress_percent": 30, "starts_on": "2025-09-01", "ends_on": "2026-12-31",
+                 "estimated_cost_eur": 250000, "inspired_by": ["0193a4f2-6c1e-7b4a-9f3d-5e2a1c0b9d8e"]}],
+    "text": {
+        "title": "Piano d'azione metropolitano per il microcredito",
+        "summary": "Un'azione ispirata dal microcredito accompagnato di Seine-Saint-Denis.",
+        "actions": [{"title": "Microcredito accompagnato per chi riceve il reddito minimo",
+                     "background": "Ispirata dalla pratica di Seine-Saint-Denis."}]
+    }
+}))]
 pub struct ActionPlanInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

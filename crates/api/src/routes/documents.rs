@@ -621,6 +621,10 @@ fn strip_ids(value: &Value) -> Value {
 /// A translation as sent to `PUT …/translations/{lang}`.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "origin": "human",
+    "text": {"title": "Mikrolån med stöd för mottagare av försörjningsstöd", "summary": "Ett **mikrolån** med stöd hjälper mottagare att starta eget."}
+}))]
 pub struct TranslationInput {
     /// human (default) or machine.
     #[serde(default = "human")]
