@@ -70,6 +70,19 @@ fn to_problem_if_error(
     if !status.is_client_error() && !status.is_server_error() {
         return response;
     }
+    // Pages carry their own, translated error pages.
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if is_html {
+        if status.is_server_error() {
+            let _entered = span.enter();
+            tracing::error!(status = status.as_u16(), "page failed");
+        }
+        return response;
+    }
     let mut problem = problem_from(&response);
     if status.is_server_error() {
         let cause = response.response().error().map(ToString::to_string).unwrap_or_else(|| "no cause recorded".into());

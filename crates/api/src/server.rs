@@ -44,13 +44,15 @@ pub fn build_app(
     let routes = web::Data::new(RouteTable::from_openapi(&api));
     app.app_data(routes)
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
+        .configure(crate::web::configure)
         .service(
             web::resource("/api/docs")
                 .get(|| async { HttpResponse::PermanentRedirect().insert_header(("Location", "/api/docs/")).finish() }),
         )
         .default_service(web::to(no_route))
-        .wrap(Compress::default())
         .wrap(from_fn(middleware::observe))
+        // Outermost, so that what is compressed is the final body.
+        .wrap(Compress::default())
 }
 
 /// Unknown path: 404; known path with another method: 405 with `Allow`.

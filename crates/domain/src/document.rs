@@ -203,6 +203,16 @@ pub enum Freshness {
     Outdated,
 }
 
+impl Freshness {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Freshness::Original => "original",
+            Freshness::Current => "current",
+            Freshness::Outdated => "outdated",
+        }
+    }
+}
+
 /// A translation made from `source_version` of an original now at `content_version`.
 pub fn freshness(origin: Origin, source_version: i64, content_version: i64) -> Freshness {
     match origin {

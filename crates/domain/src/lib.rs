@@ -13,6 +13,7 @@ pub mod search;
 pub mod seed;
 pub mod throttle;
 pub mod time_zone;
+pub mod tracking;
 pub mod vocabulary;
 
 pub use account::{DisplayName, Email, NewAccount, Password, Role};

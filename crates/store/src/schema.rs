@@ -59,6 +59,7 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
+        cookie_hash -> Nullable<Text>,
     }
 }
 

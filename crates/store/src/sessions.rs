@@ -161,3 +161,43 @@ pub fn revoke_others(
     .set(sessions::revoked_at.eq(now.naive_utc()))
     .execute(conn)?)
 }
+
+/// Starts a browser session identified by the hash of its cookie; returns the session id.
+pub fn start_cookie(
+    conn: &mut DbConnection,
+    user: UserId,
+    cookie_hash: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> Result<String, StoreError> {
+    let session = Uuid::now_v7().to_string();
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::id.eq(&session),
+            sessions::user_id.eq(user.to_string()),
+            sessions::created_at.eq(now.naive_utc()),
+            sessions::expires_at.eq(expires_at.naive_utc()),
+            sessions::cookie_hash.eq(cookie_hash),
+        ))
+        .execute(conn)?;
+    Ok(session)
+}
+
+/// The live session of a browser cookie, and its account.
+pub fn find_cookie(
+    conn: &mut DbConnection,
+    cookie_hash: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(String, UserId)>, StoreError> {
+    let row: Option<(String, String)> = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::cookie_hash.eq(cookie_hash))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(now.naive_utc()))
+        .filter(users::active.eq(true))
+        .select((sessions::id, sessions::user_id))
+        .first(conn)
+        .optional()?;
+    row.map(|(session, user)| Ok((session, user.parse().map_err(|e| crate::error::corrupt("sessions", e))?)))
+        .transpose()
+}

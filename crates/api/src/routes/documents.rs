@@ -286,7 +286,7 @@ fn resource(summary: &DocumentSummary) -> Resource<'static> {
 }
 
 /// Loads a document of `kind` that the actor may read; anything else is "not found".
-async fn readable(
+pub async fn readable(
     state: &AppState,
     actor: &Actor,
     kind: Option<Kind>,
@@ -421,6 +421,17 @@ pub async fn list(
     query: ListQuery,
 ) -> Result<DocumentList, ApiError> {
     let requested = reader_language(req, query.lang.as_deref(), user)?;
+    list_for(state, user, kind, query, requested).await
+}
+
+/// Lists documents for a reader whose language is already known.
+pub async fn list_for(
+    state: &AppState,
+    user: &MaybeUser,
+    kind: Option<Kind>,
+    query: ListQuery,
+    requested: Locale,
+) -> Result<DocumentList, ApiError> {
     let limit = page_limit(query.limit)?;
     let mut v = Violations::new();
     let status = query.status.as_deref().and_then(|s| v.check("status", Status::parse(s)));
@@ -465,6 +476,17 @@ pub async fn list(
 }
 
 pub async fn create(state: &AppState, user: &CurrentUser, input: DocumentInput) -> Result<HttpResponse, ApiError> {
+    let record = create_document(state, user, input).await?;
+    let locale = record.summary.original_locale;
+    document_response(StatusCode::CREATED, &record, locale)
+}
+
+/// Creates a document as a draft; the stored record.
+pub async fn create_document(
+    state: &AppState,
+    user: &CurrentUser,
+    input: DocumentInput,
+) -> Result<DocumentRecord, ApiError> {
     let actor = user.actor();
     // Refuse early whoever may not write at all, before looking at the content.
     if !matches!(
@@ -527,7 +549,7 @@ pub async fn create(state: &AppState, user: &CurrentUser, input: DocumentInput) 
         .await?;
     let record = state.read(move |c| documents::find(c, id)).await?.ok_or_else(|| ApiError::not_found("document"))?;
     tracing::info!(event = "document_created", document = %id, kind = record.summary.kind.as_str(), "document created");
-    document_response(StatusCode::CREATED, &record, locale)
+    Ok(record)
 }
 
 pub async fn get(
@@ -553,6 +575,20 @@ pub async fn patch(
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
     let patch: Value = parse_object(body)?;
+    let record = edit_document(state, user, kind, id, expected, &patch).await?;
+    let requested = record.summary.original_locale;
+    document_response(StatusCode::OK, &record, requested)
+}
+
+/// Applies a change to the original if the document is still at `expected`.
+pub async fn edit_document(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    expected: i64,
+    patch: &Value,
+) -> Result<DocumentRecord, ApiError> {
     let actor = user.actor();
     let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
     if !permits(&actor, Action::Update, &resource(&record.summary)) {
@@ -562,7 +598,7 @@ pub async fn patch(
         return Err(mfx_domain::Error::StaleVersion { expected, current: record.summary.version }.into());
     }
     let before = record.stored_input().map_err(ApiError::from)?.to_value();
-    let merged = merge_patch(&before, &patch)?;
+    let merged = merge_patch(&before, patch)?;
     let input = DocumentInput::from_value(kind, merged)?;
     let content = input.validate()?;
     let after = DocumentInput::from_stored(
@@ -598,10 +634,7 @@ pub async fn patch(
             )
         })
         .await?;
-    let record =
-        state.read(move |c| documents::find(c, doc_id)).await?.ok_or_else(|| ApiError::not_found("document"))?;
-    let requested = record.summary.original_locale;
-    document_response(StatusCode::OK, &record, requested)
+    state.read(move |c| documents::find(c, doc_id)).await?.ok_or_else(|| ApiError::not_found("document"))
 }
 
 fn strip_ids(value: &Value) -> Value {
@@ -684,6 +717,26 @@ pub async fn put_translation(
     input: TranslationInput,
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(req)?;
+    let (created, version, record, locale) = translate_document(state, user, kind, id, lang, input, expected).await?;
+    let doc = record.summary.id;
+    let mut response = HttpResponse::build(if created { StatusCode::CREATED } else { StatusCode::OK });
+    response.insert_header((header::ETAG, etag(version)));
+    if created {
+        response.insert_header((header::LOCATION, format!("/api/v1/{}/{}?lang={}", kind.collection(), doc, locale)));
+    }
+    Ok(response.json(view(&record, locale)?))
+}
+
+/// Adds or replaces a translation; whether it was new, its version, the document, the language.
+pub async fn translate_document(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    lang: &str,
+    input: TranslationInput,
+    expected: Option<i64>,
+) -> Result<(bool, i64, DocumentRecord, Locale), ApiError> {
     let actor = user.actor();
     let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
     if !permits(&actor, Action::Translate, &resource(&record.summary)) {
@@ -733,12 +786,7 @@ pub async fn put_translation(
         })
         .await?;
     let record = state.read(move |c| documents::find(c, doc)).await?.ok_or_else(|| ApiError::not_found("document"))?;
-    let mut response = HttpResponse::build(if created { StatusCode::CREATED } else { StatusCode::OK });
-    response.insert_header((header::ETAG, etag(version)));
-    if created {
-        response.insert_header((header::LOCATION, format!("/api/v1/{}/{}?lang={}", kind.collection(), doc, locale)));
-    }
-    Ok(response.json(view(&record, locale)?))
+    Ok((created, version, record, locale))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -808,6 +856,19 @@ pub async fn transition_document(
     input: TransitionInput,
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(req)?;
+    let record = move_document(state, user, kind, id, input, expected).await?;
+    document_response(StatusCode::OK, &record, record.summary.original_locale)
+}
+
+/// Moves a document in the workflow.
+pub async fn move_document(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+    input: TransitionInput,
+    expected: Option<i64>,
+) -> Result<DocumentRecord, ApiError> {
     let actor = user.actor();
     let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
     let to = Status::parse(&input.to).map_err(|mut e| {
@@ -834,7 +895,7 @@ pub async fn transition_document(
     state.write(move |c| documents::set_status(c, doc, from, to, actor_id, comment.as_deref(), expected, now)).await?;
     let record = state.read(move |c| documents::find(c, doc)).await?.ok_or_else(|| ApiError::not_found("document"))?;
     tracing::info!(event = "document_status_changed", document = %doc, from = from.as_str(), to = to.as_str(), "workflow");
-    document_response(StatusCode::OK, &record, record.summary.original_locale)
+    Ok(record)
 }
 
 // ---------------------------------------------------------------- search and lineage

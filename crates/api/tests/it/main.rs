@@ -11,3 +11,4 @@ mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
+mod web;

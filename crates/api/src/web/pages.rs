@@ -1,0 +1,783 @@
+//! Pages that read: home, lists, search, a document, its history, a partner, the account,
+//! and signing in and out.
+
+use super::session::{self, csrf_ok};
+use super::svg;
+use super::{Page, context, error_page, html, locale, notice, render, see_other};
+use crate::auth::{MaybeUser, password};
+use crate::error::ApiError;
+use crate::routes::documents::{self as service, DocumentItem, DocumentView, ListQuery};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use mfx_domain::document::{Kind, Status, transition};
+use mfx_domain::policy::{Action, Resource, permits};
+use mfx_domain::{Email, Locale};
+use mfx_store::{accounts, partners};
+use serde::Deserialize;
+
+pub(super) fn kind_of(collection: &str) -> Kind {
+    Kind::parse(collection).unwrap_or(Kind::Practice)
+}
+
+fn list_title(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Practice => "nav-practices",
+        Kind::MeetingNote => "nav-meeting-notes",
+        Kind::ActionPlan => "nav-action-plans",
+    }
+}
+
+pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+    let user = session::current_user(&state, &req).await.ok().flatten();
+    let lang = match user {
+        Some(user) => user.record.account.locale,
+        None => req
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(mfx_i18n::negotiate)
+            .unwrap_or(Locale::FALLBACK),
+    };
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, format!("/{lang}/")))
+        .insert_header((header::VARY, "Accept-Language, Cookie"))
+        .finish()
+}
+
+pub async fn language_root(lang: web::Path<String>) -> HttpResponse {
+    HttpResponse::PermanentRedirect().insert_header((header::LOCATION, format!("/{}/", locale(&lang)))).finish()
+}
+
+pub async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=3600"))
+        .body(include_str!("../../static/app.css"))
+}
+
+fn maybe(page: &Page) -> MaybeUser {
+    MaybeUser(page.user.clone())
+}
+
+// ---------------------------------------------------------------- home
+
+#[derive(Template)]
+#[template(path = "home.html")]
+pub struct HomePage<'a> {
+    pub page: &'a Page,
+    pub latest: Vec<DocumentItem>,
+    pub partners: Vec<mfx_domain::Partner>,
+}
+
+pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "home-title").await?;
+        let query = ListQuery {
+            lang: Some(lang.to_string()),
+            partner: None,
+            theme: None,
+            status: None,
+            updated_since: None,
+            cursor: None,
+            limit: Some(12),
+        };
+        let latest = service::list(&state, &req, &maybe(&page), None, query).await?.items;
+        let partners = state.read(partners::list).await?;
+        Ok::<_, ApiError>(html(StatusCode::OK, render(&HomePage { page: &page, latest, partners })?, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+// ---------------------------------------------------------------- sign in and out
+
+#[derive(Template)]
+#[template(path = "sign_in.html")]
+pub struct SignInPage<'a> {
+    pub page: &'a Page,
+    pub email: String,
+    pub error: Option<String>,
+    pub email_error: Option<String>,
+    pub password_error: Option<String>,
+}
+
+pub async fn sign_in_form(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let body = render(&SignInPage {
+            page: &page,
+            email: String::new(),
+            error: None,
+            email_error: None,
+            password_error: None,
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    csrf: Option<String>,
+}
+
+pub async fn sign_in(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: web::Path<String>,
+    form: web::Form<SignInForm>,
+) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let form = form.into_inner();
+        let again = |error: Option<String>,
+                     email_error: Option<String>,
+                     password_error: Option<String>,
+                     status|
+         -> Result<HttpResponse, ApiError> {
+            let body =
+                render(&SignInPage { page: &page, email: form.email.clone(), error, email_error, password_error })?;
+            Ok(html(status, body, cookies.clone()))
+        };
+        if !csrf_ok(&req, form.csrf.as_deref()) {
+            return again(Some(page.t("error-csrf")), None, None, StatusCode::FORBIDDEN);
+        }
+        let email_error = form.email.trim().is_empty().then(|| page.t("error-required"));
+        let password_error = form.password.is_empty().then(|| page.t("error-required"));
+        if email_error.is_some() || password_error.is_some() {
+            return again(None, email_error, password_error, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+        match check_password(&state, &req, &form.email, &form.password).await {
+            Ok(user) => {
+                let cookie = session::sign_in(&state, user.account.id).await?;
+                let target = format!("/{lang}/");
+                Ok(see_other(&target, vec![cookie]))
+            }
+            Err(ApiError::RateLimited { .. }) => {
+                again(Some(page.t("error-rate_limited")), None, None, StatusCode::TOO_MANY_REQUESTS)
+            }
+            Err(ApiError::InvalidCredentials) => {
+                again(Some(page.t("error-invalid_credentials")), None, None, StatusCode::UNAUTHORIZED)
+            }
+            Err(other) => Err(other),
+        }
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+/// The same checks as the API's sign-in: throttling per account and address, one answer for
+/// unknown emails and wrong passwords.
+async fn check_password(
+    state: &AppState,
+    req: &HttpRequest,
+    email: &str,
+    secret: &str,
+) -> Result<accounts::AccountRecord, ApiError> {
+    use mfx_domain::throttle::{Failures, ThrottlePolicy};
+    use mfx_store::throttle;
+    let normalized = Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
+    let account_key = format!("account:{normalized}");
+    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
+    let address_key = format!("address:{address}");
+    let now = state.clock.now();
+    let parsed = Email::parse(email).ok();
+    let (keys, lookup) = ((account_key.clone(), address_key.clone()), parsed);
+    let (states, credentials) = state
+        .read(move |c| {
+            let states = [throttle::load(c, &keys.0)?, throttle::load(c, &keys.1)?];
+            let credentials = match lookup {
+                Some(email) => accounts::credentials(c, &email)?,
+                None => None,
+            };
+            Ok((states, credentials))
+        })
+        .await?;
+    if states.iter().flatten().any(|s| s.retry_after(now).is_some()) {
+        return Err(ApiError::RateLimited { retry_after_secs: 60 });
+    }
+    let secret = secret.to_owned();
+    let verified = state
+        .compute(move || match credentials {
+            Some((record, hash)) => password::verify(&secret, &hash).then_some(record).filter(|r| r.account.active),
+            None => {
+                password::verify_nothing(&secret);
+                None
+            }
+        })
+        .await?;
+    match verified {
+        Some(record) => {
+            state.write(move |c| throttle::clear(c, &account_key)).await?;
+            Ok(record)
+        }
+        None => {
+            state
+                .write(move |c| {
+                    for (key, policy) in
+                        [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
+                    {
+                        let current = throttle::load(c, key)?;
+                        throttle::save(c, key, &Failures::after_failure(current, now, policy))?;
+                    }
+                    Ok(())
+                })
+                .await?;
+            Err(ApiError::InvalidCredentials)
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: Option<String>,
+}
+
+pub async fn sign_out(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: web::Path<String>,
+    form: web::Form<CsrfForm>,
+) -> HttpResponse {
+    let lang = locale(&lang);
+    if !csrf_ok(&req, form.csrf.as_deref()) {
+        return error_page(&state, &req, lang, &ApiError::forbidden()).await;
+    }
+    if let Ok(Some(user)) = session::current_user(&state, &req).await {
+        let (session_id, now) = (user.session.clone(), state.clock.now());
+        if let Err(error) = state.write(move |c| mfx_store::sessions::revoke(c, &session_id, now)).await {
+            return error_page(&state, &req, lang, &error).await;
+        }
+    }
+    see_other(&format!("/{lang}/"), vec![session::sign_out_cookie(&state), notice("notice-signed-out")])
+}
+
+// ---------------------------------------------------------------- lists and search
+
+#[derive(Template)]
+#[template(path = "list.html")]
+pub struct ListPage<'a> {
+    pub page: &'a Page,
+    pub kind: Kind,
+    pub collection: String,
+    pub items: Vec<DocumentItem>,
+    pub next: Option<String>,
+    pub partners: Vec<mfx_domain::Partner>,
+    pub themes: &'static [&'static str],
+    pub statuses: [Status; 4],
+    pub partner: String,
+    pub theme: String,
+    pub status: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ListParams {
+    partner: Option<String>,
+    theme: Option<String>,
+    status: Option<String>,
+    cursor: Option<String>,
+}
+
+pub async fn list(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String)>,
+    params: web::Query<ListParams>,
+) -> HttpResponse {
+    let (lang, collection) = path.into_inner();
+    let lang = locale(&lang);
+    let kind = kind_of(&collection);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, list_title(kind)).await?;
+        let p = params.into_inner();
+        let clean = |v: Option<String>| v.filter(|s| !s.is_empty());
+        let query = ListQuery {
+            lang: Some(lang.to_string()),
+            partner: clean(p.partner.clone()),
+            theme: clean(p.theme.clone()),
+            status: clean(p.status.clone()),
+            updated_since: None,
+            cursor: clean(p.cursor),
+            limit: Some(24),
+        };
+        let found = service::list(&state, &req, &maybe(&page), Some(kind), query).await?;
+        let partners = state.read(partners::list).await?;
+        let next = found.next_cursor.map(|cursor| {
+            let mut pairs = vec![("cursor", cursor)];
+            for (name, value) in [("partner", &p.partner), ("theme", &p.theme), ("status", &p.status)] {
+                if let Some(value) = value.clone().filter(|v| !v.is_empty()) {
+                    pairs.push((name, value));
+                }
+            }
+            format!("?{}", serde_urlencoded::to_string(pairs).unwrap_or_default())
+        });
+        let body = render(&ListPage {
+            page: &page,
+            kind,
+            collection: collection.clone(),
+            items: found.items,
+            next,
+            partners,
+            themes: mfx_domain::vocabulary::THEMES,
+            statuses: Status::ALL,
+            partner: p.partner.unwrap_or_default(),
+            theme: p.theme.unwrap_or_default(),
+            status: p.status.unwrap_or_default(),
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "search.html")]
+pub struct SearchPage<'a> {
+    pub page: &'a Page,
+    pub q: String,
+    pub hits: Vec<service::SearchHit>,
+    pub searched: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SearchForm {
+    q: Option<String>,
+}
+
+pub async fn search(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: web::Path<String>,
+    form: web::Query<SearchForm>,
+) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "search-title").await?;
+        let q = form.into_inner().q.unwrap_or_default();
+        let (hits, searched) = if q.trim().is_empty() {
+            (Vec::new(), false)
+        } else {
+            let params =
+                service::SearchParams { q: Some(q.clone()), lang: Some(lang.to_string()), kind: None, limit: Some(30) };
+            match service::search(&state, &req, &maybe(&page), params).await {
+                Ok(found) => (found.items, true),
+                Err(ApiError::Domain(mfx_domain::Error::Invalid(_))) => (Vec::new(), true),
+                Err(other) => return Err(other),
+            }
+        };
+        Ok::<_, ApiError>(html(StatusCode::OK, render(&SearchPage { page: &page, q, hits, searched })?, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+// ---------------------------------------------------------------- one document
+
+/// A workflow move the reader may make, as a button.
+pub struct Move {
+    pub to: Status,
+    pub label: String,
+    pub comment: bool,
+}
+
+#[derive(Template)]
+#[template(path = "document.html")]
+pub struct DocumentPage<'a> {
+    pub page: &'a Page,
+    pub doc: DocumentView,
+    pub collection: String,
+    pub may_edit: bool,
+    pub translate_into: Vec<Locale>,
+    pub moves: Vec<Move>,
+    pub attachments: Vec<mfx_store::attachments::AttachmentMeta>,
+    pub lineage: Option<(String, Vec<service::LineageAction>)>,
+    pub inspirations: Vec<(String, Vec<DocumentItem>)>,
+    pub partner_name: String,
+}
+
+impl DocumentPage<'_> {
+    pub fn html_of(&self, field: &str) -> String {
+        self.doc.html.get(field).cloned().unwrap_or_default()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.doc.html.get(field).is_some_and(|h| !h.trim().is_empty())
+    }
+
+    pub fn detail(&self, path: &str) -> String {
+        let mut value = &self.doc.details;
+        for part in path.split('.') {
+            value = &value[part];
+        }
+        match value {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn codes(&self, field: &str) -> Vec<String> {
+        self.doc.details[field]
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
+    }
+
+    /// A number of the details, written the reader's way.
+    pub fn num(&self, path: &str, decimals: usize) -> Option<String> {
+        let mut value = &self.doc.details;
+        for part in path.split('.') {
+            value = &value[part];
+        }
+        value.as_f64().map(|n| self.page.number(n, decimals))
+    }
+
+    /// City, region, country: the parts that are given.
+    pub fn location(&self) -> String {
+        ["location.city", "location.region", "location.country"]
+            .into_iter()
+            .map(|p| self.detail(p))
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn served_differs(&self) -> bool {
+        self.doc.language != self.page.lang.as_str()
+    }
+
+    pub fn action_text(&self, index: &usize, field: &str) -> String {
+        self.doc.text["actions"][*index][field].as_str().map(str::to_owned).unwrap_or_default()
+    }
+
+    pub fn action_html(&self, index: &usize, field: &str) -> String {
+        self.doc.html.get(&format!("actions[{index}].{field}")).cloned().unwrap_or_default()
+    }
+
+    pub fn attendees(&self) -> Vec<(String, String)> {
+        self.doc.details["attendees"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        let name = p["name"].as_str().unwrap_or_default().to_owned();
+                        let org = p["organisation"].as_str().or(p["partner"].as_str()).unwrap_or_default().to_owned();
+                        (name, org)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn size(&self, bytes: &i64) -> String {
+        #[expect(clippy::cast_precision_loss, reason = "file sizes shown to people")]
+        let kib = *bytes as f64 / 1024.0;
+        if kib < 1024.0 {
+            format!("{} KB", self.page.number(kib, 0))
+        } else {
+            format!("{} MB", self.page.number(kib / 1024.0, 1))
+        }
+    }
+}
+
+pub async fn document(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> HttpResponse {
+    let (lang, collection, id) = path.into_inner();
+    let lang = locale(&lang);
+    let kind = kind_of(&collection);
+    let result = async {
+        let (mut page, cookies) = context(&state, &req, lang, "document-title").await?;
+        let actor = maybe(&page).actor();
+        let id = id.parse().map_err(|_| ApiError::not_found("document"))?;
+        let record = service::readable(&state, &actor, Some(kind), id).await?;
+        let doc = service::view(&record, lang)?;
+        page.title = doc.title.clone();
+        page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
+        let s = &record.summary;
+        let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
+        let may_edit = permits(&actor, Action::Update, &resource);
+        let translate_into = if permits(&actor, Action::Translate, &resource) {
+            Locale::ALL.into_iter().filter(|l| *l != s.original_locale).collect()
+        } else {
+            Vec::new()
+        };
+        let moves = Status::ALL
+            .into_iter()
+            .filter_map(|to| transition(s.status, to).ok())
+            .filter(|step| permits(&actor, step.needs, &resource))
+            .map(|step| Move {
+                to: step.to,
+                label: page.t(&format!("move-to-{}", step.to.as_str())),
+                comment: step.comment_required,
+            })
+            .collect();
+        let doc_id = s.id;
+        let attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id)).await?;
+        let (lineage, inspirations) = match kind {
+            Kind::Practice => {
+                let found =
+                    service::practice_lineage(&state, &req, &maybe(&page), &doc_id.to_string(), Some(lang.as_str()))
+                        .await?;
+                let picture = svg::lineage(&page, &found);
+                (Some((picture, found.inspired)), Vec::new())
+            }
+            Kind::ActionPlan => {
+                let found =
+                    service::plan_lineage(&state, &req, &maybe(&page), &doc_id.to_string(), Some(lang.as_str()), None)
+                        .await?;
+                (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
+            }
+            Kind::MeetingNote => (None, Vec::new()),
+        };
+        let partner_id = s.partner;
+        let partner_name =
+            state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+        let body = render(&DocumentPage {
+            page: &page,
+            doc,
+            collection: collection.clone(),
+            may_edit,
+            translate_into,
+            moves,
+            attachments,
+            lineage,
+            inspirations,
+            partner_name,
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "history.html")]
+pub struct HistoryPage<'a> {
+    pub page: &'a Page,
+    pub doc: DocumentView,
+    pub collection: String,
+    pub revisions: Vec<service::RevisionView>,
+}
+
+impl HistoryPage<'_> {
+    pub fn changed(&self, revision: &service::RevisionView) -> String {
+        revision.changes.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>().join(", ")).unwrap_or_default()
+    }
+}
+
+pub async fn history(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String)>,
+) -> HttpResponse {
+    let (lang, collection, id) = path.into_inner();
+    let lang = locale(&lang);
+    let kind = kind_of(&collection);
+    let result = async {
+        let (mut page, cookies) = context(&state, &req, lang, "history-title").await?;
+        let actor = maybe(&page).actor();
+        let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
+        let record = service::readable(&state, &actor, Some(kind), doc_id).await?;
+        let doc = service::view(&record, lang)?;
+        page.title = page.t1("history-of", "title", &doc.title);
+        let revisions = service::revisions(&state, &maybe(&page), kind, &id).await?.items;
+        Ok::<_, ApiError>(html(
+            StatusCode::OK,
+            render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
+            cookies,
+        ))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+// ---------------------------------------------------------------- partner and account
+
+#[derive(Template)]
+#[template(path = "partner.html")]
+pub struct PartnerPage<'a> {
+    pub page: &'a Page,
+    pub partner: mfx_domain::Partner,
+    pub items: Vec<DocumentItem>,
+}
+
+pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
+    let (lang, slug) = path.into_inner();
+    let lang = locale(&lang);
+    let result = async {
+        let (mut page, cookies) = context(&state, &req, lang, "partner-title").await?;
+        let wanted = slug.clone();
+        let partner = state
+            .read(move |c| partners::find_by_slug(c, &wanted))
+            .await?
+            .ok_or_else(|| ApiError::not_found("partner"))?;
+        page.title = partner.profile.name_local.clone();
+        page.title_lang = (partner.profile.locale != lang).then(|| partner.profile.locale.to_string());
+        let query = ListQuery {
+            lang: Some(lang.to_string()),
+            partner: Some(slug.clone()),
+            theme: None,
+            status: None,
+            updated_since: None,
+            cursor: None,
+            limit: Some(50),
+        };
+        let items = service::list(&state, &req, &maybe(&page), None, query).await?.items;
+        Ok::<_, ApiError>(html(StatusCode::OK, render(&PartnerPage { page: &page, partner, items })?, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage<'a> {
+    pub page: &'a Page,
+    pub role: &'static str,
+    pub partner: String,
+    pub display_name: String,
+    pub language: String,
+    pub time_zone: String,
+    pub errors: Vec<(String, String)>,
+}
+
+impl AccountPage<'_> {
+    pub fn error(&self, field: &str) -> Option<String> {
+        self.errors.iter().find(|(f, _)| f == field).map(|(_, m)| m.clone())
+    }
+}
+
+pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
+        let Some(user) = page.user.clone() else {
+            return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
+        };
+        let a = &user.record.account;
+        let body = render(&AccountPage {
+            page: &page,
+            role: a.role.as_str(),
+            partner: user.record.partner_slug.to_string(),
+            display_name: a.display_name.as_str().to_owned(),
+            language: a.locale.to_string(),
+            time_zone: a.time_zone.to_string(),
+            errors: Vec::new(),
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AccountForm {
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    language: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    csrf: Option<String>,
+}
+
+pub async fn save_account(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    lang: web::Path<String>,
+    form: web::Form<AccountForm>,
+) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
+        let Some(user) = page.user.clone() else {
+            return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
+        };
+        if !csrf_ok(&req, form.csrf.as_deref()) {
+            return Err(ApiError::forbidden());
+        }
+        let form = form.into_inner();
+        let mut violations = mfx_domain::Violations::new();
+        let changes = mfx_store::accounts::AccountChanges {
+            display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),
+            locale: violations.check("language", Locale::parse_field(&form.language)),
+            time_zone: violations.check("time_zone", mfx_domain::TimeZone::parse(&form.time_zone)),
+            ..Default::default()
+        };
+        if !violations.is_empty() {
+            let errors = violations.iter().map(|v| (v.field.clone(), page.t(&format!("error-{}", v.code)))).collect();
+            let body = render(&AccountPage {
+                page: &page,
+                role: user.record.account.role.as_str(),
+                partner: user.record.partner_slug.to_string(),
+                display_name: form.display_name,
+                language: form.language,
+                time_zone: form.time_zone,
+                errors,
+            })?;
+            return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies));
+        }
+        let new_lang = changes.locale.unwrap_or(lang);
+        let (id, now) = (user.record.account.id, state.clock.now());
+        state.write(move |c| accounts::update(c, id, &changes, None, now)).await?;
+        let mut cookies = cookies;
+        cookies.push(notice("notice-account-saved"));
+        Ok(see_other(&format!("/{new_lang}/account"), cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+pub struct ErrorPage<'a> {
+    pub page: &'a Page,
+    pub text: String,
+}

@@ -1,0 +1,404 @@
+//! The web interface over HTTP: negotiation, pages in six languages with no raw message id and
+//! no English left behind, sign-in, CSRF, forms with errors next to fields, translation and
+//! workflow — the same on SQLite and PostgreSQL. (The browser journey is in tests/browser.)
+
+use crate::on_both_databases;
+use crate::support::TestApp;
+use reqwest::StatusCode;
+use std::collections::BTreeMap;
+
+const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
+
+/// Single-line messages of a language: id → text.
+fn messages(lang: &str) -> BTreeMap<String, String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales").join(lang);
+    let mut found = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).expect("locales").flatten() {
+        for line in std::fs::read_to_string(entry.path()).unwrap_or_default().lines() {
+            if let Some((id, value)) = line.split_once(" = ")
+                && !id.starts_with(['#', ' ', '-'])
+            {
+                found.insert(id.to_owned(), value.to_owned());
+            }
+        }
+    }
+    found
+}
+
+/// The text of a page that is in the page's own language: text nodes and labels outside any
+/// element whose `lang` names another language (that is content, shown as written).
+fn interface_text(html: &str, page_lang: &str) -> String {
+    const VOID: [&str; 8] = ["input", "br", "img", "meta", "link", "hr", "source", "wbr"];
+    let mut out = String::new();
+    let mut stack: Vec<(String, bool)> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let text = &rest[..start];
+        let foreign = stack.iter().any(|(_, foreign)| *foreign);
+        if !foreign {
+            out.push_str(text);
+            out.push('\n');
+        }
+        let Some(end) = rest[start..].find('>') else { break };
+        let tag = &rest[start + 1..start + end];
+        rest = &rest[start + end + 1..];
+        if let Some(closing) = tag.strip_prefix('/') {
+            let name = closing.trim().to_ascii_lowercase();
+            if let Some(pos) = stack.iter().rposition(|(n, _)| *n == name) {
+                stack.truncate(pos);
+            }
+            continue;
+        }
+        if tag.starts_with('!') || tag.starts_with('?') {
+            continue;
+        }
+        let name: String = tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_ascii_lowercase();
+        let lang = tag.split("lang=\"").nth(1).and_then(|r| r.split('"').next());
+        let other_language = lang.is_some_and(|l| l != page_lang);
+        if !foreign
+            && !other_language
+            && let Some(label) = tag.split("aria-label=\"").nth(1).and_then(|r| r.split('"').next())
+        {
+            out.push_str(label);
+            out.push('\n');
+        }
+        if !VOID.contains(&name.as_str()) && !tag.ends_with('/') && name != "html" {
+            stack.push((name, other_language));
+        }
+    }
+    out
+}
+
+fn browser(app: &TestApp) -> reqwest::Client {
+    let _ = app;
+    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
+}
+
+async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
+    let response = client.get(url).send().await.expect("send");
+    let status = response.status();
+    (status, response.text().await.expect("body"))
+}
+
+/// The CSRF token of the browser's session, read from a form.
+fn csrf_of(html: &str) -> String {
+    html.split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a csrf field")
+        .to_owned()
+}
+
+async fn sign_in(
+    app: &TestApp,
+    client: &reqwest::Client,
+    lang: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let (_, form) = page(client, &app.url(&format!("/{lang}/sign-in"))).await;
+    let csrf = csrf_of(&form);
+    client
+        .post(app.url(&format!("/{lang}/sign-in")))
+        .form(&[("email", email), ("password", password), ("csrf", &csrf)])
+        .send()
+        .await
+        .expect("send")
+}
+
+async fn the_root_redirects_by_language(app: TestApp) {
+    let client = browser(&app);
+    let response =
+        client.get(app.url("/")).header("accept-language", "sv-SE,sv;q=0.9,en;q=0.5").send().await.expect("send");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(response.headers()["location"], "/sv/");
+    let response = client.get(app.url("/")).header("accept-language", "de").send().await.expect("send");
+    assert_eq!(response.headers()["location"], "/en/");
+    // A signed-in account's language wins over the browser's.
+    app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    let signed = sign_in(&app, &client, "en", "maja@example.si", "a long enough password").await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let response = client.get(app.url("/")).header("accept-language", "fr").send().await.expect("send");
+    assert_eq!(response.headers()["location"], "/sl/");
+}
+
+async fn every_page_speaks_its_language(app: TestApp) {
+    mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    let practice =
+        app.get("/api/v1/practices?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
+    let note = app.get("/api/v1/meeting-notes?limit=1", None).await.body["items"][0]["id"].as_str().map(str::to_owned);
+    let plan =
+        app.get("/api/v1/action-plans?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
+    let mut paths = vec![
+        "/".to_owned(),
+        "/sign-in".into(),
+        "/practices".into(),
+        "/meeting-notes".into(),
+        "/action-plans".into(),
+        "/search?q=microcredit".into(),
+        "/partners/orebro".into(),
+        format!("/practices/{practice}"),
+        format!("/practices/{practice}/history"),
+        format!("/action-plans/{plan}"),
+    ];
+    if let Some(note) = note {
+        paths.push(format!("/meeting-notes/{note}"));
+    }
+    let english = messages("en");
+    let client = browser(&app);
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        for path in &paths {
+            let (status, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
+            assert_eq!(status, StatusCode::OK, "/{lang}{path}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "/{lang}{path} declares its language");
+            assert!(html.contains("class=\"skip-link\" href=\"#main\""), "/{lang}{path} has a skip link");
+            for id in english.keys() {
+                assert!(!html.contains(&format!(">{id}<")), "/{lang}{path} shows the raw id {id}");
+            }
+            if lang == "en" {
+                continue;
+            }
+            // No English interface text on a page in another language (content is exempt).
+            let interface = interface_text(&html, lang);
+            for (id, text) in &english {
+                let translated = own.get(id);
+                let is_plain = !text.contains('{') && text.chars().count() >= 10;
+                if is_plain && translated.is_some_and(|t| t != text) {
+                    let needle = escape(text);
+                    let whole_word = |i: usize| {
+                        let before = interface[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+                        let after = interface[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+                        before && after
+                    };
+                    let at = interface.match_indices(&needle).map(|(i, _)| i).find(|i| whole_word(*i)).map(|i| {
+                        interface
+                            .get(i.saturating_sub(200)..(i + needle.len() + 100).min(interface.len()))
+                            .unwrap_or(text)
+                            .to_owned()
+                    });
+                    assert!(at.is_none(), "/{lang}{path} shows English `{text}` ({id}): {at:?}");
+                }
+            }
+        }
+    }
+}
+
+async fn sign_in_needs_the_right_password_and_a_csrf_token(app: TestApp) {
+    app.user_token("lars@example.se", "orebro", "editor").await;
+    let client = browser(&app);
+    let wrong = sign_in(&app, &client, "sv", "lars@example.se", "wrong password!!").await;
+    assert_eq!(wrong.status(), StatusCode::UNAUTHORIZED);
+    let body = wrong.text().await.expect("body");
+    assert!(body.contains("role=\"alert\""), "{body}");
+    assert!(body.contains("<html lang=\"sv\">"));
+    let empty = sign_in(&app, &client, "en", "", "").await;
+    assert_eq!(empty.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = empty.text().await.expect("body");
+    assert!(body.contains("id=\"email-error\"") && body.contains("aria-invalid=\"true\""), "{body}");
+    // Without the CSRF token the form is refused.
+    let forged = client
+        .post(app.url("/en/sign-in"))
+        .form(&[("email", "lars@example.se"), ("password", "a long enough password")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let good = sign_in(&app, &client, "sv", "lars@example.se", "a long enough password").await;
+    assert_eq!(good.status(), StatusCode::SEE_OTHER);
+    let cookie = good
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap_or(""))
+        .find(|c| c.starts_with("mfx_session="))
+        .expect("a session cookie")
+        .to_owned();
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
+    let (status, account) = page(&client, &app.url("/sv/account")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(account.contains("lars"), "{account}");
+    // Signing out ends the session.
+    let csrf = csrf_of(&account);
+    let out = client.post(app.url("/sv/sign-out")).form(&[("csrf", csrf.as_str())]).send().await.expect("send");
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+    let after = client.get(app.url("/sv/account")).send().await.expect("send");
+    assert_eq!(after.status(), StatusCode::SEE_OTHER, "the account page asks to sign in again");
+}
+
+async fn forms_create_translate_and_publish(app: TestApp) {
+    app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    app.user_token("lars@example.se", "orebro", "editor").await;
+    app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let claire = browser(&app);
+    sign_in(&app, &claire, "fr", "claire@example.fr", "a long enough password").await;
+    let (status, form) = page(&claire, &app.url("/fr/practices/new")).await;
+    assert_eq!(status, StatusCode::OK);
+    let csrf = csrf_of(&form);
+
+    // An empty title: the form comes back with the error next to the field, input kept.
+    let invalid = claire
+        .post(app.url("/fr/practices/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "fr"),
+            ("visibility", "public"),
+            ("title", ""),
+            ("summary", "Gardé"),
+            ("start_year", "deux mille"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(invalid.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = invalid.text().await.expect("body");
+    assert!(body.contains("id=\"title-error\""), "{body}");
+    assert!(body.contains("id=\"start_year-error\""), "{body}");
+    assert!(body.contains(">Gardé</textarea>"), "the input is kept");
+
+    let created = claire
+        .post(app.url("/fr/practices/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "fr"),
+            ("visibility", "public"),
+            ("title", "Épargne solidaire des CIGALES"),
+            ("summary", "Des clubs d'épargne citoyens financent des **micro-entreprises**."),
+            ("themes", "microcredit"),
+            ("themes", "social_economy"),
+            ("repayment_rate_percent", "97,5"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().expect("location").to_owned();
+    let id = location.rsplit('/').next().expect("id").to_owned();
+    let (_, shown) = page(&claire, &app.url(&location)).await;
+    assert!(shown.contains("Épargne solidaire des CIGALES"));
+    assert!(shown.contains("<strong>micro-entreprises</strong>"));
+    assert!(shown.contains("97,5"), "numbers written the French way");
+    assert!(shown.contains("data-status=\"draft\""));
+
+    // Submit for review, then the coordinator publishes.
+    let csrf = csrf_of(&shown);
+    let moved = claire
+        .post(app.url(&format!("/fr/practices/{id}/transition")))
+        .form(&[("csrf", csrf.as_str()), ("to", "in_review")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let ana = browser(&app);
+    sign_in(&app, &ana, "ro", "ana@example.ro", "a long enough password").await;
+    let (_, seen) = page(&ana, &app.url(&format!("/ro/practices/{id}"))).await;
+    assert!(seen.contains("data-status=\"in_review\""));
+    let csrf = csrf_of(&seen);
+    ana.post(app.url(&format!("/ro/practices/{id}/transition")))
+        .form(&[("csrf", csrf.as_str()), ("to", "published")])
+        .send()
+        .await
+        .expect("send");
+
+    // Örebro translates it into Swedish in the side-by-side editor.
+    let lars = browser(&app);
+    sign_in(&app, &lars, "sv", "lars@example.se", "a long enough password").await;
+    let (status, editor) = page(&lars, &app.url(&format!("/sv/practices/{id}/translations/sv"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(editor.contains("<div lang=\"fr\">Épargne solidaire des CIGALES</div>"), "the original beside the form");
+    let csrf = csrf_of(&editor);
+    let saved = lars
+        .post(app.url(&format!("/sv/practices/{id}/translations/sv")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("origin", "human"),
+            ("title", "Solidariskt sparande i CIGALES"),
+            ("summary", "Medborgarnas sparklubbar finansierar småföretag."),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(saved.headers()["location"], format!("/sv/practices/{id}").as_str());
+
+    // An anonymous visitor reads it in Swedish; in Italian they get the French original, flagged.
+    let visitor = browser(&app);
+    let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(swedish.contains("Solidariskt sparande i CIGALES"));
+    assert!(swedish.contains("hreflang=\"it\""));
+    let (_, italian) = page(&visitor, &app.url(&format!("/it/practices/{id}"))).await;
+    assert!(italian.contains("banner-fallback"), "{italian}");
+    assert!(italian.contains("<h1 lang=\"fr\">Épargne solidaire des CIGALES</h1>"), "{italian}");
+
+    // Editing it later makes the Swedish translation outdated, marked in the editor.
+    let (_, edit_form) = page(&claire, &app.url(&format!("/fr/practices/{id}/edit"))).await;
+    let csrf = csrf_of(&edit_form);
+    let version = edit_form
+        .split("name=\"version\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .expect("version")
+        .to_owned();
+    let edited = claire
+        .post(app.url(&format!("/fr/practices/{id}/edit")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("visibility", "public"),
+            ("title", "Épargne solidaire des CIGALES"),
+            ("summary", "Texte révisé."),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+    let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(swedish.contains("banner-outdated"));
+    let (_, editor) = page(&lars, &app.url(&format!("/sv/practices/{id}/translations/sv"))).await;
+    assert!(editor.contains("outdated-mark"));
+    // Submitting the old version again is refused without losing the text.
+    let stale = claire
+        .post(app.url(&format!("/fr/practices/{id}/edit")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.as_str()),
+            ("visibility", "public"),
+            ("title", "Ancien titre"),
+            ("summary", "Ancien texte"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(stale.status(), StatusCode::CONFLICT);
+    assert!(stale.text().await.expect("body").contains("Ancien texte"));
+    // Bologna's editor cannot open the edit form.
+    app.user_token("giulia@example.it", "bologna", "editor").await;
+    let giulia = browser(&app);
+    sign_in(&app, &giulia, "it", "giulia@example.it", "a long enough password").await;
+    let (status, _) = page(&giulia, &app.url(&format!("/it/practices/{id}/edit"))).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+async fn unknown_pages_are_translated_404s(app: TestApp) {
+    let client = browser(&app);
+    let (status, body) = page(&client, &app.url(&format!("/ro/practices/{}", uuid::Uuid::now_v7()))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.contains("<html lang=\"ro\">"));
+    let response = client.get(app.url("/static/app.css")).send().await.expect("send");
+    assert_eq!(response.headers()["content-type"], "text/css; charset=utf-8");
+    let home = client.get(app.url("/en/")).send().await.expect("send");
+    let csp = home.headers()["content-security-policy"].to_str().expect("csp").to_owned();
+    assert!(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+}
+
+on_both_databases!(
+    the_root_redirects_by_language,
+    every_page_speaks_its_language,
+    sign_in_needs_the_right_password_and_a_csrf_token,
+    forms_create_translate_and_publish,
+    unknown_pages_are_translated_404s,
+);

@@ -1,0 +1,208 @@
+//! The locale files themselves: every file parses, every message exists in every language with
+//! the same variables, and every message is used somewhere. A missing translation fails here,
+//! not as a raw id on a page.
+
+use fluent_syntax::ast;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// Message id → the variables it uses, for one language (all its files).
+fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let dir = root().join("locales").join(lang);
+    let mut found = BTreeMap::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ftl"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{lang} has no .ftl file");
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        let resource = fluent_syntax::parser::parse(text.as_str())
+            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.display()));
+        for entry in resource.body {
+            match entry {
+                ast::Entry::Message(message) => {
+                    let mut variables = BTreeSet::new();
+                    if let Some(value) = &message.value {
+                        collect(value, &mut variables);
+                    }
+                    let id = message.id.name.to_owned();
+                    assert!(found.insert(id.clone(), variables).is_none(), "{lang}: {id} is defined twice");
+                }
+                ast::Entry::Junk { content } => panic!("{} has a broken entry: {content}", file.display()),
+                _ => {}
+            }
+        }
+    }
+    found
+}
+
+fn collect(pattern: &ast::Pattern<&str>, variables: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            collect_expression(expression, variables);
+        }
+    }
+}
+
+fn collect_expression(expression: &ast::Expression<&str>, variables: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            collect_inline(selector, variables);
+            for variant in variants {
+                collect(&variant.value, variables);
+            }
+        }
+        ast::Expression::Inline(inline) => collect_inline(inline, variables),
+    }
+}
+
+fn collect_inline(inline: &ast::InlineExpression<&str>, variables: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            variables.insert(id.name.to_owned());
+        }
+        ast::InlineExpression::Placeable { expression } => collect_expression(expression, variables),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_message_exists_in_every_language_with_the_same_variables() {
+    let english = messages("en");
+    let mut problems = Vec::new();
+    for lang in LANGUAGES.into_iter().skip(1) {
+        let other = messages(lang);
+        for (id, variables) in &english {
+            match other.get(id) {
+                None => problems.push(format!("{lang}: `{id}` is missing")),
+                Some(found) if found != variables => {
+                    problems.push(format!("{lang}: `{id}` uses {found:?}, English uses {variables:?}"))
+                }
+                Some(_) => {}
+            }
+        }
+        for id in other.keys().filter(|id| !english.contains_key(*id)) {
+            problems.push(format!("{lang}: `{id}` is not in English"));
+        }
+    }
+    assert!(problems.is_empty(), "{} problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Every source file that may name a message.
+fn sources() -> String {
+    let mut text = String::new();
+    let mut stack = vec![root().join("crates")];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("readable").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("target") && !path.ends_with("tests") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "html") {
+                text.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    text
+}
+
+/// Families of messages chosen at run time by a code (`theme-` + `microcredit`): such a
+/// message is used when its code appears in the sources.
+const FAMILIES: &[&str] = &[
+    "field-",
+    "hint-",
+    "error-",
+    "theme-",
+    "target-group-",
+    "instrument-",
+    "meeting-type-",
+    "item-status-",
+    "action-status-",
+    "status-",
+    "visibility-",
+    "origin-",
+    "freshness-",
+    "kind-",
+    "role-",
+    "partner-kind-",
+    "language-name-",
+    "history-action-",
+    "move-to-",
+    "new-",
+];
+
+#[test]
+fn every_message_is_used() {
+    let sources = sources();
+    let unused: Vec<String> = messages("en")
+        .into_keys()
+        .filter(|id| {
+            if sources.contains(&format!("\"{id}\"")) {
+                return false;
+            }
+            let dynamic = FAMILIES.iter().any(|family| {
+                id.strip_prefix(family).is_some_and(|code| {
+                    sources.contains(&format!("\"{family}")) && sources.contains(&format!("\"{code}\""))
+                })
+            });
+            !dynamic
+        })
+        .collect();
+    assert!(unused.is_empty(), "messages that nothing uses: {unused:?}");
+}
+
+#[test]
+fn vocabularies_have_a_message_for_every_code() {
+    let english = messages("en");
+    for (family, codes) in [
+        ("theme-", mfx_domain::vocabulary::THEMES),
+        ("target-group-", mfx_domain::vocabulary::TARGET_GROUPS),
+        ("instrument-", mfx_domain::vocabulary::INSTRUMENTS),
+        ("meeting-type-", mfx_domain::vocabulary::MEETING_TYPES),
+        ("item-status-", mfx_domain::vocabulary::ACTION_ITEM_STATUSES),
+        ("action-status-", mfx_domain::vocabulary::PLAN_ACTION_STATUSES),
+    ] {
+        for code in codes {
+            assert!(english.contains_key(&format!("{family}{code}")), "{family}{code} is missing");
+        }
+        let extra: Vec<&String> = english
+            .keys()
+            .filter(|id| id.strip_prefix(family).is_some_and(|code| !codes.contains(&code)))
+            .filter(|id| !(family == "item-status-" || family == "action-status-") || id.starts_with(family))
+            .filter(|id| id.strip_prefix(family).is_some_and(|code| !codes.contains(&code)))
+            .collect();
+        assert!(extra.is_empty(), "{family}: messages for unknown codes {extra:?}");
+    }
+    for locale in mfx_domain::Locale::ALL {
+        assert!(english.contains_key(&format!("language-name-{locale}")));
+    }
+}
+
+#[test]
+fn plurals_follow_each_language() {
+    use mfx_domain::Locale;
+    use mfx_i18n::{Arg, Translator};
+    let count = |locale, n: usize| Translator::new(locale).args("list-count", &[("count", Arg::from(n))]);
+    assert_eq!(count(Locale::En, 1), "One document");
+    assert_eq!(count(Locale::En, 2), "2 documents");
+    // Slovenian has a dual, and a plural for three and four.
+    let sl: Vec<String> = [1, 2, 3, 5, 101, 102].into_iter().map(|n| count(Locale::Sl, n)).collect();
+    assert_ne!(sl[1], sl[3], "2 and 5 differ in Slovenian: {sl:?}");
+    assert_ne!(sl[1], sl[2], "2 and 3 differ in Slovenian: {sl:?}");
+    assert_eq!(sl[0].replace("1", ""), sl[4].replace("101", ""), "101 takes the form of 1: {sl:?}");
+    assert_eq!(sl[1].replace('2', ""), sl[5].replace("102", ""), "102 takes the form of 2: {sl:?}");
+    // Romanian says "20 de documente" but "2 documente".
+    let ro: Vec<String> = [2, 20].into_iter().map(|n| count(Locale::Ro, n)).collect();
+    assert!(ro[1].contains(" de "), "{ro:?}");
+    assert!(!ro[0].contains(" de "), "{ro:?}");
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// Regenerates the screenshots of the main pages, in English and French, into docs/screenshots/
+// (or the folder given as the first argument): 1280×900, full page, named like en-practice.png.
+//
+//   node tests/browser/screenshots.js [OUTPUT_DIR]
+//
+// It starts a throwaway server with the demo content (MFX_BIN chooses the binary), signs in as
+// the Örebro editor, and exits non-zero if any page could not be captured.
+
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ACCOUNTS, REPO, firstDocumentHref, firstLine, launch, newPage, signInOk, startServer, visit } from './harness.js';
+import { PATHS } from './selectors.js';
+
+const OUT = process.argv[2] ? resolve(process.argv[2]) : join(REPO, 'docs', 'screenshots');
+const LANGS = ['en', 'fr'];
+
+async function capture(page, url, file) {
+  await visit(page, url);
+  mkdirSync(OUT, { recursive: true });
+  await page.screenshot({ path: join(OUT, file), fullPage: true, animations: 'disabled', timeout: 15_000 });
+  console.log(`wrote ${join(OUT, file)}`);
+}
+
+async function main() {
+  const server = await startServer();
+  const { browser, page: anonymous } = await launch();
+  const failures = [];
+  const attempt = async (label, body) => {
+    try {
+      await body();
+    } catch (error) {
+      failures.push(`${label}: ${firstLine(error)}`);
+    }
+  };
+  try {
+    const { page } = await newPage(browser);
+    await signInOk(page, server.base, 'en', ACCOUNTS.lars.email, ACCOUNTS.lars.password);
+    for (const lang of LANGS) {
+      const at = (path) => `${server.base}/${lang}${path}`;
+      await attempt(`${lang}-sign-in`, () => capture(anonymous, at(PATHS.signIn), `${lang}-sign-in.png`));
+      await attempt(`${lang}-home`, () => capture(page, at(PATHS.home), `${lang}-home.png`));
+      await attempt(`${lang}-practices`, () => capture(page, at(PATHS.practices), `${lang}-practices.png`));
+      let practice = null;
+      await attempt(`${lang}-practice`, async () => {
+        practice = await firstDocumentHref(page, server.base, lang, 'practices');
+        await capture(page, `${server.base}${practice}`, `${lang}-practice.png`);
+      });
+      await attempt(`${lang}-meeting-note`, async () => {
+        const note = await firstDocumentHref(page, server.base, lang, 'meeting-notes');
+        await capture(page, `${server.base}${note}`, `${lang}-meeting-note.png`);
+      });
+      await attempt(`${lang}-action-plan`, async () => {
+        const plan = await firstDocumentHref(page, server.base, lang, 'action-plans');
+        await capture(page, `${server.base}${plan}`, `${lang}-action-plan.png`);
+      });
+      await attempt(`${lang}-practice-new`, () => capture(page, at(PATHS.newPractice), `${lang}-practice-new.png`));
+      await attempt(`${lang}-translation-editor`, async () => {
+        if (!practice) throw new Error('no practice found on the list page');
+        const id = practice.split('/').pop();
+        await capture(page, at(PATHS.translationEditor(id, 'sv')), `${lang}-translation-editor.png`);
+      });
+      await attempt(`${lang}-account`, () => capture(page, at(PATHS.account), `${lang}-account.png`));
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  if (failures.length > 0) {
+    console.error(`${failures.length} screenshot(s) failed:\n  ${failures.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error) => {
+  console.error(`screenshots: ${error.message}`);
+  process.exit(1);
+});
