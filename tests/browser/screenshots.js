@@ -61,6 +61,7 @@ async function main() {
         await capture(page, at(PATHS.translationEditor(id, 'sv')), `${lang}-translation-editor.png`);
       });
       await attempt(`${lang}-account`, () => capture(page, at(PATHS.account), `${lang}-account.png`));
+      await attempt(`${lang}-dashboard`, () => capture(page, at(PATHS.dashboard), `${lang}-dashboard.png`));
     }
   } finally {
     await browser.close();

@@ -68,6 +68,7 @@ export const PATHS = {
   partner: '/partners/orebro',
   newPractice: '/practices/new',
   account: '/account',
+  dashboard: '/dashboard',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };
 

@@ -82,6 +82,7 @@ pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> Resul
     let (report, created) = db.write(|conn| {
         migrations::lock_for_bootstrap(conn)?;
         let report = seed::apply(conn, &seed, now)?;
+        mfx_store::tracking::ensure_periods(conn, &mfx_domain::tracking::periods(&seed.project), now)?;
         if hash.is_empty() || accounts::count(conn)? > 0 {
             return Ok((report, false));
         }

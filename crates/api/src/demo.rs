@@ -33,7 +33,96 @@ pub fn seed(db: &Db, now: chrono::DateTime<chrono::Utc>) -> Result<DemoReport, S
             seed_entry(db, kind, entry, now, &mut report)?;
         }
     }
+    seed_work_plan(db, now, &mut report)?;
     Ok(report)
+}
+
+/// The work plan of the demo: work packages and deliverables across the semesters; the early
+/// ones approved, some submitted, some late, the later ones planned.
+const WORK_PACKAGES: &[(&str, &str, &str)] = &[
+    ("WP1", "Exchange of experience", "Échange d'expériences"),
+    ("WP2", "Policy improvement and action plans", "Amélioration des politiques et plans d'action"),
+    ("WP3", "Communication and dissemination", "Communication et diffusion"),
+];
+
+const ALL_REGIONS: &[&str] = &["bologna", "heart-of-slovenia", "orebro", "seine-saint-denis", "bucharest-ilfov"];
+
+/// Code, work package, period, due date, English title, responsible partners, status.
+type DemoDeliverable =
+    (&'static str, &'static str, &'static str, &'static str, &'static str, &'static [&'static str], &'static str);
+
+const DELIVERABLES: &[DemoDeliverable] = &[
+    ("D1.1", "WP1", "S1", "2023-08-31", "Methodology for the exchange of experience", &["bucharest-ilfov"], "approved"),
+    ("D1.2", "WP1", "S2", "2024-02-29", "Regional stakeholder groups set up", ALL_REGIONS, "approved"),
+    ("D1.3", "WP1", "S3", "2024-08-31", "Good practices identified in each region", ALL_REGIONS, "approved"),
+    ("D1.4", "WP1", "S4", "2025-02-28", "Study visit reports", &["yunus-italy", "bologna"], "submitted"),
+    (
+        "D1.5",
+        "WP1",
+        "S5",
+        "2025-08-31",
+        "Gap analysis of microfinance instruments",
+        &["heart-of-slovenia", "orebro"],
+        "in_progress",
+    ),
+    ("D2.1", "WP2", "S5", "2025-08-31", "Policy change clinic conclusions", &["seine-saint-denis"], "approved"),
+    ("D2.2", "WP2", "S6", "2026-02-28", "Policy action plans adopted", ALL_REGIONS, "in_progress"),
+    ("D2.3", "WP2", "FU", "2027-02-28", "Monitoring of the action plans", ALL_REGIONS, "planned"),
+    ("D3.1", "WP3", "S1", "2023-06-30", "Communication strategy", &["bucharest-ilfov"], "approved"),
+    ("D3.2", "WP3", "S4", "2025-01-31", "Newsletter and policy briefs, first series", &["yunus-italy"], "approved"),
+    ("D3.3", "WP3", "FU", "2026-12-15", "Final conference", &["bucharest-ilfov", "yunus-italy"], "planned"),
+    ("D3.4", "WP3", "FU", "2027-05-31", "Final project report", &["bucharest-ilfov"], "planned"),
+];
+
+fn seed_work_plan(db: &Db, now: chrono::DateTime<chrono::Utc>, report: &mut DemoReport) -> Result<(), String> {
+    use mfx_domain::tracking::{DeliverableStatus, deliverable_move};
+    use mfx_store::tracking as plan;
+    db.write(|conn| {
+        for (code, en, fr) in WORK_PACKAGES {
+            if plan::work_package_id(conn, code)?.is_none() {
+                let titles =
+                    plan::Titles::from([("en".to_owned(), (*en).to_owned()), ("fr".to_owned(), (*fr).to_owned())]);
+                plan::insert_work_package(conn, code, &titles, now)?;
+            }
+        }
+        for (code, wp, period, due, title, partner_slugs, status) in DELIVERABLES {
+            if plan::deliverable_by_code(conn, code)?.is_some() {
+                report.already_present += 1;
+                continue;
+            }
+            let slugs: Vec<String> = partner_slugs.iter().map(|s| (*s).to_owned()).collect();
+            let known = documents::partner_ids(conn, &slugs)?;
+            let fields = plan::DeliverableFields {
+                code: (*code).to_owned(),
+                work_package_id: plan::work_package_id(conn, wp)?.unwrap_or_default(),
+                period_id: plan::period_id(conn, period)?,
+                titles: plan::Titles::from([("en".to_owned(), (*title).to_owned())]),
+                description: String::new(),
+                due_on: due.parse().map_err(|e| invalid(code, &format!("due date: {e}")))?,
+                partners: slugs.iter().filter_map(|s| known.get(s).copied()).collect(),
+                evidence: Vec::new(),
+            };
+            let id = plan::insert_deliverable(conn, &fields, None, now)?;
+            let target = DeliverableStatus::parse(status).map_err(|e| invalid(code, &e.message))?;
+            let path: &[DeliverableStatus] = match target {
+                DeliverableStatus::Planned => &[],
+                DeliverableStatus::InProgress => &[DeliverableStatus::InProgress],
+                DeliverableStatus::Submitted => &[DeliverableStatus::InProgress, DeliverableStatus::Submitted],
+                DeliverableStatus::Approved => {
+                    &[DeliverableStatus::InProgress, DeliverableStatus::Submitted, DeliverableStatus::Approved]
+                }
+            };
+            let mut current = DeliverableStatus::Planned;
+            for next in path {
+                deliverable_move(current, *next).map_err(|e| invalid(code, &e.to_string()))?;
+                plan::move_deliverable(conn, id, current, *next, None, None, now)?;
+                current = *next;
+            }
+            report.created += 1;
+        }
+        Ok(())
+    })
+    .map_err(|e| format!("demo work plan: {e}"))
 }
 
 fn text_of(entry: &Value, field: &str) -> Result<String, String> {

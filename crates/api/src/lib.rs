@@ -8,6 +8,7 @@ pub mod clock;
 pub mod demo;
 pub mod error;
 pub mod filetype;
+pub mod ical;
 pub mod json;
 pub mod markdown;
 pub mod metrics;

@@ -24,6 +24,7 @@ use utoipa::{Modify, OpenApi};
         (name = "me", description = "The signed-in account"),
         (name = "partners", description = "The project and its partners"),
         (name = "users", description = "Account management (admins and coordinators)"),
+        (name = "tracking", description = "Periods, work packages, deliverables, the action-item board, the dashboard, exports"),
         (name = "operations", description = "Health, readiness, metrics and this document"),
     )
 )]

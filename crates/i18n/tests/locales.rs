@@ -139,6 +139,9 @@ const FAMILIES: &[&str] = &[
     "history-action-",
     "move-to-",
     "new-",
+    "board-",
+    "deliverable-status-",
+    "indicator-",
 ];
 
 #[test]
@@ -150,6 +153,8 @@ fn every_message_is_used() {
             if sources.contains(&format!("\"{id}\"")) {
                 return false;
             }
+            // `indicator-<code>-definition` is named by its indicator's code.
+            let id = id.strip_suffix("-definition").filter(|_| sources.contains("-definition\"")).unwrap_or(id);
             let dynamic = FAMILIES.iter().any(|family| {
                 id.strip_prefix(family).is_some_and(|code| {
                     sources.contains(&format!("\"{family}")) && sources.contains(&format!("\"{code}\""))

@@ -15,6 +15,7 @@ pub mod search_index;
 pub mod seed;
 pub mod sessions;
 pub mod throttle;
+pub mod tracking;
 
 pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions};
 pub use error::StoreError;

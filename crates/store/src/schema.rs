@@ -231,4 +231,94 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_actions,
     action_inspirations,
     attachments,
+    periods,
+    work_packages,
+    deliverables,
+    deliverable_partners,
+    deliverable_evidence,
+    deliverable_history,
+    calendar_tokens,
 );
+
+diesel::table! {
+    periods (id) {
+        id -> Text,
+        code -> Text,
+        phase -> Text,
+        starts_on -> Date,
+        ends_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    work_packages (id) {
+        id -> Text,
+        code -> Text,
+        titles -> Text,
+        position -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliverables (id) {
+        id -> Text,
+        code -> Text,
+        work_package_id -> Text,
+        period_id -> Nullable<Text>,
+        titles -> Text,
+        description -> Text,
+        due_on -> Date,
+        status -> Text,
+        version -> BigInt,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliverable_partners (deliverable_id, partner_id) {
+        deliverable_id -> Text,
+        partner_id -> Text,
+    }
+}
+
+diesel::table! {
+    deliverable_evidence (deliverable_id, document_id) {
+        deliverable_id -> Text,
+        document_id -> Text,
+    }
+}
+
+diesel::table! {
+    deliverable_history (id) {
+        id -> Text,
+        deliverable_id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        comment -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    calendar_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(deliverables -> work_packages (work_package_id));
+diesel::joinable!(deliverables -> periods (period_id));
+diesel::joinable!(deliverable_partners -> deliverables (deliverable_id));
+diesel::joinable!(deliverable_partners -> partners (partner_id));
+diesel::joinable!(deliverable_evidence -> deliverables (deliverable_id));
+diesel::joinable!(deliverable_history -> deliverables (deliverable_id));
+diesel::joinable!(calendar_tokens -> users (user_id));

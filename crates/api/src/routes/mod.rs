@@ -9,6 +9,7 @@ pub mod health;
 pub mod kinds;
 pub mod me;
 pub mod partners;
+pub mod tracking;
 pub mod users;
 
 use crate::error::ApiError;
@@ -19,12 +20,27 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Registers every route: operational ones at the root, the API under `/api/v1`.
 pub fn configure(config: &mut ServiceConfig<'_>) {
-    config.service(health::healthz).service(health::readyz).service(health::metrics);
+    config.service(health::healthz).service(health::readyz).service(health::metrics).service(tracking::calendar_feed);
     let api = scope("/api/v1")
         .service(kinds::list_documents)
         .service(kinds::search)
         .service(kinds::practice_lineage)
-        .service(kinds::plan_lineage);
+        .service(kinds::plan_lineage)
+        .service(tracking::list_periods)
+        .service(tracking::list_work_packages)
+        .service(tracking::create_work_package)
+        .service(tracking::deliverables_csv)
+        .service(tracking::list_deliverables)
+        .service(tracking::create_deliverable)
+        .service(tracking::get_deliverable)
+        .service(tracking::patch_deliverable)
+        .service(tracking::move_deliverable)
+        .service(tracking::deliverable_history)
+        .service(tracking::list_action_items)
+        .service(tracking::dashboard)
+        .service(tracking::create_calendar)
+        .service(tracking::revoke_calendar)
+        .service(tracking::report);
     let api = kinds::practices::configure(api);
     let api = kinds::meeting_notes::configure(api);
     let api = kinds::action_plans::configure(api);

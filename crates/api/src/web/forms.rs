@@ -434,7 +434,8 @@ pub struct DocumentForm<'a> {
     pub version: i64,
     pub form: FormState,
     pub partners: Vec<mfx_domain::Partner>,
-    pub practices: Vec<(String, String)>,
+    /// Practices to cite: id, label, language of the label.
+    pub practices: Vec<(String, String, String)>,
     pub item_rows: Vec<usize>,
     pub action_rows: Vec<usize>,
     pub themes: &'static [&'static str],
@@ -470,7 +471,7 @@ async fn form_page(
             .await?
             .items
             .into_iter()
-            .map(|i| (i.id.to_string(), format!("{} ({})", i.title, i.partner)))
+            .map(|i| (i.id.to_string(), format!("{} ({})", i.title, i.partner), i.language.to_owned()))
             .collect()
     } else {
         Vec::new()

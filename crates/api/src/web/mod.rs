@@ -1,6 +1,7 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod dashboard;
 mod forms;
 mod page;
 mod pages;
@@ -29,6 +30,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/sign-in")).get(pages::sign_in_form).post(pages::sign_in))
         .service(web::resource(format!("/{L}/sign-out")).post(pages::sign_out))
         .service(web::resource(format!("/{L}/search")).get(pages::search))
+        .service(web::resource(format!("/{L}/dashboard")).get(dashboard::dashboard))
+        .service(web::resource(format!("/{L}/deliverables.csv")).get(dashboard::csv))
         .service(web::resource(format!("/{L}/account")).get(pages::account).post(pages::save_account))
         .service(web::resource(format!("/{L}/partners/{{slug}}")).get(pages::partner))
         .service(web::resource(format!("/{L}/{C}")).get(pages::list))

@@ -233,10 +233,11 @@ async fn lineage_links_practices_and_the_actions_they_inspired(app: TestApp) {
 
 async fn demo_content_is_seeded_once(app: TestApp) {
     let first = mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("seed");
-    assert_eq!(first.created, 18 + 8 + 5);
+    // 18 practices, 8 meeting notes, 5 action plans and 12 deliverables.
+    assert_eq!(first.created, 18 + 8 + 5 + 12);
     assert!(first.translations >= 18 * 2 + 5, "{first:?}");
     let second = mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("seed again");
-    assert_eq!((second.created, second.translations, second.already_present), (0, 0, 31));
+    assert_eq!((second.created, second.translations, second.already_present), (0, 0, 43));
 
     let admin = app.admin_token().await;
     let practices = app.get("/api/v1/practices?limit=100", Some(&admin)).await;
@@ -267,6 +268,11 @@ async fn demo_content_is_seeded_once(app: TestApp) {
     }
     let notes = app.get("/api/v1/meeting-notes?limit=100", Some(&admin)).await;
     assert_eq!(notes.body["items"].as_array().map(Vec::len), Some(8));
+    let deliverables = app.get("/api/v1/deliverables", Some(&admin)).await;
+    let items = deliverables.body["items"].as_array().expect("items");
+    assert_eq!(items.len(), 12);
+    assert!(items.iter().filter(|d| d["status"] == "approved").count() >= 6);
+    assert!(items.iter().filter(|d| d["overdue"] == true).count() >= 2, "some are late");
     let search = app.get("/api/v1/search?q=microcredito&lang=sl", None).await;
     assert!(search.body["items"].as_array().is_some_and(|i| !i.is_empty()));
 }

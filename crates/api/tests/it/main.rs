@@ -11,4 +11,5 @@ mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
+mod tracking;
 mod web;

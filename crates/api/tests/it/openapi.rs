@@ -28,6 +28,22 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/search"),
     ("GET", "/api/v1/practices/{id}/lineage"),
     ("GET", "/api/v1/action-plans/{id}/lineage"),
+    ("GET", "/api/v1/periods"),
+    ("GET", "/api/v1/work-packages"),
+    ("POST", "/api/v1/work-packages"),
+    ("GET", "/api/v1/deliverables"),
+    ("POST", "/api/v1/deliverables"),
+    ("GET", "/api/v1/deliverables.csv"),
+    ("GET", "/api/v1/deliverables/{id}"),
+    ("PATCH", "/api/v1/deliverables/{id}"),
+    ("POST", "/api/v1/deliverables/{id}/transitions"),
+    ("GET", "/api/v1/deliverables/{id}/history"),
+    ("GET", "/api/v1/action-items"),
+    ("GET", "/api/v1/dashboard"),
+    ("POST", "/api/v1/me/calendar"),
+    ("DELETE", "/api/v1/me/calendar"),
+    ("GET", "/api/v1/report"),
+    ("GET", "/calendar/{token}.ics"),
 ];
 
 /// Every route: the fixed ones and, for each document kind, the same twelve operations.

@@ -188,6 +188,48 @@ async fn every_page_speaks_its_language(app: TestApp) {
     }
 }
 
+async fn signed_in_pages_speak_their_language(app: TestApp) {
+    mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    let practice =
+        app.get("/api/v1/practices?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
+    app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let english = messages("en");
+    let client = browser(&app);
+    sign_in(&app, &client, "en", "ana@example.ro", "a long enough password").await;
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        for path in [
+            "/dashboard",
+            "/account",
+            "/practices/new",
+            "/meeting-notes/new",
+            "/action-plans/new",
+            &format!("/practices/{practice}/translations/sv"),
+            &format!("/practices/{practice}/edit"),
+        ] {
+            let (status, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
+            assert_eq!(status, StatusCode::OK, "/{lang}{path}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+            let interface = interface_text(&html, lang);
+            for (id, text) in &english {
+                assert!(
+                    !interface.contains(&format!(">{id}<")) && !html.contains(&format!(">{id}<")),
+                    "/{lang}{path} shows the raw id {id}"
+                );
+                let is_plain = !text.contains('{') && text.chars().count() >= 10;
+                if lang != "en" && is_plain && own.get(id).is_some_and(|t| t != text) {
+                    let needle = escape(text);
+                    let found = interface.match_indices(&needle).any(|(i, _)| {
+                        interface[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                            && interface[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+                    });
+                    assert!(!found, "/{lang}{path} shows English `{text}` ({id})");
+                }
+            }
+        }
+    }
+}
+
 async fn sign_in_needs_the_right_password_and_a_csrf_token(app: TestApp) {
     app.user_token("lars@example.se", "orebro", "editor").await;
     let client = browser(&app);
@@ -398,6 +440,7 @@ async fn unknown_pages_are_translated_404s(app: TestApp) {
 on_both_databases!(
     the_root_redirects_by_language,
     every_page_speaks_its_language,
+    signed_in_pages_speak_their_language,
     sign_in_needs_the_right_password_and_a_csrf_token,
     forms_create_translate_and_publish,
     unknown_pages_are_translated_404s,

@@ -1,0 +1,181 @@
+//! iCalendar (RFC 5545) output: events with local times and the VTIMEZONE definitions they
+//! need, lines folded at 75 octets, CRLF line ends.
+
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
+use std::collections::BTreeSet;
+
+/// An event of the feed.
+#[derive(Debug, Clone)]
+pub enum Event {
+    /// A whole-day deadline.
+    Deadline { uid: String, day: NaiveDate, summary: String, description: String, url: String },
+    /// A meeting at local times in its time zone.
+    Meeting {
+        uid: String,
+        starts: NaiveDateTime,
+        ends: NaiveDateTime,
+        zone: chrono_tz::Tz,
+        summary: String,
+        location: String,
+        url: String,
+    },
+}
+
+fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+}
+
+/// Folds a content line at 75 octets, never inside a UTF-8 character.
+fn fold(line: &str, out: &mut String) {
+    let mut width = 0;
+    for c in line.chars() {
+        let len = c.len_utf8();
+        if width + len > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += len;
+    }
+    out.push_str("\r\n");
+}
+
+fn offset_text(seconds: i32) -> String {
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let s = seconds.abs();
+    format!("{sign}{:02}{:02}", s / 3600, (s % 3600) / 60)
+}
+
+/// A VTIMEZONE for zones that follow the European daylight-saving rules (changes at 01:00 UTC on
+/// the last Sundays of March and October), or that have no daylight saving.
+fn vtimezone(zone: chrono_tz::Tz, lines: &mut Vec<String>) {
+    let year = 2024;
+    let offset_at = |month: u32| {
+        zone.from_utc_datetime(
+            &NaiveDate::from_ymd_opt(year, month, 15).and_then(|d| d.and_hms_opt(12, 0, 0)).unwrap_or_default(),
+        )
+        .offset()
+        .fix()
+        .local_minus_utc()
+    };
+    let (standard, daylight) = (offset_at(1), offset_at(7));
+    lines.push("BEGIN:VTIMEZONE".into());
+    lines.push(format!("TZID:{}", zone.name()));
+    if standard == daylight {
+        lines.push("BEGIN:STANDARD".into());
+        lines.push("DTSTART:19700101T000000".into());
+        lines.push(format!("TZOFFSETFROM:{}", offset_text(standard)));
+        lines.push(format!("TZOFFSETTO:{}", offset_text(standard)));
+        lines.push("END:STANDARD".into());
+    } else {
+        // Local time of 01:00 UTC, before each change.
+        let local = |offset: i32| {
+            let minutes = 60 + offset / 60;
+            format!("{:02}{:02}00", minutes / 60, minutes % 60)
+        };
+        lines.push("BEGIN:DAYLIGHT".into());
+        lines.push(format!("DTSTART:19700329T{}", local(standard)));
+        lines.push("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU".into());
+        lines.push(format!("TZOFFSETFROM:{}", offset_text(standard)));
+        lines.push(format!("TZOFFSETTO:{}", offset_text(daylight)));
+        lines.push("END:DAYLIGHT".into());
+        lines.push("BEGIN:STANDARD".into());
+        lines.push(format!("DTSTART:19701025T{}", local(daylight)));
+        lines.push("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU".into());
+        lines.push(format!("TZOFFSETFROM:{}", offset_text(daylight)));
+        lines.push(format!("TZOFFSETTO:{}", offset_text(standard)));
+        lines.push("END:STANDARD".into());
+    }
+    lines.push("END:VTIMEZONE".into());
+}
+
+/// The whole calendar.
+pub fn calendar(name: &str, events: &[Event], now: DateTime<Utc>) -> String {
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut lines: Vec<String> = vec![
+        "BEGIN:VCALENDAR".into(),
+        "VERSION:2.0".into(),
+        "PRODID:-//MICROFUTURE Exchange//mfx//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+        "METHOD:PUBLISH".into(),
+        format!("X-WR-CALNAME:{}", escape(name)),
+    ];
+    let zones: BTreeSet<&str> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Meeting { zone, .. } => Some(zone.name()),
+            Event::Deadline { .. } => None,
+        })
+        .collect();
+    for zone in zones {
+        if let Ok(tz) = zone.parse::<chrono_tz::Tz>() {
+            vtimezone(tz, &mut lines);
+        }
+    }
+    for event in events {
+        lines.push("BEGIN:VEVENT".into());
+        match event {
+            Event::Deadline { uid, day, summary, description, url } => {
+                lines.push(format!("UID:{uid}"));
+                lines.push(format!("DTSTAMP:{stamp}"));
+                lines.push(format!("DTSTART;VALUE=DATE:{:04}{:02}{:02}", day.year(), day.month(), day.day()));
+                let next = day.succ_opt().unwrap_or(*day);
+                lines.push(format!("DTEND;VALUE=DATE:{:04}{:02}{:02}", next.year(), next.month(), next.day()));
+                lines.push(format!("SUMMARY:{}", escape(summary)));
+                if !description.is_empty() {
+                    lines.push(format!("DESCRIPTION:{}", escape(description)));
+                }
+                lines.push(format!("URL:{url}"));
+                lines.push("TRANSP:TRANSPARENT".into());
+            }
+            Event::Meeting { uid, starts, ends, zone, summary, location, url } => {
+                lines.push(format!("UID:{uid}"));
+                lines.push(format!("DTSTAMP:{stamp}"));
+                lines.push(format!("DTSTART;TZID={}:{}", zone.name(), starts.format("%Y%m%dT%H%M%S")));
+                lines.push(format!("DTEND;TZID={}:{}", zone.name(), ends.format("%Y%m%dT%H%M%S")));
+                lines.push(format!("SUMMARY:{}", escape(summary)));
+                if !location.is_empty() {
+                    lines.push(format!("LOCATION:{}", escape(location)));
+                }
+                lines.push(format!("URL:{url}"));
+            }
+        }
+        lines.push("END:VEVENT".into());
+    }
+    lines.push("END:VCALENDAR".into());
+    let mut out = String::new();
+    for line in lines {
+        fold(&line, &mut out);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_fold_without_splitting_characters() {
+        let mut out = String::new();
+        fold(&format!("SUMMARY:{}", "é".repeat(60)), &mut out);
+        for line in out.split("\r\n").filter(|l| !l.is_empty()) {
+            assert!(line.len() <= 75, "{} octets", line.len());
+        }
+        assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{}\r\n", "é".repeat(60)));
+    }
+
+    #[test]
+    fn text_is_escaped() {
+        assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+    }
+
+    #[test]
+    fn european_zones_get_daylight_rules() {
+        let mut lines = Vec::new();
+        vtimezone(chrono_tz::Europe::Bucharest, &mut lines);
+        let text = lines.join("\n");
+        assert!(text.contains("TZOFFSETFROM:+0200\nTZOFFSETTO:+0300"), "{text}");
+        assert!(text.contains("DTSTART:19700329T030000"), "{text}");
+        assert!(text.contains("DTSTART:19701025T040000"), "{text}");
+    }
+}

@@ -1,0 +1,253 @@
+//! The work-plan dashboard page: what is late and due soon, progress by partner and period,
+//! the indicators with how they are counted, and three pictures drawn on the server — a
+//! timeline of deliverables with today's line, progress by partner, and translation coverage —
+//! each with a table carrying the same figures.
+
+use super::{Page, context, error_page, html, locale, render, see_other};
+use crate::error::ApiError;
+use crate::routes::tracking::{self, BoardEntry, Dashboard};
+use crate::state::AppState;
+use actix_web::http::StatusCode;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDate;
+use mfx_domain::Locale;
+use mfx_store::tracking::DeliverableRecord;
+use std::fmt::Write;
+
+/// A deliverable as a row of the page.
+pub struct Row {
+    pub code: String,
+    pub title: String,
+    pub language: String,
+    pub work_package: String,
+    pub partners: String,
+    pub due_on: NaiveDate,
+    pub status: &'static str,
+    pub overdue: bool,
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage<'a> {
+    pub page: &'a Page,
+    pub data: Dashboard,
+    pub rows: Vec<Row>,
+    pub timeline: String,
+    pub progress: String,
+    pub coverage: String,
+}
+
+impl DashboardPage<'_> {
+    pub fn entry_title(&self, entry: &BoardEntry) -> String {
+        match &entry.code {
+            Some(code) => format!("{code} {}", entry.title),
+            None => entry.title.clone(),
+        }
+    }
+
+    pub fn entry_status(&self, entry: &BoardEntry) -> String {
+        let prefix = if entry.kind == "deliverable" { "deliverable-status-" } else { "item-status-" };
+        self.page.code(prefix, &entry.status)
+    }
+
+    pub fn percent(&self, part: &i64, whole: &Option<i64>) -> String {
+        match whole {
+            #[expect(clippy::cast_precision_loss, reason = "shares shown to people")]
+            Some(whole) if *whole > 0 => format!("{} %", self.page.number(*part as f64 * 100.0 / *whole as f64, 0)),
+            _ => "–".into(),
+        }
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Deliverables on a line per work package between the first and the last due date.
+fn timeline(page: &Page, rows: &[Row], today: NaiveDate) -> String {
+    let mut packages: Vec<&str> = rows.iter().map(|r| r.work_package.as_str()).collect();
+    packages.dedup();
+    packages.sort_unstable();
+    packages.dedup();
+    let (Some(first), Some(last)) = (rows.iter().map(|r| r.due_on).min(), rows.iter().map(|r| r.due_on).max()) else {
+        return String::new();
+    };
+    let start = first.min(today) - chrono::Duration::days(30);
+    let end = last.max(today) + chrono::Duration::days(30);
+    let span = (end - start).num_days().max(1) as f64;
+    let (left, width) = (90.0, 640.0);
+    let x = |day: NaiveDate| left + width * ((day - start).num_days() as f64) / span;
+    let height = 40 + packages.len() * 40;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 {height}" role="img" aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">{}</title><desc id="timeline-desc">{}</desc>"#,
+        escape(&page.t("dashboard-timeline")),
+        escape(&page.t("dashboard-timeline-description"))
+    );
+    for (i, package) in packages.iter().enumerate() {
+        let y = 30 + i * 40;
+        let _ = write!(
+            svg,
+            r##"<text x="8" y="{}" font-size="13" fill="#1b1f24">{}</text><line x1="{left}" y1="{y}" x2="{}" y2="{y}" stroke="#c9d1db"/>"##,
+            y + 4,
+            escape(package),
+            left + width
+        );
+        for row in rows.iter().filter(|r| r.work_package == *package) {
+            let colour = if row.overdue {
+                "#a1161a"
+            } else if row.status == "approved" || row.status == "submitted" {
+                "#1d6b2f"
+            } else {
+                "#0b5394"
+            };
+            let _ = write!(
+                svg,
+                r#"<circle cx="{:.1}" cy="{y}" r="6" fill="{colour}"><title>{} · {}</title></circle>"#,
+                x(row.due_on),
+                escape(&row.code),
+                row.due_on
+            );
+        }
+    }
+    let t = x(today);
+    let _ = write!(
+        svg,
+        r##"<line x1="{t:.1}" y1="10" x2="{t:.1}" y2="{}" stroke="#8a4b00" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="12" font-size="11" fill="#8a4b00">{}</text></svg>"##,
+        height - 5,
+        t + 4.0,
+        escape(&page.date(&today))
+    );
+    svg
+}
+
+/// Horizontal bars: delivered out of all, per partner.
+fn progress(page: &Page, data: &Dashboard) -> String {
+    let height = 20 + data.partners.len() * 30;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 {height}" role="img" aria-labelledby="progress-title progress-desc"><title id="progress-title">{}</title><desc id="progress-desc">{}</desc>"#,
+        escape(&page.t("dashboard-partners")),
+        escape(&page.t("dashboard-partners-description"))
+    );
+    for (i, p) in data.partners.iter().enumerate() {
+        let y = 10 + i * 30;
+        let share = if p.deliverables > 0 { p.delivered as f64 / p.deliverables as f64 } else { 0.0 };
+        let _ = write!(
+            svg,
+            r##"<text x="8" y="{}" font-size="13" fill="#1b1f24">{}</text><rect x="180" y="{y}" width="500" height="18" fill="#f3f6fa" stroke="#c9d1db"/><rect x="180" y="{y}" width="{:.1}" height="18" fill="#1d6b2f"/><text x="690" y="{}" font-size="12" fill="#1b1f24">{}/{}</text>"##,
+            y + 14,
+            escape(&p.partner),
+            500.0 * share,
+            y + 14,
+            p.delivered,
+            p.deliverables
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// One cell per language, shaded by the share of documents readable in it.
+fn coverage(page: &Page, data: &Dashboard) -> String {
+    let Some(indicator) = data.indicators.iter().find(|i| i.code == "translation_coverage") else {
+        return String::new();
+    };
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 90" role="img" aria-labelledby="coverage-title coverage-desc"><title id="coverage-title">{}</title><desc id="coverage-desc">{}</desc>"#,
+        escape(&page.t("dashboard-coverage")),
+        escape(&page.t("dashboard-coverage-description"))
+    );
+    for (i, row) in indicator.breakdown.iter().enumerate() {
+        let share = match row.of {
+            Some(of) if of > 0 => row.value as f64 / of as f64,
+            _ => 0.0,
+        };
+        let x = 10 + i * 122;
+        let light = (235.0 - 170.0 * share) as u8;
+        let text = if share > 0.5 { "#ffffff" } else { "#1b1f24" };
+        let _ = write!(
+            svg,
+            r##"<rect x="{x}" y="10" width="116" height="70" rx="6" fill="rgb({light},{},{})" stroke="#c9d1db"/><text x="{}" y="40" font-size="15" fill="{text}">{}</text><text x="{}" y="64" font-size="13" fill="{text}">{:.0} %</text>"##,
+            light.saturating_add(10),
+            255_u8.saturating_sub((170.0 * share) as u8 / 3),
+            x + 10,
+            escape(&row.key),
+            x + 10,
+            share * 100.0
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+fn rows_of(records: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> Vec<Row> {
+    records
+        .iter()
+        .map(|d| Row {
+            code: d.code.clone(),
+            title: tracking::title_in(&d.titles, locale),
+            language: tracking::title_and_language(&d.titles, locale).1,
+            work_package: d.work_package.clone(),
+            partners: d.partners.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", "),
+            due_on: d.due_on,
+            status: d.status.as_str(),
+            overdue: mfx_domain::tracking::is_overdue(d.due_on, d.status, today),
+        })
+        .collect()
+}
+
+pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
+        let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
+        let rows = rows_of(&records, lang, data.today);
+        let body = render(&DashboardPage {
+            timeline: timeline(&page, &rows, data.today),
+            progress: progress(&page, &data),
+            coverage: coverage(&page, &data),
+            page: &page,
+            rows,
+            data,
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
+
+/// The CSV export for a signed-in browser.
+pub async fn csv(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
+    let lang = locale(&lang);
+    let result = async {
+        let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
+        let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
+        let out = tracking::deliverables_as_csv(&records, lang, data.today);
+        Ok::<_, ApiError>(
+            HttpResponse::Ok()
+                .content_type("text/csv; charset=utf-8")
+                .insert_header((
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"deliverables-{}.csv\"", data.today),
+                ))
+                .body(out),
+        )
+    }
+    .await;
+    match result {
+        Ok(response) => response,
+        Err(error) => error_page(&state, &req, lang, &error).await,
+    }
+}
