@@ -214,3 +214,20 @@ error-page-unauthorized = Please sign in
 error-page-unauthorized-text = Sign in to continue.
 error-page-failed = Something went wrong
 error-page-failed-text = The page could not be shown. Please try again in a moment.
+
+## Digest settings (account.html)
+account-digest = Email digest
+field-digest-frequency = How often
+digest-frequency-off = Never
+digest-frequency-daily = Every day
+digest-frequency-weekly = Every week
+field-digest-weekday = Day of the week
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday
+field-digest-hour = Hour
+field-digest-hour-hint = In your time zone.

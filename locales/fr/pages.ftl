@@ -214,3 +214,20 @@ error-page-unauthorized = Veuillez vous connecter
 error-page-unauthorized-text = Connectez-vous pour continuer.
 error-page-failed = Une erreur est survenue
 error-page-failed-text = La page n’a pas pu être affichée. Veuillez réessayer dans un instant.
+
+## Digest settings (account.html)
+account-digest = Résumé par e-mail
+field-digest-frequency = Fréquence
+digest-frequency-off = Jamais
+digest-frequency-daily = Chaque jour
+digest-frequency-weekly = Chaque semaine
+field-digest-weekday = Jour de la semaine
+weekday-1 = lundi
+weekday-2 = mardi
+weekday-3 = mercredi
+weekday-4 = jeudi
+weekday-5 = vendredi
+weekday-6 = samedi
+weekday-7 = dimanche
+field-digest-hour = Heure
+field-digest-hour-hint = Dans votre fuseau horaire.

@@ -214,3 +214,20 @@ error-page-unauthorized = Accesso richiesto
 error-page-unauthorized-text = Accedere per continuare.
 error-page-failed = Si è verificato un errore
 error-page-failed-text = Non è stato possibile visualizzare la pagina. Riprovare tra qualche istante.
+
+## Digest settings (account.html)
+account-digest = Riepilogo via e-mail
+field-digest-frequency = Frequenza
+digest-frequency-off = Mai
+digest-frequency-daily = Ogni giorno
+digest-frequency-weekly = Ogni settimana
+field-digest-weekday = Giorno della settimana
+weekday-1 = lunedì
+weekday-2 = martedì
+weekday-3 = mercoledì
+weekday-4 = giovedì
+weekday-5 = venerdì
+weekday-6 = sabato
+weekday-7 = domenica
+field-digest-hour = Ora
+field-digest-hour-hint = Nel fuso orario impostato.

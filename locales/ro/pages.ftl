@@ -217,3 +217,20 @@ error-page-unauthorized = Vă rugăm să vă autentificați
 error-page-unauthorized-text = Autentificați-vă pentru a continua.
 error-page-failed = A apărut o eroare
 error-page-failed-text = Pagina nu a putut fi afișată. Vă rugăm să încercați din nou peste câteva momente.
+
+## Digest settings (account.html)
+account-digest = Rezumat prin e-mail
+field-digest-frequency = Frecvență
+digest-frequency-off = Niciodată
+digest-frequency-daily = În fiecare zi
+digest-frequency-weekly = În fiecare săptămână
+field-digest-weekday = Ziua săptămânii
+weekday-1 = luni
+weekday-2 = marți
+weekday-3 = miercuri
+weekday-4 = joi
+weekday-5 = vineri
+weekday-6 = sâmbătă
+weekday-7 = duminică
+field-digest-hour = Ora
+field-digest-hour-hint = În fusul dumneavoastră orar.

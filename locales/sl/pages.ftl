@@ -220,3 +220,20 @@ error-page-unauthorized = Prijavite se
 error-page-unauthorized-text = Za nadaljevanje se prijavite.
 error-page-failed = Prišlo je do napake
 error-page-failed-text = Strani ni bilo mogoče prikazati. Poskusite znova čez nekaj trenutkov.
+
+## Digest settings (account.html)
+account-digest = Povzetek po e-pošti
+field-digest-frequency = Pogostost
+digest-frequency-off = Nikoli
+digest-frequency-daily = Vsak dan
+digest-frequency-weekly = Vsak teden
+field-digest-weekday = Dan v tednu
+weekday-1 = ponedeljek
+weekday-2 = torek
+weekday-3 = sreda
+weekday-4 = četrtek
+weekday-5 = petek
+weekday-6 = sobota
+weekday-7 = nedelja
+field-digest-hour = Ura
+field-digest-hour-hint = V vašem časovnem pasu.

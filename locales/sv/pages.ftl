@@ -214,3 +214,20 @@ error-page-unauthorized = Logga in
 error-page-unauthorized-text = Logga in för att fortsätta.
 error-page-failed = Något gick fel
 error-page-failed-text = Sidan kunde inte visas. Försök igen om en stund.
+
+## Digest settings (account.html)
+account-digest = Sammanfattning via e-post
+field-digest-frequency = Hur ofta
+digest-frequency-off = Aldrig
+digest-frequency-daily = Varje dag
+digest-frequency-weekly = Varje vecka
+field-digest-weekday = Veckodag
+weekday-1 = måndag
+weekday-2 = tisdag
+weekday-3 = onsdag
+weekday-4 = torsdag
+weekday-5 = fredag
+weekday-6 = lördag
+weekday-7 = söndag
+field-digest-hour = Timme
+field-digest-hour-hint = I din tidszon.

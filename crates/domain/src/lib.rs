@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod content;
+pub mod digest;
 pub mod document;
 pub mod error;
 pub mod id;

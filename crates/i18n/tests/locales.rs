@@ -142,6 +142,7 @@ const FAMILIES: &[&str] = &[
     "board-",
     "deliverable-status-",
     "indicator-",
+    "digest-frequency-",
 ];
 
 #[test]

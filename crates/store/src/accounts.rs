@@ -6,6 +6,7 @@ use crate::schema::{partners, sessions, users};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use mfx_domain::account::Account;
+use mfx_domain::digest::{DigestPrefs, Frequency, check_hour, weekday_from_number};
 use mfx_domain::{DisplayName, Email, Error, Locale, NewAccount, PartnerId, PartnerSlug, Role, TimeZone, UserId};
 use uuid::Uuid;
 
@@ -18,6 +19,7 @@ pub struct AccountRecord {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    pub digest: DigestPrefs,
 }
 
 #[derive(Queryable, Selectable)]
@@ -35,6 +37,9 @@ struct UserRow {
     version: i64,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
+    digest_frequency: String,
+    digest_weekday: i32,
+    digest_hour: i32,
 }
 
 fn to_record((row, slug): (UserRow, String)) -> Result<AccountRecord, StoreError> {
@@ -55,6 +60,11 @@ fn to_record((row, slug): (UserRow, String)) -> Result<AccountRecord, StoreError
         version: row.version,
         created_at: row.created_at.and_utc(),
         updated_at: row.updated_at.and_utc(),
+        digest: DigestPrefs {
+            frequency: Frequency::parse(&row.digest_frequency).map_err(|_| bad("digest frequency"))?,
+            weekday: weekday_from_number(row.digest_weekday).map_err(|_| bad("digest weekday"))?,
+            hour: check_hour(row.digest_hour).map_err(|_| bad("digest hour"))?,
+        },
     })
 }
 
@@ -213,6 +223,7 @@ pub struct AccountChanges {
     pub locale: Option<Locale>,
     pub time_zone: Option<TimeZone>,
     pub active: Option<bool>,
+    pub digest: Option<DigestPrefs>,
 }
 
 #[derive(AsChangeset, Default)]
@@ -224,6 +235,9 @@ struct UserChangeset {
     locale: Option<String>,
     time_zone: Option<String>,
     active: Option<bool>,
+    digest_frequency: Option<String>,
+    digest_weekday: Option<i32>,
+    digest_hour: Option<i32>,
 }
 
 /// Applies `changes` when the account is still at `expected_version` (if given); returns the
@@ -251,6 +265,9 @@ pub fn update(
         locale: changes.locale.map(|l| l.as_str().to_owned()),
         time_zone: changes.time_zone.as_ref().map(|t| t.as_str().to_owned()),
         active: changes.active,
+        digest_frequency: changes.digest.map(|d| d.frequency.as_str().to_owned()),
+        digest_weekday: changes.digest.map(|d| i32::try_from(d.weekday.number_from_monday()).unwrap_or(1)),
+        digest_hour: changes.digest.map(|d| i32::try_from(d.hour).unwrap_or(8)),
     };
     diesel::update(users::table.find(id.to_string()).filter(users::version.eq(current)))
         .set((set, users::version.eq(current + 1), users::updated_at.eq(now.naive_utc())))

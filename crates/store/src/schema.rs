@@ -49,6 +49,9 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        digest_frequency -> Text,
+        digest_weekday -> Integer,
+        digest_hour -> Integer,
     }
 }
 

@@ -9,6 +9,7 @@ use crate::routes::users::{UserView, user_response};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use mfx_domain::digest::{DigestPrefs, Frequency, check_hour, weekday_from_number};
 use mfx_domain::policy::{Action, Resource, permits};
 use mfx_domain::{DisplayName, FieldError, Locale, Password, TimeZone, Violations};
 use mfx_store::accounts::{self, AccountChanges};
@@ -26,6 +27,23 @@ pub struct UpdateMe {
     /// An IANA time zone.
     #[schema(example = "Europe/Stockholm")]
     pub time_zone: Option<String>,
+    /// Email digest settings; the fields sent are changed.
+    pub digest: Option<DigestInput>,
+}
+
+/// Email digest settings.
+#[derive(Debug, Deserialize, ToSchema, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DigestInput {
+    /// off, daily or weekly.
+    #[schema(example = "weekly")]
+    pub frequency: Option<String>,
+    /// For weekly digests: 1 (Monday) to 7 (Sunday).
+    #[schema(example = 1)]
+    pub weekday: Option<i32>,
+    /// Local hour, 0 to 23, in the account's time zone.
+    #[schema(example = 8)]
+    pub hour: Option<i32>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -84,12 +102,29 @@ pub async fn patch_me(
             .and_then(|n| violations.check("display_name", DisplayName::parse(n))),
         locale: input.language.as_deref().and_then(|l| violations.check("language", Locale::parse_field(l))),
         time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
+        digest: input.digest.as_ref().map(|d| digest_prefs(&user.record.digest, d, &mut violations)),
         ..AccountChanges::default()
     };
     violations.into_result()?;
     let now = state.clock.now();
     let record = state.write(move |c| accounts::update(c, id, &changes, expected, now)).await?;
     Ok(user_response(StatusCode::OK, &record))
+}
+
+/// Lays digest changes over the current settings, recording every invalid field.
+pub fn digest_prefs(current: &DigestPrefs, input: &DigestInput, violations: &mut Violations) -> DigestPrefs {
+    let mut prefs = *current;
+    if let Some(f) = input.frequency.as_deref().and_then(|f| violations.check("digest.frequency", Frequency::parse(f)))
+    {
+        prefs.frequency = f;
+    }
+    if let Some(w) = input.weekday.and_then(|w| violations.check("digest.weekday", weekday_from_number(w))) {
+        prefs.weekday = w;
+    }
+    if let Some(h) = input.hour.and_then(|h| violations.check("digest.hour", check_hour(h))) {
+        prefs.hour = h;
+    }
+    prefs
 }
 
 /// Changes the password. Other sessions of the account end; this one continues.

@@ -47,6 +47,18 @@ pub struct UserView {
     pub version: i64,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// Email digest settings.
+    pub digest: DigestView,
+}
+
+/// When the account receives email digests.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct DigestView {
+    pub frequency: mfx_domain::digest::Frequency,
+    /// For weekly digests: 1 (Monday) to 7 (Sunday).
+    pub weekday: u32,
+    /// Local hour, in the account's time zone.
+    pub hour: u32,
 }
 
 impl From<&AccountRecord> for UserView {
@@ -65,6 +77,11 @@ impl From<&AccountRecord> for UserView {
             version: record.version,
             created_at: record.created_at,
             updated_at: record.updated_at,
+            digest: DigestView {
+                frequency: record.digest.frequency,
+                weekday: record.digest.weekday.number_from_monday(),
+                hour: record.digest.hour,
+            },
         }
     }
 }
@@ -395,6 +412,7 @@ async fn update_account(
         time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
         active: input.active,
         partner: None,
+        digest: None,
     };
     if let Some(slug) = input.partner.as_deref() {
         changes.partner = partner_by_slug(state, slug, &mut violations).await?.map(|p| p.id);

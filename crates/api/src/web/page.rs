@@ -25,7 +25,16 @@ pub struct Page {
     pub notice: Option<String>,
 }
 
+/// The messages naming the days of the week, Monday (1) first.
+pub const WEEKDAYS: [&str; 7] =
+    ["weekday-1", "weekday-2", "weekday-3", "weekday-4", "weekday-5", "weekday-6", "weekday-7"];
+
 impl Page {
+    /// The days of the week: ISO number and name.
+    pub fn weekdays(&self) -> Vec<(u32, String)> {
+        (1..).zip(WEEKDAYS).map(|(n, id)| (n, self.t(id))).collect()
+    }
+
     pub fn t(&self, id: &str) -> String {
         self.tr.t(id)
     }

@@ -678,6 +678,9 @@ pub struct AccountPage<'a> {
     pub display_name: String,
     pub language: String,
     pub time_zone: String,
+    pub digest_frequency: String,
+    pub digest_weekday: u32,
+    pub digest_hour: u32,
     pub errors: Vec<(String, String)>,
 }
 
@@ -702,6 +705,9 @@ pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Pa
             display_name: a.display_name.as_str().to_owned(),
             language: a.locale.to_string(),
             time_zone: a.time_zone.to_string(),
+            digest_frequency: user.record.digest.frequency.as_str().to_owned(),
+            digest_weekday: user.record.digest.weekday.number_from_monday(),
+            digest_hour: user.record.digest.hour,
             errors: Vec::new(),
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
@@ -721,6 +727,12 @@ pub struct AccountForm {
     language: String,
     #[serde(default)]
     time_zone: String,
+    #[serde(default)]
+    digest_frequency: Option<String>,
+    #[serde(default)]
+    digest_weekday: Option<i32>,
+    #[serde(default)]
+    digest_hour: Option<i32>,
     #[serde(default)]
     csrf: Option<String>,
 }
@@ -746,6 +758,15 @@ pub async fn save_account(
             display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),
             locale: violations.check("language", Locale::parse_field(&form.language)),
             time_zone: violations.check("time_zone", mfx_domain::TimeZone::parse(&form.time_zone)),
+            digest: Some(crate::routes::me::digest_prefs(
+                &user.record.digest,
+                &crate::routes::me::DigestInput {
+                    frequency: form.digest_frequency.clone(),
+                    weekday: form.digest_weekday,
+                    hour: form.digest_hour,
+                },
+                &mut violations,
+            )),
             ..Default::default()
         };
         if !violations.is_empty() {
@@ -757,6 +778,9 @@ pub async fn save_account(
                 display_name: form.display_name,
                 language: form.language,
                 time_zone: form.time_zone,
+                digest_frequency: user.record.digest.frequency.as_str().to_owned(),
+                digest_weekday: user.record.digest.weekday.number_from_monday(),
+                digest_hour: user.record.digest.hour,
                 errors,
             })?;
             return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies));

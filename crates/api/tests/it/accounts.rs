@@ -252,7 +252,26 @@ async fn a_wrong_current_password_changes_nothing(app: TestApp) {
     assert_eq!(app.login(ADMIN_EMAIL, &app.admin_password).await.status, StatusCode::OK);
 }
 
+async fn digest_settings_default_to_weekly_and_can_change(app: TestApp) {
+    let token = app.user_token("lars@example.se", "orebro", "editor").await;
+    let me = app.get("/api/v1/me", Some(&token)).await;
+    assert_eq!(me.body["digest"], json!({ "frequency": "weekly", "weekday": 1, "hour": 8 }));
+    let changed =
+        app.patch("/api/v1/me", Some(&token), &json!({ "digest": { "frequency": "daily", "hour": 7 } })).await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.text);
+    assert_eq!(changed.body["digest"], json!({ "frequency": "daily", "weekday": 1, "hour": 7 }));
+    let bad = app
+        .patch("/api/v1/me", Some(&token), &json!({ "digest": { "frequency": "hourly", "weekday": 8, "hour": 24 } }))
+        .await;
+    bad.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    let mut fields: Vec<String> = bad.field_errors().into_iter().map(|(f, _)| f).collect();
+    fields.sort();
+    assert_eq!(fields, ["digest.frequency", "digest.hour", "digest.weekday"]);
+    assert_eq!(app.get("/api/v1/me", Some(&token)).await.body["digest"]["hour"], 7, "nothing changed");
+}
+
 on_both_databases!(
+    digest_settings_default_to_weekly_and_can_change,
     a_viewer_cannot_manage_accounts,
     admins_create_accounts_with_partner_defaults,
     invalid_accounts_list_every_failing_field,

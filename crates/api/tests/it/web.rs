@@ -264,6 +264,26 @@ async fn sign_in_needs_the_right_password_and_a_csrf_token(app: TestApp) {
     let (status, account) = page(&client, &app.url("/sv/account")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(account.contains("lars"), "{account}");
+    // The digest settings are part of the account page.
+    let csrf = csrf_of(&account);
+    let saved = client
+        .post(app.url("/sv/account"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("display_name", "Lars Berg"),
+            ("language", "sv"),
+            ("time_zone", "Europe/Stockholm"),
+            ("digest_frequency", "weekly"),
+            ("digest_weekday", "5"),
+            ("digest_hour", "9"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let (_, account) = page(&client, &app.url("/sv/account")).await;
+    assert!(account.contains("<option value=\"5\" selected>"), "Friday is chosen");
+    assert!(account.contains("<option value=\"9\" selected>09:00</option>"), "nine o'clock is chosen");
     // Signing out ends the session.
     let csrf = csrf_of(&account);
     let out = client.post(app.url("/sv/sign-out")).form(&[("csrf", csrf.as_str())]).send().await.expect("send");
