@@ -120,14 +120,37 @@ pub async fn login(
         }
         return Err(ApiError::invalid(violations));
     }
-    let normalized =
-        Email::parse(&email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
-    let account_key = format!("account:{normalized}");
-    let address_key = format!("address:{}", client_address(&req, state.settings.trust_proxy));
+    let record = verify_credentials(&state, &req, &email, password).await?;
     let now = state.clock.now();
+    let (refresh_token, refresh_hash) = new_refresh_token();
+    let user = record.account.id;
+    let (refresh_ttl, session_ttl) = (ttl(state.settings.refresh_token_ttl), ttl(state.settings.session_ttl));
+    let session = state
+        .write(move |conn| sessions::start(conn, user, &refresh_hash, now, now + refresh_ttl, now + session_ttl))
+        .await?;
+    tracing::info!(event = "login", user = %user, "signed in");
+    Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
+}
 
+fn throttle_key(email: &str) -> String {
+    let normalized = Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
+    format!("account:{normalized}")
+}
+
+/// Checks an email and password as every sign-in does (API and pages): refused while the
+/// account or the client address is throttled; a failure counts against both; an unknown
+/// email costs the same work and gets the same answer as a wrong password.
+pub async fn verify_credentials(
+    state: &AppState,
+    req: &HttpRequest,
+    email: &str,
+    password: String,
+) -> Result<accounts::AccountRecord, ApiError> {
+    let account_key = throttle_key(email);
+    let address_key = format!("address:{}", client_address(req, state.settings.trust_proxy));
+    let now = state.clock.now();
     let (account_key_q, address_key_q) = (account_key.clone(), address_key.clone());
-    let parsed_email = Email::parse(&email).ok();
+    let parsed_email = Email::parse(email).ok();
     let (states, credentials) = state
         .read(move |conn| {
             let states = [throttle::load(conn, &account_key_q)?, throttle::load(conn, &address_key_q)?];
@@ -141,7 +164,6 @@ pub async fn login(
     if let Some(retry_after_secs) = retry_after(&states, now) {
         return Err(ApiError::RateLimited { retry_after_secs });
     }
-
     let verified = state
         .compute(move || match credentials {
             Some((record, hash)) => password::verify(&password, &hash).then_some(record).filter(|r| r.account.active),
@@ -151,34 +173,27 @@ pub async fn login(
             }
         })
         .await?;
-
-    let Some(record) = verified else {
-        state
-            .write(move |conn| {
-                for (key, policy) in
-                    [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
-                {
-                    let current = throttle::load(conn, key)?;
-                    throttle::save(conn, key, &Failures::after_failure(current, now, policy))?;
-                }
-                Ok(())
-            })
-            .await?;
-        tracing::info!(event = "login_failed", "sign-in refused");
-        return Err(ApiError::InvalidCredentials);
-    };
-
-    let (refresh_token, refresh_hash) = new_refresh_token();
-    let user = record.account.id;
-    let (refresh_ttl, session_ttl) = (ttl(state.settings.refresh_token_ttl), ttl(state.settings.session_ttl));
-    let session = state
-        .write(move |conn| {
-            throttle::clear(conn, &account_key)?;
-            sessions::start(conn, user, &refresh_hash, now, now + refresh_ttl, now + session_ttl)
-        })
-        .await?;
-    tracing::info!(event = "login", user = %user, "signed in");
-    Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
+    match verified {
+        Some(record) => {
+            state.write(move |conn| throttle::clear(conn, &account_key)).await?;
+            Ok(record)
+        }
+        None => {
+            state
+                .write(move |conn| {
+                    for (key, policy) in
+                        [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
+                    {
+                        let current = throttle::load(conn, key)?;
+                        throttle::save(conn, key, &Failures::after_failure(current, now, policy))?;
+                    }
+                    Ok(())
+                })
+                .await?;
+            tracing::info!(event = "login_failed", "sign-in refused");
+            Err(ApiError::InvalidCredentials)
+        }
+    }
 }
 
 /// Exchanges a refresh token for a new access token and a new refresh token. Each refresh

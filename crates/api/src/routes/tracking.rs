@@ -6,6 +6,7 @@ use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{ApiError, Problem};
 use crate::json::JsonBody;
 use crate::routes::documents::TransitionInput;
+use crate::routes::kinds::LangParam;
 use crate::routes::{etag, if_match};
 use crate::state::AppState;
 use actix_web::http::header;
@@ -232,12 +233,6 @@ pub async fn list_periods(
     member(&user)?;
     let found = state.read(store::periods).await?;
     Ok(web::Json(found.into_iter().map(|p| p.spec).collect()))
-}
-
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct LangParam {
-    pub lang: Option<String>,
 }
 
 /// The work packages.

@@ -3,7 +3,7 @@
 //! timeline of deliverables with today's line, progress by partner, and translation coverage —
 //! each with a table carrying the same figures.
 
-use super::{Page, context, error_page, html, locale, render, see_other};
+use super::{Page, context, html, locale, render, respond, see_other};
 use crate::error::ApiError;
 use crate::routes::tracking::{self, BoardEntry, Dashboard};
 use crate::state::AppState;
@@ -205,7 +205,7 @@ fn rows_of(records: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> V
 
 pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
         let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
         let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
@@ -219,18 +219,14 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::
             data,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 /// The CSV export for a signed-in browser.
 pub async fn csv(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
         let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
         let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
@@ -244,10 +240,6 @@ pub async fn csv(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<S
                 ))
                 .body(out),
         )
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }

@@ -4,7 +4,7 @@
 
 use super::pages::kind_of;
 use super::session::csrf_ok;
-use super::{Page, context, error_page, html, locale, notice, render, see_other};
+use super::{Page, context, html, locale, notice, render, respond, see_other};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, TransitionInput, TranslationInput};
@@ -510,7 +510,7 @@ pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: web::P
     let (lang, collection) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, &new_title(kind)).await?;
         let Ok(user) = require_user(&page) else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
         let mut form = FormState::default();
@@ -525,12 +525,8 @@ pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: web::P
         let action = format!("/{lang}/{collection}/new");
         let body = form_page(&state, &page, kind, action, true, 0, form).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 pub async fn create(
@@ -542,7 +538,7 @@ pub async fn create(
     let (lang, collection) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, &new_title(kind)).await?;
         let user = require_user(&page)?;
         let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
@@ -571,12 +567,8 @@ pub async fn create(
             }
             Err(other) => Err(other),
         }
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 pub async fn edit_form(
@@ -587,7 +579,7 @@ pub async fn edit_form(
     let (lang, collection, id) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "edit-title").await?;
         let user = require_user(&page)?;
         let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
@@ -603,12 +595,8 @@ pub async fn edit_form(
         let action = format!("/{lang}/{collection}/{id}/edit");
         let body = form_page(&state, &page, kind, action, false, s.version, form).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 pub async fn edit(
@@ -620,7 +608,7 @@ pub async fn edit(
     let (lang, collection, id) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "edit-title").await?;
         let user = require_user(&page)?;
         let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
@@ -654,12 +642,8 @@ pub async fn edit(
             }
             Err(other) => Err(other),
         }
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Debug, serde::Deserialize)]
@@ -683,7 +667,7 @@ pub async fn transition(
     let (lang, collection, id) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "document-title").await?;
         let user = require_user(&page)?;
         let form = form.into_inner();
@@ -699,12 +683,8 @@ pub async fn transition(
             Err(other) => return Err(other),
         }
         Ok(see_other(&format!("/{lang}/{collection}/{id}"), cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- translation editor
@@ -855,19 +835,15 @@ pub async fn translate_form(
     let (lang, collection, id, target) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "translate-title").await?;
         let Ok(user) = require_user(&page) else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
         let (record, target) = load_for_translation(&state, &user, kind, &id, &target).await?;
         page.title = page.t1("translate-into", "language", &page.code("language-name-", target.as_str()));
         let (body, _) = translate_view(&state, &page, &record, &collection, target, None).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 pub async fn translate(
@@ -879,7 +855,7 @@ pub async fn translate(
     let (lang, collection, id, target) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "translate-title").await?;
         let user = require_user(&page)?;
         let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
@@ -919,12 +895,8 @@ pub async fn translate(
             }
             Err(other) => Err(other),
         }
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[cfg(test)]

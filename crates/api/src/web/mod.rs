@@ -153,6 +153,19 @@ pub async fn error_page(state: &AppState, req: &HttpRequest, lang: Locale, error
     }
 }
 
+/// The page `work` builds, or the error it met as a page in the reader's language.
+pub async fn respond(
+    state: &AppState,
+    req: &HttpRequest,
+    lang: Locale,
+    work: impl std::future::Future<Output = Result<HttpResponse, ApiError>>,
+) -> HttpResponse {
+    match work.await {
+        Ok(response) => response,
+        Err(error) => error_page(state, req, lang, &error).await,
+    }
+}
+
 /// Parses the `{lang}` of a path (the route only lets the six through).
 pub fn locale(raw: &str) -> Locale {
     raw.parse().unwrap_or(Locale::FALLBACK)

@@ -3,8 +3,8 @@
 
 use super::session::{self, csrf_ok};
 use super::svg;
-use super::{Page, context, error_page, html, locale, notice, render, see_other};
-use crate::auth::{MaybeUser, password};
+use super::{Page, context, error_page, html, locale, notice, render, respond, see_other};
+use crate::auth::MaybeUser;
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, DocumentItem, DocumentView, ListQuery};
 use crate::state::AppState;
@@ -12,9 +12,9 @@ use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
+use mfx_domain::Locale;
 use mfx_domain::document::{Kind, Status, transition};
 use mfx_domain::policy::{Action, Resource, permits};
-use mfx_domain::{Email, Locale};
 use mfx_store::{accounts, partners};
 use serde::Deserialize;
 
@@ -74,7 +74,7 @@ pub struct HomePage<'a> {
 
 pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "home-title").await?;
         let query = ListQuery {
             lang: Some(lang.to_string()),
@@ -88,12 +88,8 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<
         let latest = service::list(&state, &req, &maybe(&page), None, query).await?.items;
         let partners = state.read(partners::list).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, render(&HomePage { page: &page, latest, partners })?, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- sign in and out
@@ -110,7 +106,7 @@ pub struct SignInPage<'a> {
 
 pub async fn sign_in_form(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
         let body = render(&SignInPage {
             page: &page,
@@ -120,12 +116,8 @@ pub async fn sign_in_form(state: web::Data<AppState>, req: HttpRequest, lang: we
             password_error: None,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -145,7 +137,7 @@ pub async fn sign_in(
     form: web::Form<SignInForm>,
 ) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
         let form = form.into_inner();
         let again = |error: Option<String>,
@@ -165,7 +157,7 @@ pub async fn sign_in(
         if email_error.is_some() || password_error.is_some() {
             return again(None, email_error, password_error, StatusCode::UNPROCESSABLE_ENTITY);
         }
-        match check_password(&state, &req, &form.email, &form.password).await {
+        match crate::routes::auth::verify_credentials(&state, &req, &form.email, form.password.clone()).await {
             Ok(user) => {
                 let cookie = session::sign_in(&state, user.account.id).await?;
                 let target = format!("/{lang}/");
@@ -179,74 +171,8 @@ pub async fn sign_in(
             }
             Err(other) => Err(other),
         }
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
-}
-
-/// The same checks as the API's sign-in: throttling per account and address, one answer for
-/// unknown emails and wrong passwords.
-async fn check_password(
-    state: &AppState,
-    req: &HttpRequest,
-    email: &str,
-    secret: &str,
-) -> Result<accounts::AccountRecord, ApiError> {
-    use mfx_domain::throttle::{Failures, ThrottlePolicy};
-    use mfx_store::throttle;
-    let normalized = Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
-    let account_key = format!("account:{normalized}");
-    let address = req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into());
-    let address_key = format!("address:{address}");
-    let now = state.clock.now();
-    let parsed = Email::parse(email).ok();
-    let (keys, lookup) = ((account_key.clone(), address_key.clone()), parsed);
-    let (states, credentials) = state
-        .read(move |c| {
-            let states = [throttle::load(c, &keys.0)?, throttle::load(c, &keys.1)?];
-            let credentials = match lookup {
-                Some(email) => accounts::credentials(c, &email)?,
-                None => None,
-            };
-            Ok((states, credentials))
-        })
-        .await?;
-    if states.iter().flatten().any(|s| s.retry_after(now).is_some()) {
-        return Err(ApiError::RateLimited { retry_after_secs: 60 });
-    }
-    let secret = secret.to_owned();
-    let verified = state
-        .compute(move || match credentials {
-            Some((record, hash)) => password::verify(&secret, &hash).then_some(record).filter(|r| r.account.active),
-            None => {
-                password::verify_nothing(&secret);
-                None
-            }
-        })
-        .await?;
-    match verified {
-        Some(record) => {
-            state.write(move |c| throttle::clear(c, &account_key)).await?;
-            Ok(record)
-        }
-        None => {
-            state
-                .write(move |c| {
-                    for (key, policy) in
-                        [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
-                    {
-                        let current = throttle::load(c, key)?;
-                        throttle::save(c, key, &Failures::after_failure(current, now, policy))?;
-                    }
-                    Ok(())
-                })
-                .await?;
-            Err(ApiError::InvalidCredentials)
-        }
-    }
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -309,7 +235,7 @@ pub async fn list(
     let (lang, collection) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, list_title(kind)).await?;
         let p = params.into_inner();
         let clean = |v: Option<String>| v.filter(|s| !s.is_empty());
@@ -347,12 +273,8 @@ pub async fn list(
             status: p.status.unwrap_or_default(),
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -376,7 +298,7 @@ pub async fn search(
     form: web::Query<SearchForm>,
 ) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "search-title").await?;
         let q = form.into_inner().q.unwrap_or_default();
         let (hits, searched) = if q.trim().is_empty() {
@@ -391,12 +313,8 @@ pub async fn search(
             }
         };
         Ok::<_, ApiError>(html(StatusCode::OK, render(&SearchPage { page: &page, q, hits, searched })?, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- one document
@@ -516,7 +434,7 @@ pub async fn document(
     let (lang, collection, id) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "document-title").await?;
         let actor = maybe(&page).actor();
         let id = id.parse().map_err(|_| ApiError::not_found("document"))?;
@@ -576,12 +494,8 @@ pub async fn document(
             partner_name,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -607,7 +521,7 @@ pub async fn history(
     let (lang, collection, id) = path.into_inner();
     let lang = locale(&lang);
     let kind = kind_of(&collection);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "history-title").await?;
         let actor = maybe(&page).actor();
         let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
@@ -620,12 +534,8 @@ pub async fn history(
             render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
             cookies,
         ))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 // ---------------------------------------------------------------- partner and account
@@ -641,7 +551,7 @@ pub struct PartnerPage<'a> {
 pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
     let (lang, slug) = path.into_inner();
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (mut page, cookies) = context(&state, &req, lang, "partner-title").await?;
         let wanted = slug.clone();
         let partner = state
@@ -661,12 +571,8 @@ pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Pa
         };
         let items = service::list(&state, &req, &maybe(&page), None, query).await?.items;
         Ok::<_, ApiError>(html(StatusCode::OK, render(&PartnerPage { page: &page, partner, items })?, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Template)]
@@ -692,7 +598,7 @@ impl AccountPage<'_> {
 
 pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "account-title").await?;
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
@@ -711,12 +617,8 @@ pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Pa
             errors: Vec::new(),
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -744,7 +646,7 @@ pub async fn save_account(
     form: web::Form<AccountForm>,
 ) -> HttpResponse {
     let lang = locale(&lang);
-    let result = async {
+    respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "account-title").await?;
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
@@ -791,12 +693,8 @@ pub async fn save_account(
         let mut cookies = cookies;
         cookies.push(notice("notice-account-saved"));
         Ok(see_other(&format!("/{new_lang}/account"), cookies))
-    }
-    .await;
-    match result {
-        Ok(response) => response,
-        Err(error) => error_page(&state, &req, lang, &error).await,
-    }
+    })
+    .await
 }
 
 #[derive(Template)]
