@@ -44,6 +44,19 @@ enum Command {
     Openapi,
     /// Add realistic demo content in all six languages (idempotent).
     SeedDemo,
+    /// Email digests.
+    #[command(subcommand)]
+    Digest(DigestCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum DigestCommand {
+    /// Print the digest an account would receive now, in its language.
+    Preview {
+        /// The account's email address.
+        #[arg(long)]
+        user: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,6 +123,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
+        Command::Digest(DigestCommand::Preview { user }) => preview_digest(&settings, &user),
         Command::SeedDemo => {
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
@@ -184,6 +198,37 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Prints what `email` would receive now: activity since their last digest time (a week when
+/// digests are off), in their language.
+fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
+    use mfx_domain::digest::{DigestPrefs, Frequency, previous_slot};
+    let email = mfx_domain::Email::parse(email).map_err(|e| format!("--user: {}", e.message))?;
+    let db = bootstrap::open_database(settings).map_err(|e| e.to_string())?;
+    migrations::run_pending(&db).map_err(|e| e.to_string())?;
+    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let record = db
+        .read(|c| accounts::find_by_email(c, &email))
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account has the email {email}"))?;
+    let now = Clock::System.now();
+    let prefs = if record.digest.frequency == Frequency::Off { DigestPrefs::default() } else { record.digest };
+    // The period in progress: from the last digest time until now.
+    let since = previous_slot(prefs, record.account.time_zone.tz(), now).unwrap_or(now - chrono::Duration::days(7));
+    let digest = db.read(|c| crate::digest_mail::gather(c, &record, since, now)).map_err(|e| e.to_string())?;
+    if record.digest.frequency == Frequency::Off {
+        println!("(Digests are off for {email}; this is what a weekly digest would hold.)");
+    }
+    if digest.is_empty() {
+        println!("Nothing to send to {email}: nothing new since {since}.");
+        return Ok(());
+    }
+    let token = crate::digest_mail::unsubscribe_token(&secret, record.account.id);
+    let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
+    let rendered = crate::digest_mail::render(&digest, &record, since, &settings.public_url, &unsubscribe);
+    println!("To: {}\nSubject: {}\n\n{}", record.account.email, rendered.subject, rendered.text);
+    Ok(())
 }
 
 fn describe(error: DomainError) -> String {

@@ -87,6 +87,7 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
         tokens: TokenKeys::new(&secret),
         clock,
         metrics: Arc::new(Metrics::default()),
+        secret: Arc::from(secret.as_slice()),
     };
     Ok((state, prepared))
 }

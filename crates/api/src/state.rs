@@ -16,6 +16,8 @@ pub struct AppState {
     pub tokens: TokenKeys,
     pub clock: Clock,
     pub metrics: Arc<Metrics>,
+    /// The signing secret, for tokens other than access tokens (unsubscribe links).
+    pub secret: Arc<[u8]>,
 }
 
 impl AppState {

@@ -141,6 +141,8 @@ pub struct Event {
     /// `practice`, `meeting_note`, `action_plan`, `deliverable`, `action_item`.
     pub group: String,
     pub title: String,
+    /// The language of `title` when it is not the reader's (a fallback).
+    pub language: Option<String>,
     pub change: Change,
 }
 
@@ -158,6 +160,7 @@ pub struct Due {
 pub struct Item {
     pub subject: String,
     pub title: String,
+    pub language: Option<String>,
     pub at: DateTime<Utc>,
     /// Several changes to one subject appear once, with their number.
     pub changes: usize,
@@ -206,6 +209,7 @@ pub fn compose(events: &[Event], due: &[Due], limit: usize) -> Digest {
                 if event.at >= item.at {
                     item.at = event.at;
                     item.title.clone_from(&event.title);
+                    item.language.clone_from(&event.language);
                     // "New" wins over later edits within one digest: the reader has not seen it yet.
                     if item.change != Change::DocumentNew {
                         item.change = event.change.clone();
@@ -217,6 +221,7 @@ pub fn compose(events: &[Event], due: &[Due], limit: usize) -> Digest {
                 Item {
                     subject: event.subject.clone(),
                     title: event.title.clone(),
+                    language: event.language.clone(),
                     at: event.at,
                     changes: 1,
                     change: event.change.clone(),
@@ -291,6 +296,7 @@ mod tests {
             subject: subject.into(),
             group: group.into(),
             title: title.into(),
+            language: None,
             change,
         }
     }

@@ -143,6 +143,7 @@ const FAMILIES: &[&str] = &[
     "deliverable-status-",
     "indicator-",
     "digest-frequency-",
+    "digest-section-",
 ];
 
 #[test]

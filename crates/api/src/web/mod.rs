@@ -7,6 +7,7 @@ mod page;
 mod pages;
 mod session;
 mod svg;
+mod unsubscribe;
 
 pub use page::Page;
 
@@ -24,6 +25,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     const L: &str = "{lang:en|fr|it|ro|sl|sv}";
     const C: &str = "{collection:practices|meeting-notes|action-plans}";
     cfg.service(web::resource("/").get(pages::root))
+        .service(web::resource("/unsubscribe/{token}").get(unsubscribe::confirm).post(unsubscribe::unsubscribe))
         .service(web::resource("/static/app.css").get(pages::stylesheet))
         .service(web::resource(format!("/{L}")).get(pages::language_root))
         .service(web::resource(format!("/{L}/")).get(pages::home))

@@ -1,0 +1,130 @@
+//! The email digest: gathered from what the reader may see, in the reader's language, as a
+//! multipart message with one-click unsubscribe; unsubscribing without a session; the preview.
+
+use crate::documents::published;
+use crate::on_both_databases;
+use crate::support::{Reply, TestApp};
+use mfx_domain::Locale;
+use mfx_i18n::{Arg, Translator};
+use reqwest::StatusCode;
+use serde_json::json;
+
+async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    app.user_token("lars@example.se", "orebro", "editor").await;
+    let since = app.state.clock.now();
+    app.state.clock.advance(chrono::Duration::minutes(1));
+    let practice = json!({ "visibility": "public", "text": {"title": "Microcrédit solidaire à Saint-Denis", "summary": "Un microcrédit."} });
+    published(&app, &ssd, &coordinator, "practices", &practice).await;
+    // A deliverable of Örebro that is already late, and a draft of another partner it may not see.
+    app.post("/api/v1/work-packages", Some(&coordinator), &json!({ "code": "WP1", "titles": {"en": "Exchange"} }))
+        .await;
+    let due = (app.state.clock.now() - chrono::Duration::days(3)).date_naive().to_string();
+    let d = app.post("/api/v1/deliverables", Some(&coordinator), &json!({ "code": "D9.9", "work_package": "WP1", "titles": {"en": "Regional report", "sv": "Regional rapport"}, "due_on": due, "partners": ["orebro"] })).await;
+    assert_eq!(d.status, StatusCode::CREATED, "{}", d.text);
+    crate::documents::create(&app, &ssd, "practices", &json!({ "text": {"title": "Brouillon secret"} })).await;
+
+    let now = app.state.clock.now();
+    let lars = app
+        .state
+        .db
+        .read(|c| mfx_store::accounts::find_by_email(c, &mfx_domain::Email::parse("lars@example.se").expect("email")))
+        .expect("read")
+        .expect("lars");
+    let digest = app.state.db.read(|c| mfx_api::digest_mail::gather(c, &lars, since, now)).expect("gather");
+    let token = mfx_api::digest_mail::unsubscribe_token(&app.state.secret, lars.account.id);
+    let unsubscribe = format!("{}/unsubscribe/{token}", app.base);
+    let rendered = mfx_api::digest_mail::render(&digest, &lars, since, &app.base, &unsubscribe);
+
+    let sv = Translator::new(Locale::Sv);
+    let since_day = mfx_i18n::format_date(Locale::Sv, since.with_timezone(&chrono_tz::Europe::Stockholm).date_naive());
+    assert_eq!(rendered.subject, sv.args("digest-subject", &[("date", Arg::from(since_day.as_str()))]));
+    assert!(rendered.text.contains(&sv.t("digest-section-practice")), "{}", rendered.text);
+    assert!(rendered.text.contains("Microcrédit solidaire à Saint-Denis"), "{}", rendered.text);
+    let in_french = sv.args("digest-in-language", &[("language", Arg::from(sv.t("language-name-fr")))]);
+    assert!(rendered.text.contains(&in_french), "says the title is in French: {}", rendered.text);
+    assert!(rendered.text.contains(&sv.t("digest-overdue")), "{}", rendered.text);
+    assert!(rendered.text.contains("D9.9 Regional rapport"), "{}", rendered.text);
+    assert!(!rendered.text.contains("Brouillon secret"), "a draft of another partner stays out");
+    assert!(rendered.html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
+    assert!(rendered.html.contains("lang=\"fr\">Microcrédit solidaire"));
+
+    let message =
+        mfx_api::digest_mail::message("MICROFUTURE Exchange <noreply@example.org>", &lars, &rendered, &unsubscribe)
+            .expect("message");
+    let raw = String::from_utf8(message.formatted()).expect("utf-8");
+    assert!(raw.contains(&format!("List-Unsubscribe: <{unsubscribe}>")), "{raw}");
+    assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
+    assert!(raw.contains("Content-Type: multipart/alternative"));
+    assert!(
+        raw.contains("Content-Type: text/plain; charset=utf-8")
+            && raw.contains("Content-Type: text/html; charset=utf-8")
+    );
+    assert!(raw.contains("Content-Language: sv"));
+    assert!(raw.contains("To: lars <lars@example.se>"), "{raw}");
+
+    // Nothing new since now: nothing to send.
+    let later = app.state.db.read(|c| mfx_api::digest_mail::gather(c, &lars, now, now)).expect("gather");
+    assert!(later.sections.is_empty());
+}
+
+async fn one_click_unsubscribe_needs_no_session_and_get_changes_nothing(app: TestApp) {
+    let token = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    let id = app.get("/api/v1/me", Some(&token)).await.body["id"].as_str().expect("id").parse().expect("uuid");
+    let link = format!("/unsubscribe/{}", mfx_api::digest_mail::unsubscribe_token(&app.state.secret, id));
+    // A link checker's GET only shows the question.
+    let page = app.client.get(app.url(&link)).send().await.expect("send");
+    assert_eq!(page.status(), StatusCode::OK);
+    let body = page.text().await.expect("body");
+    assert!(body.contains("<html lang=\"sl\">") && body.contains("method=\"post\""), "{body}");
+    assert_eq!(app.get("/api/v1/me", Some(&token)).await.body["digest"]["frequency"], "weekly");
+    // The mail client's one-click POST, without any session.
+    let post = app
+        .client
+        .post(app.url(&link))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("List-Unsubscribe=One-Click")
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(post.status(), StatusCode::OK);
+    assert_eq!(app.get("/api/v1/me", Some(&token)).await.body["digest"]["frequency"], "off");
+    // A forged token does nothing.
+    let forged = Reply::from(
+        app.client.post(app.url(&format!("/unsubscribe/{id}.AAAAAAAAAAAAAAAAAAAAAAAA"))).send().await.expect("send"),
+    )
+    .await;
+    assert_eq!(forged.status, StatusCode::NOT_FOUND);
+}
+
+on_both_databases!(
+    an_orebro_editor_gets_a_swedish_digest,
+    one_click_unsubscribe_needs_no_session_and_get_changes_nothing
+);
+
+#[test]
+fn the_preview_prints_the_digest_in_the_accounts_language() {
+    use std::process::Command;
+    let db = crate::support::TestDatabase::create(crate::support::Backend::Sqlite);
+    let mfx = || {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
+        command.env_clear().env("MFX_DATABASE_URL", &db.url).env("MFX_DATA_DIR", db.data_dir()).env("MFX_LOG", "warn");
+        command
+    };
+    let added = mfx()
+        .args(["user", "add", "--email", "lars@example.se", "--partner", "orebro", "--role", "editor"])
+        .output()
+        .expect("run");
+    assert!(added.status.success());
+    let seeded = mfx().arg("seed-demo").output().expect("run");
+    assert!(seeded.status.success(), "{}", String::from_utf8_lossy(&seeded.stderr));
+    let preview = mfx().args(["digest", "preview", "--user", "lars@example.se"]).output().expect("run");
+    assert!(preview.status.success(), "{}", String::from_utf8_lossy(&preview.stderr));
+    let out = String::from_utf8_lossy(&preview.stdout);
+    let sv = Translator::new(Locale::Sv);
+    assert!(out.contains(&sv.t("digest-section-practice")), "{out}");
+    assert!(out.contains("/unsubscribe/"), "{out}");
+    let unknown = mfx().args(["digest", "preview", "--user", "nobody@example.org"]).output().expect("run");
+    assert!(!unknown.status.success());
+}

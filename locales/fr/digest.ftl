@@ -1,0 +1,37 @@
+## The email digest (crates/api/src/digest_mail.rs)
+digest-subject = { -brand } : les nouveautés depuis le { $date }
+digest-greeting = Bonjour { $name },
+digest-intro = voici les nouveautés sur { -brand } depuis le { $date }.
+digest-section-practice = Bonnes pratiques
+digest-section-meeting_note = Comptes rendus de réunion
+digest-section-action_plan = Plans d’action
+digest-section-translation = Traductions des documents de votre partenaire
+digest-section-deliverable = Livrables de votre partenaire
+digest-section-action_item = Actions à mener par votre partenaire
+digest-overdue = En retard
+digest-due-soon = À échéance dans les 14 prochains jours
+digest-change-new = nouveauté
+digest-change-updated = mise à jour
+digest-change-translation = traduction en { $language }
+digest-change-outdated = original modifié depuis la traduction
+digest-change-work = { $detail }
+digest-changes = { $count ->
+    [one] { $count } modification
+   *[other] { $count } modifications
+}
+digest-more = { $count ->
+    [one] et { $count } autre
+   *[other] et { $count } autres
+}
+digest-in-language = en { $language }
+digest-due-on = échéance le { $date }
+digest-open = Ouvrir { -brand }
+digest-footer = Vous recevez ce résumé en fonction de vos paramètres. Vous pouvez les modifier dans votre compte ou vous désabonner de ces courriels :
+digest-unsubscribe = Se désabonner
+
+## Unsubscribing (unsubscribe.html)
+unsubscribe-title = Arrêter le résumé par e-mail
+unsubscribe-question = Voulez-vous ne plus recevoir le résumé par e-mail à l’adresse { $email } ?
+unsubscribe-button = Arrêter le résumé
+unsubscribe-done = Vous ne recevrez plus le résumé par e-mail. Vous pouvez le réactiver dans votre compte.
+unsubscribe-invalid = Ce lien n’est pas valide.

@@ -1,0 +1,39 @@
+## The email digest (crates/api/src/digest_mail.rs)
+digest-subject = { -brand }: noutățile de la { $date }
+digest-greeting = Bună ziua, { $name },
+digest-intro = iată ce este nou pe { -brand } de la { $date }.
+digest-section-practice = Bune practici
+digest-section-meeting_note = Note de ședință
+digest-section-action_plan = Planuri de acțiune
+digest-section-translation = Traduceri ale documentelor partenerului dumneavoastră
+digest-section-deliverable = Livrabilele partenerului dumneavoastră
+digest-section-action_item = Sarcinile partenerului dumneavoastră
+digest-overdue = Întârziate
+digest-due-soon = Cu termen în următoarele 14 zile
+digest-change-new = noutate
+digest-change-updated = actualizare
+digest-change-translation = traducere în limba { $language }
+digest-change-outdated = originalul a fost modificat după traducere
+digest-change-work = { $detail }
+digest-changes = { $count ->
+    [one] o modificare
+    [few] { $count } modificări
+   *[other] { $count } de modificări
+}
+digest-more = { $count ->
+    [one] și încă un element
+    [few] și încă { $count } elemente
+   *[other] și încă { $count } de elemente
+}
+digest-in-language = în limba { $language }
+digest-due-on = termen: { $date }
+digest-open = Deschideți { -brand }
+digest-footer = Primiți acest rezumat conform setărilor dumneavoastră. Le puteți modifica din contul dumneavoastră sau puteți renunța la aceste mesaje:
+digest-unsubscribe = Dezabonare
+
+## Unsubscribing (unsubscribe.html)
+unsubscribe-title = Oprirea rezumatului prin e-mail
+unsubscribe-question = Doriți să nu mai primiți rezumatul prin e-mail la adresa { $email }?
+unsubscribe-button = Opriți rezumatul
+unsubscribe-done = Nu veți mai primi rezumatul prin e-mail. Îl puteți reactiva din contul dumneavoastră.
+unsubscribe-invalid = Această legătură nu este validă.

@@ -1,0 +1,41 @@
+## The email digest (crates/api/src/digest_mail.rs)
+digest-subject = { -brand }: novosti od { $date }
+digest-greeting = Pozdravljeni, { $name },
+digest-intro = pošiljamo vam pregled novosti na platformi { -brand } od { $date }.
+digest-section-practice = Dobre prakse
+digest-section-meeting_note = Zapisniki sestankov
+digest-section-action_plan = Akcijski načrti
+digest-section-translation = Prevodi dokumentov vašega partnerja
+digest-section-deliverable = Dosežki vašega partnerja
+digest-section-action_item = Naloge vašega partnerja
+digest-overdue = Zamujeno
+digest-due-soon = Rok v naslednjih 14 dneh
+digest-change-new = novo
+digest-change-updated = posodobljeno
+digest-change-translation = nov prevod: { $language }
+digest-change-outdated = izvirnik se je od prevoda spremenil
+digest-change-work = { $detail }
+digest-changes = { $count ->
+    [one] { $count } sprememba
+    [two] { $count } spremembi
+    [few] { $count } spremembe
+   *[other] { $count } sprememb
+}
+digest-more = { $count ->
+    [one] in še { $count } vnos
+    [two] in še { $count } vnosa
+    [few] in še { $count } vnosi
+   *[other] in še { $count } vnosov
+}
+digest-in-language = v jeziku: { $language }
+digest-due-on = rok: { $date }
+digest-open = Odprite platformo { -brand }
+digest-footer = Ta povzetek prejemate v skladu s svojimi nastavitvami. Spremenite jih lahko v svojem računu ali pa se odjavite od prejemanja teh sporočil:
+digest-unsubscribe = Odjava od prejemanja
+
+## Unsubscribing (unsubscribe.html)
+unsubscribe-title = Odjava od povzetka po e-pošti
+unsubscribe-question = Ali želite prenehati prejemati povzetek po e-pošti na naslov { $email }?
+unsubscribe-button = Odjava od povzetka
+unsubscribe-done = Povzetka po e-pošti ne boste več prejemali. Ponovno ga lahko vklopite v svojem računu.
+unsubscribe-invalid = Ta povezava ni veljavna.
