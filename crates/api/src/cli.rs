@@ -57,6 +57,15 @@ enum DigestCommand {
         #[arg(long)]
         user: String,
     },
+    /// Queue the digests whose time has come and send what is due (for cron).
+    Run {
+        /// Queue a digest ending now for every account with digests on.
+        #[arg(long)]
+        now: bool,
+        /// Say what would be queued, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -124,6 +133,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
         Command::Digest(DigestCommand::Preview { user }) => preview_digest(&settings, &user),
+        Command::Digest(DigestCommand::Run { now, dry_run }) => run_digests(&settings, now, dry_run).await,
         Command::SeedDemo => {
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
@@ -231,6 +241,55 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     Ok(())
 }
 
+async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> Result<(), String> {
+    use crate::digest_delivery::{Mailer, enqueue_due, send_due};
+    let prepared = bootstrap::prepare(settings, Clock::System.now()).map_err(|e| e.to_string())?;
+    let db = prepared.db;
+    let now = Clock::System.now();
+    if dry_run {
+        let readers = db
+            .read(|c| {
+                accounts::list(c, &accounts::AccountFilter { active: Some(true), ..Default::default() }, None, 100_000)
+            })
+            .map_err(|e| e.to_string())?;
+        for reader in readers.iter().filter(|r| r.digest.frequency != mfx_domain::digest::Frequency::Off) {
+            let since =
+                mfx_domain::digest::previous_slot(reader.digest, reader.account.time_zone.tz(), now).unwrap_or(now);
+            let digest = db
+                .read(|c| crate::digest_mail::gather(c, reader, since - chrono::Duration::days(7), now))
+                .map_err(|e| e.to_string())?;
+            let items: usize = digest.sections.iter().map(|s| s.items.len() + s.more).sum();
+            println!(
+                "{}: {items} item(s), {} late, {} due soon",
+                reader.account.email,
+                digest.overdue.len(),
+                digest.due_soon.len()
+            );
+        }
+        println!("Dry run: nothing was queued or sent.");
+        return Ok(());
+    }
+    let mailer = Mailer::from_settings(settings)?;
+    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let queued = enqueue_due(&db, now, now_for_all).map_err(|e| e.to_string())?;
+    let mut total = crate::digest_delivery::Pass::default();
+    loop {
+        let pass = send_due(&db, &mailer, settings, &secret, now, 100).await.map_err(|e| e.to_string())?;
+        total.sent += pass.sent;
+        total.empty += pass.empty;
+        total.failed += pass.failed;
+        total.parked += pass.parked;
+        if pass == crate::digest_delivery::Pass::default() {
+            break;
+        }
+    }
+    println!(
+        "Digests: {queued} queued; {} sent, {} with nothing to say, {} to retry, {} parked.",
+        total.sent, total.empty, total.failed, total.parked
+    );
+    Ok(())
+}
+
 fn describe(error: DomainError) -> String {
     match error {
         DomainError::Invalid(violations) => violations
@@ -272,6 +331,8 @@ async fn serve(settings: Settings) -> Result<(), String> {
     let listener = TcpListener::bind(bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let (running, addr) = server::serve(state.clone(), listener).map_err(|e| e.to_string())?;
     tracing::info!(address = %addr, database = %state.db.url(), public_url = %state.settings.public_url, "serving");
+    let mailer = crate::digest_delivery::Mailer::from_settings(&state.settings)?;
+    actix_web::rt::spawn(server::digest_scheduler(state.clone(), mailer));
     actix_web::rt::spawn(server::housekeeping(state));
     running.await.map_err(|e| e.to_string())
 }

@@ -6,6 +6,7 @@ pub mod bootstrap;
 pub mod cli;
 pub mod clock;
 pub mod demo;
+pub mod digest_delivery;
 pub mod digest_mail;
 pub mod error;
 pub mod filetype;

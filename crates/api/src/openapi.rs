@@ -25,7 +25,7 @@ use utoipa::{Modify, OpenApi};
         (name = "partners", description = "The project and its partners"),
         (name = "users", description = "Account management (admins and coordinators)"),
         (name = "tracking", description = "Periods, work packages, deliverables, the action-item board, the dashboard, exports"),
-        (name = "operations", description = "Health, readiness, metrics and this document"),
+        (name = "operations", description = "Health, readiness, metrics, the digest outbox and this document"),
     )
 )]
 struct ApiDoc;

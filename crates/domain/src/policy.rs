@@ -66,6 +66,8 @@ pub enum Resource<'a> {
     WorkPlan,
     /// A deliverable and the partners responsible for it.
     Deliverable { responsible: &'a [PartnerId] },
+    /// The mail outbox and other operations of the platform.
+    Operations,
 }
 
 /// Whether `actor` may perform `action` on `resource`.
@@ -120,6 +122,7 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
             Create | Update => manages,
             Deactivate | Translate | Submit | Review => false,
         },
+        Resource::Operations => role == Role::Admin && matches!(action, Read | Update),
         Resource::Deliverable { responsible } => match action {
             Read => true,
             Create | Update | Review => manages,
@@ -382,6 +385,19 @@ mod tests {
                     "- YY YY YY YY",
                     "- YY YY -- --",
                     "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "operations",
+                &|_| Resource::Operations,
+                [
+                    "- YY -- -- --",
+                    "- -- -- -- --",
+                    "- YY -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",

@@ -9,6 +9,7 @@ mod db;
 pub mod documents;
 mod error;
 pub mod migrations;
+pub mod outbox;
 pub mod partners;
 mod schema;
 pub mod search_index;

@@ -241,6 +241,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     deliverable_evidence,
     deliverable_history,
     calendar_tokens,
+    digest_outbox,
 );
 
 diesel::table! {
@@ -325,3 +326,21 @@ diesel::joinable!(deliverable_partners -> partners (partner_id));
 diesel::joinable!(deliverable_evidence -> deliverables (deliverable_id));
 diesel::joinable!(deliverable_history -> deliverables (deliverable_id));
 diesel::joinable!(calendar_tokens -> users (user_id));
+
+diesel::table! {
+    digest_outbox (id) {
+        id -> Text,
+        user_id -> Text,
+        period_start -> Timestamp,
+        period_end -> Timestamp,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(digest_outbox -> users (user_id));

@@ -4,6 +4,7 @@
 
 pub mod attachments;
 pub mod auth;
+pub mod digests;
 pub mod documents;
 pub mod health;
 pub mod kinds;
@@ -40,7 +41,9 @@ pub fn configure(config: &mut ServiceConfig<'_>) {
         .service(tracking::dashboard)
         .service(tracking::create_calendar)
         .service(tracking::revoke_calendar)
-        .service(tracking::report);
+        .service(tracking::report)
+        .service(digests::list_digests)
+        .service(digests::retry_digest);
     let api = kinds::practices::configure(api);
     let api = kinds::meeting_notes::configure(api);
     let api = kinds::action_plans::configure(api);

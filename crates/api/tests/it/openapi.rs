@@ -44,6 +44,8 @@ const ROUTES: &[(&str, &str)] = &[
     ("DELETE", "/api/v1/me/calendar"),
     ("GET", "/api/v1/report"),
     ("GET", "/calendar/{token}.ics"),
+    ("GET", "/api/v1/digests"),
+    ("POST", "/api/v1/digests/{id}/retry"),
 ];
 
 /// Every route: the fixed ones and, for each document kind, the same twelve operations.

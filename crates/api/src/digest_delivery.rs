@@ -1,0 +1,188 @@
+//! Delivering digests: the mail transport (SMTP from `MFX_SMTP_URL`, else `.eml` files in
+//! `MFX_DATA_DIR/mail`), queueing each account's digest when its time comes, and the worker
+//! that sends what is queued — each period once, failures retried with growing delays (1 minute,
+//! doubling, at most an hour), parked after eight attempts with the error kept for operators.
+
+use crate::digest_mail::{gather, message, render, unsubscribe_token};
+use crate::settings::Settings;
+use chrono::{DateTime, Duration, Utc};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use mfx_domain::digest::{Frequency, previous_slot};
+use mfx_store::accounts::{self, AccountFilter};
+use mfx_store::{Db, StoreError, outbox};
+use std::path::PathBuf;
+
+/// Where messages go.
+#[derive(Clone)]
+pub enum Mailer {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    /// One `.eml` file per message (no mail server configured).
+    Files(PathBuf),
+}
+
+impl std::fmt::Debug for Mailer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mailer::Smtp(_) => f.write_str("Mailer::Smtp"),
+            Mailer::Files(dir) => write!(f, "Mailer::Files({})", dir.display()),
+        }
+    }
+}
+
+impl Mailer {
+    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
+        match &settings.smtp_url {
+            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
+                .map(|builder| Mailer::Smtp(builder.timeout(Some(std::time::Duration::from_secs(30))).build()))
+                .map_err(|_| "MFX_SMTP_URL is not a valid smtp:// or smtps:// address".to_owned()),
+            None => Ok(Mailer::Files(settings.data_dir.join("mail"))),
+        }
+    }
+
+    /// Sends one message; the error text is safe to keep (no credentials).
+    pub async fn send(&self, message: Message) -> Result<(), String> {
+        match self {
+            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+            Mailer::Files(dir) => {
+                let dir = dir.clone();
+                let bytes = message.formatted();
+                tokio::task::spawn_blocking(move || {
+                    std::fs::create_dir_all(&dir)?;
+                    std::fs::write(dir.join(format!("{}.eml", uuid::Uuid::now_v7())), bytes)
+                })
+                .await
+                .map_err(|e| e.to_string())?
+                .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// How long a claimed row stays with its worker.
+const LEASE: Duration = Duration::minutes(5);
+/// After this many attempts a row is parked.
+pub const MAX_ATTEMPTS: i32 = 8;
+
+/// When to try again after `attempts` failed attempts, or `None` to park.
+pub fn retry_at(attempts: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    (attempts < MAX_ATTEMPTS).then(|| {
+        let minutes = 1_i64 << attempts.clamp(1, 7).saturating_sub(1);
+        now + Duration::minutes(minutes.min(60))
+    })
+}
+
+/// Queues the digests whose time has come: for each active account with digests on, the period
+/// that ended at its last digest time. With `now_for_all`, a period ending now for everyone.
+pub fn enqueue_due(db: &Db, now: DateTime<Utc>, now_for_all: bool) -> Result<usize, StoreError> {
+    let readers = db.read(|c| {
+        accounts::list(c, &AccountFilter { active: Some(true), ..AccountFilter::default() }, None, 100_000)
+    })?;
+    let mut queued = 0;
+    for reader in readers.into_iter().filter(|r| r.digest.frequency != Frequency::Off) {
+        let zone = reader.account.time_zone.tz();
+        let end = if now_for_all { Some(now) } else { previous_slot(reader.digest, zone, now) };
+        let Some(end) = end.filter(|end| *end > reader.created_at) else { continue };
+        let user = reader.account.id;
+        let last = db.read(|c| outbox::last_period_end(c, user))?;
+        if last.is_some_and(|last| last >= end) {
+            continue;
+        }
+        let length = if reader.digest.frequency == Frequency::Daily { Duration::days(1) } else { Duration::days(7) };
+        let start = last.unwrap_or(end - length).max(end - length * 2);
+        if db.write(|c| outbox::enqueue(c, user, start, end, now))? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}
+
+/// What one pass of the worker did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Pass {
+    pub sent: usize,
+    pub empty: usize,
+    pub failed: usize,
+    pub parked: usize,
+}
+
+/// Sends up to `limit` due digests.
+pub async fn send_due(
+    db: &Db,
+    mailer: &Mailer,
+    settings: &Settings,
+    secret: &[u8],
+    now: DateTime<Utc>,
+    limit: i64,
+) -> Result<Pass, StoreError> {
+    let db2 = db.clone();
+    let claimed = tokio::task::spawn_blocking(move || db2.write(|c| outbox::claim(c, now, now + LEASE, limit)))
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+    let mut pass = Pass::default();
+    for row in claimed {
+        let db2 = db.clone();
+        let (user, start, end) = (row.user, row.period_start, row.period_end);
+        let prepared = tokio::task::spawn_blocking(move || {
+            db2.read(|c| {
+                let Some(record) = accounts::find(c, user)? else { return Ok(None) };
+                let digest = gather(c, &record, start, end)?;
+                Ok(Some((record, digest)))
+            })
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+        let outcome = match prepared {
+            Some((record, digest))
+                if !digest.is_empty() && record.account.active && record.digest.frequency != Frequency::Off =>
+            {
+                let unsubscribe = format!("{}/unsubscribe/{}", settings.public_url, unsubscribe_token(secret, user));
+                let rendered = render(&digest, &record, start, &settings.public_url, &unsubscribe);
+                match message(&settings.mail_from, &record, &rendered, &unsubscribe) {
+                    Ok(mail) => mailer.send(mail).await.map(|()| "sent"),
+                    Err(e) => Err(e.to_string()),
+                }
+            }
+            _ => Ok("empty"),
+        };
+        let db2 = db.clone();
+        let id = row.id.clone();
+        // Counted when the row was claimed.
+        let attempts = row.attempts;
+        let result = outcome.clone();
+        tokio::task::spawn_blocking(move || {
+            db2.write(|c| match &result {
+                Ok(status) => outbox::finish(c, &id, status, now),
+                Err(error) => outbox::fail(c, &id, error, retry_at(attempts, now)),
+            })
+        })
+        .await
+        .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+        match outcome {
+            Ok("sent") => pass.sent += 1,
+            Ok(_) => pass.empty += 1,
+            Err(error) if retry_at(attempts, now).is_some() => {
+                tracing::warn!(digest = %row.id, attempts, %error, "digest not sent; will retry");
+                pass.failed += 1;
+            }
+            Err(error) => {
+                tracing::error!(digest = %row.id, attempts, %error, "digest parked after repeated failures");
+                pass.parked += 1;
+            }
+        }
+    }
+    Ok(pass)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_back_off_and_then_park() {
+        let now = Utc::now();
+        let delays: Vec<i64> =
+            (1..MAX_ATTEMPTS).filter_map(|a| retry_at(a, now)).map(|t| (t - now).num_minutes()).collect();
+        assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60]);
+        assert_eq!(retry_at(MAX_ATTEMPTS, now), None);
+    }
+}
