@@ -35,3 +35,26 @@ unsubscribe-question = Do you want to stop receiving the email digest at { $emai
 unsubscribe-button = Stop the digest
 unsubscribe-done = You will not receive the email digest any more. You can turn it on again in your account.
 unsubscribe-invalid = This link is not valid.
+
+## The digest outbox (administrators)
+nav-outbox = Email digests
+outbox-title = Email digests sent and waiting
+outbox-intro = Each account receives one digest per period. A digest the mail server refused is tried again after 1, 2, 4 and up to 60 minutes, and set aside after eight attempts; send it again here once the mail server works.
+outbox-all = All
+outbox-show = Show
+outbox-none = No digest matches.
+outbox-account = Account
+outbox-period-end = Period ending
+outbox-attempts = Attempts
+outbox-next = Next attempt
+outbox-error = Last error
+outbox-actions = Actions
+outbox-retry = Send again
+outbox-status-pending = Waiting
+outbox-status-sending = Being sent
+outbox-status-sent = Sent
+outbox-status-empty = Nothing to say
+outbox-status-failed = Failed, will retry
+outbox-status-parked = Set aside
+notice-digest-queued = The digest will be sent again within a minute.
+notice-digest-not-queued = Only a failed or set-aside digest can be sent again.

@@ -35,3 +35,26 @@ unsubscribe-question = Voulez-vous ne plus recevoir le résumé par e-mail à l�
 unsubscribe-button = Arrêter le résumé
 unsubscribe-done = Vous ne recevrez plus le résumé par e-mail. Vous pouvez le réactiver dans votre compte.
 unsubscribe-invalid = Ce lien n’est pas valide.
+
+## The digest outbox (administrators)
+nav-outbox = Lettres récapitulatives
+outbox-title = Lettres récapitulatives envoyées et en attente
+outbox-intro = Chaque compte reçoit une lettre par période. Une lettre refusée par le serveur de messagerie est renvoyée après 1, 2, 4 et jusqu’à 60 minutes, puis mise de côté après huit tentatives ; renvoyez-la d’ici quand le serveur fonctionne de nouveau.
+outbox-all = Toutes
+outbox-show = Afficher
+outbox-none = Aucune lettre ne correspond.
+outbox-account = Compte
+outbox-period-end = Fin de la période
+outbox-attempts = Tentatives
+outbox-next = Prochaine tentative
+outbox-error = Dernière erreur
+outbox-actions = Actions
+outbox-retry = Renvoyer
+outbox-status-pending = En attente
+outbox-status-sending = En cours d’envoi
+outbox-status-sent = Envoyée
+outbox-status-empty = Rien à signaler
+outbox-status-failed = Échec, nouvel essai prévu
+outbox-status-parked = Mise de côté
+notice-digest-queued = La lettre sera renvoyée d’ici une minute.
+notice-digest-not-queued = Seule une lettre en échec ou mise de côté peut être renvoyée.

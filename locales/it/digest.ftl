@@ -35,3 +35,26 @@ unsubscribe-question = Interrompere l’invio del riepilogo via e-mail all’ind
 unsubscribe-button = Disattiva il riepilogo
 unsubscribe-done = Il riepilogo via e-mail non verrà più inviato. È possibile riattivarlo nell’area personale.
 unsubscribe-invalid = Questo collegamento non è valido.
+
+## The digest outbox (administrators)
+nav-outbox = Riepiloghi via email
+outbox-title = Riepiloghi inviati e in attesa
+outbox-intro = Ogni account riceve un riepilogo per periodo. Un riepilogo rifiutato dal server di posta viene ritentato dopo 1, 2, 4 e fino a 60 minuti, e messo da parte dopo otto tentativi; rinvialo da qui quando il server di posta funziona di nuovo.
+outbox-all = Tutti
+outbox-show = Mostra
+outbox-none = Nessun riepilogo corrisponde.
+outbox-account = Account
+outbox-period-end = Fine del periodo
+outbox-attempts = Tentativi
+outbox-next = Prossimo tentativo
+outbox-error = Ultimo errore
+outbox-actions = Azioni
+outbox-retry = Invia di nuovo
+outbox-status-pending = In attesa
+outbox-status-sending = In invio
+outbox-status-sent = Inviato
+outbox-status-empty = Niente da segnalare
+outbox-status-failed = Non riuscito, verrà ritentato
+outbox-status-parked = Messo da parte
+notice-digest-queued = Il riepilogo verrà inviato di nuovo entro un minuto.
+notice-digest-not-queued = Si può inviare di nuovo solo un riepilogo non riuscito o messo da parte.

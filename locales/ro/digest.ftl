@@ -37,3 +37,26 @@ unsubscribe-question = Doriți să nu mai primiți rezumatul prin e-mail la adre
 unsubscribe-button = Opriți rezumatul
 unsubscribe-done = Nu veți mai primi rezumatul prin e-mail. Îl puteți reactiva din contul dumneavoastră.
 unsubscribe-invalid = Această legătură nu este validă.
+
+## The digest outbox (administrators)
+nav-outbox = Rezumate prin e-mail
+outbox-title = Rezumate trimise și în așteptare
+outbox-intro = Fiecare cont primește un rezumat pe perioadă. Un rezumat refuzat de serverul de e-mail este retrimis după 1, 2, 4 și până la 60 de minute și pus deoparte după opt încercări; retrimiteți-l de aici când serverul funcționează din nou.
+outbox-all = Toate
+outbox-show = Afișează
+outbox-none = Niciun rezumat nu corespunde.
+outbox-account = Cont
+outbox-period-end = Sfârșitul perioadei
+outbox-attempts = Încercări
+outbox-next = Următoarea încercare
+outbox-error = Ultima eroare
+outbox-actions = Acțiuni
+outbox-retry = Retrimite
+outbox-status-pending = În așteptare
+outbox-status-sending = Se trimite
+outbox-status-sent = Trimis
+outbox-status-empty = Nimic nou
+outbox-status-failed = Eșuat, se va reîncerca
+outbox-status-parked = Pus deoparte
+notice-digest-queued = Rezumatul va fi retrimis în cel mult un minut.
+notice-digest-not-queued = Doar un rezumat eșuat sau pus deoparte poate fi retrimis.

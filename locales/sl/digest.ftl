@@ -39,3 +39,26 @@ unsubscribe-question = Ali želite prenehati prejemati povzetek po e-pošti na n
 unsubscribe-button = Odjava od povzetka
 unsubscribe-done = Povzetka po e-pošti ne boste več prejemali. Ponovno ga lahko vklopite v svojem računu.
 unsubscribe-invalid = Ta povezava ni veljavna.
+
+## The digest outbox (administrators)
+nav-outbox = Povzetki po e-pošti
+outbox-title = Poslani povzetki in povzetki v čakanju
+outbox-intro = Vsak račun prejme en povzetek na obdobje. Povzetek, ki ga poštni strežnik zavrne, se ponovno pošlje po 1, 2, 4 in do 60 minutah, po osmih poskusih pa se odloži; ko strežnik spet deluje, ga pošljite znova od tod.
+outbox-all = Vsi
+outbox-show = Prikaži
+outbox-none = Noben povzetek ne ustreza.
+outbox-account = Račun
+outbox-period-end = Konec obdobja
+outbox-attempts = Poskusi
+outbox-next = Naslednji poskus
+outbox-error = Zadnja napaka
+outbox-actions = Dejanja
+outbox-retry = Pošlji znova
+outbox-status-pending = V čakanju
+outbox-status-sending = V pošiljanju
+outbox-status-sent = Poslano
+outbox-status-empty = Nič novega
+outbox-status-failed = Neuspešno, poskus bo ponovljen
+outbox-status-parked = Odloženo
+notice-digest-queued = Povzetek bo ponovno poslan v eni minuti.
+notice-digest-not-queued = Znova je mogoče poslati le neuspešen ali odložen povzetek.

@@ -35,3 +35,26 @@ unsubscribe-question = Vill du sluta få sammanfattningen via e-post till { $ema
 unsubscribe-button = Stoppa sammanfattningen
 unsubscribe-done = Du får inte längre sammanfattningen via e-post. Du kan slå på den igen i ditt konto.
 unsubscribe-invalid = Den här länken är inte giltig.
+
+## The digest outbox (administrators)
+nav-outbox = Sammanfattningar via e-post
+outbox-title = Skickade och väntande sammanfattningar
+outbox-intro = Varje konto får en sammanfattning per period. En sammanfattning som e-postservern avvisar försöks igen efter 1, 2, 4 och upp till 60 minuter och läggs åt sidan efter åtta försök; skicka den igen härifrån när e-postservern fungerar.
+outbox-all = Alla
+outbox-show = Visa
+outbox-none = Ingen sammanfattning matchar.
+outbox-account = Konto
+outbox-period-end = Periodens slut
+outbox-attempts = Försök
+outbox-next = Nästa försök
+outbox-error = Senaste fel
+outbox-actions = Åtgärder
+outbox-retry = Skicka igen
+outbox-status-pending = Väntar
+outbox-status-sending = Skickas
+outbox-status-sent = Skickad
+outbox-status-empty = Inget nytt
+outbox-status-failed = Misslyckades, försöker igen
+outbox-status-parked = Lagd åt sidan
+notice-digest-queued = Sammanfattningen skickas igen inom en minut.
+notice-digest-not-queued = Bara en misslyckad eller undanlagd sammanfattning kan skickas igen.

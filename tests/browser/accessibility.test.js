@@ -1,7 +1,8 @@
 // Accessibility of every main page in every language: axe-core (WCAG 2.0/2.1 A and AA) finds
 // no serious or critical violation, and each page has <html lang>, one <main>, a skip link to
 // #main and no raw Fluent message id in its text. Anonymous pages first, then, signed in as the
-// Örebro editor, the new-practice form, the account page and the translation editor.
+// Örebro editor, the new-practice form, the account page and the translation editor; signed in
+// as an administrator, the digest outbox.
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,6 +47,7 @@ let server;
 let browser;
 let anonymous; // a page that never signs in
 let member; // a page signed in as the Örebro editor
+let operator; // a page signed in as an administrator
 
 // Started by the first test that needs them, so that when the server cannot start, every test
 // fails with the reason (rather than being cancelled by a failed hook).
@@ -53,6 +55,7 @@ const setUp = once(async () => {
   server = await startServer();
   ({ browser, page: anonymous } = await launch());
   ({ page: member } = await newPage(browser));
+  ({ page: operator } = await newPage(browser));
 });
 
 /** Opens `path` and asserts everything a page must have. */
@@ -74,6 +77,13 @@ const signInAsLars = once(async () => {
   await setUp();
   await withScreenshot(member, 'a11y-sign-in-lars', () =>
     signInOk(member, server.base, 'en', ACCOUNTS.lars.email, ACCOUNTS.lars.password),
+  );
+});
+
+const signInAsEva = once(async () => {
+  await setUp();
+  await withScreenshot(operator, 'a11y-sign-in-eva', () =>
+    signInOk(operator, server.base, 'en', ACCOUNTS.eva.email, ACCOUNTS.eva.password),
   );
 });
 
@@ -130,6 +140,13 @@ describe('accessibility', () => {
           const id = practice.split('/').pop();
           await checkPage(member, lang, `/${lang}${PATHS.translationEditor(id, 'sv')}`, 'translation-editor');
         });
+      });
+
+      test(`${lang}: digest outbox (administrator)`, { timeout: TEST_TIMEOUT }, async () => {
+        await signInAsEva();
+        await checkPage(operator, lang, `/${lang}${PATHS.outbox}`, 'outbox');
+        const rows = await operator.locator('main table tbody tr').count();
+        assert.ok(rows > 0, 'the outbox lists the digests written by `mfx digest run --now`');
       });
     });
   }

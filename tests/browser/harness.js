@@ -47,6 +47,7 @@ export const ACCOUNTS = {
   claire: { email: 'claire@example.fr', partner: 'seine-saint-denis', role: 'editor', displayName: 'Claire Martin', password: PASSWORD },
   lars: { email: 'lars@example.se', partner: 'orebro', role: 'editor', displayName: 'Lars Nilsson', password: PASSWORD },
   ana: { email: 'ana@example.ro', partner: 'bucharest-ilfov', role: 'coordinator', displayName: 'Ana Dumitru', password: PASSWORD },
+  eva: { email: 'eva@example.ro', partner: 'bucharest-ilfov', role: 'admin', displayName: 'Eva Ionescu', password: PASSWORD },
 };
 
 /** The `mfx` binary: $MFX_BIN, or target/debug/mfx of this repository. */
@@ -175,6 +176,8 @@ export async function startServer({ binary = binaryPath() } = {}) {
       );
     }
     await runCommand(binary, ['seed-demo'], options);
+    // A digest for everyone, written as mail files, so the outbox page has rows.
+    await runCommand(binary, ['digest', 'run', '--now'], options);
 
     const logPath = join(dataDir, 'serve.log');
     const log = openSync(logPath, 'a');

@@ -69,6 +69,7 @@ export const PATHS = {
   newPractice: '/practices/new',
   account: '/account',
   dashboard: '/dashboard',
+  outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };
 

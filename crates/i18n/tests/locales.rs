@@ -144,6 +144,7 @@ const FAMILIES: &[&str] = &[
     "indicator-",
     "digest-frequency-",
     "digest-section-",
+    "outbox-status-",
 ];
 
 #[test]

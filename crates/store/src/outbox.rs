@@ -12,6 +12,9 @@ use diesel::sql_types::{BigInt, Text, Timestamp};
 use mfx_domain::UserId;
 use uuid::Uuid;
 
+/// Every status a row can have.
+pub const STATUSES: [&str; 6] = ["pending", "sending", "sent", "empty", "failed", "parked"];
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutboxRow {
     pub id: String,

@@ -7,7 +7,7 @@ use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use mfx_domain::policy::{Action, Resource, permits};
 use mfx_domain::{FieldError, Violations};
-use mfx_store::outbox;
+use mfx_store::outbox::{self, STATUSES};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -24,8 +24,6 @@ pub struct OutboxView {
     pub last_error: Option<String>,
     pub sent_at: Option<DateTime<Utc>>,
 }
-
-const STATUSES: [&str; 6] = ["pending", "sending", "sent", "empty", "failed", "parked"];
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

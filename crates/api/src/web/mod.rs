@@ -3,6 +3,7 @@
 
 mod dashboard;
 mod forms;
+mod outbox;
 mod page;
 mod pages;
 mod session;
@@ -35,6 +36,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/dashboard")).get(dashboard::dashboard))
         .service(web::resource(format!("/{L}/deliverables.csv")).get(dashboard::csv))
         .service(web::resource(format!("/{L}/account")).get(pages::account).post(pages::save_account))
+        .service(web::resource(format!("/{L}/admin/digests")).get(outbox::list))
+        .service(web::resource(format!("/{L}/admin/digests/{{id}}/retry")).post(outbox::retry))
         .service(web::resource(format!("/{L}/partners/{{slug}}")).get(pages::partner))
         .service(web::resource(format!("/{L}/{C}")).get(pages::list))
         .service(web::resource(format!("/{L}/{C}/new")).get(forms::new_form).post(forms::create))

@@ -106,6 +106,17 @@ impl Page {
         self.user.as_ref().map(|u| u.record.account.display_name.as_str().to_owned()).unwrap_or_default()
     }
 
+    /// Administrators see the operations pages.
+    pub fn may_operate(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| {
+            mfx_domain::policy::permits(
+                &u.actor(),
+                mfx_domain::policy::Action::Read,
+                &mfx_domain::policy::Resource::Operations,
+            )
+        })
+    }
+
     pub fn may_write(&self) -> bool {
         self.user.as_ref().is_some_and(|u| {
             matches!(

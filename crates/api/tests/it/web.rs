@@ -209,25 +209,104 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
         ] {
             let (status, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
             assert_eq!(status, StatusCode::OK, "/{lang}{path}");
-            assert!(html.contains(&format!("<html lang=\"{lang}\">")));
-            let interface = interface_text(&html, lang);
-            for (id, text) in &english {
-                assert!(
-                    !interface.contains(&format!(">{id}<")) && !html.contains(&format!(">{id}<")),
-                    "/{lang}{path} shows the raw id {id}"
-                );
-                let is_plain = !text.contains('{') && text.chars().count() >= 10;
-                if lang != "en" && is_plain && own.get(id).is_some_and(|t| t != text) {
-                    let needle = escape(text);
-                    let found = interface.match_indices(&needle).any(|(i, _)| {
-                        interface[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
-                            && interface[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
-                    });
-                    assert!(!found, "/{lang}{path} shows English `{text}` ({id})");
-                }
-            }
+            speaks(lang, path, &html, &english, &own);
         }
     }
+}
+
+/// The page declares `lang`, shows no raw message id, and no English interface text when
+/// `lang` is another language.
+fn speaks(lang: &str, path: &str, html: &str, english: &BTreeMap<String, String>, own: &BTreeMap<String, String>) {
+    assert!(html.contains(&format!("<html lang=\"{lang}\">")));
+    let interface = interface_text(html, lang);
+    for (id, text) in english {
+        assert!(
+            !interface.contains(&format!(">{id}<")) && !html.contains(&format!(">{id}<")),
+            "/{lang}{path} shows the raw id {id}"
+        );
+        let is_plain = !text.contains('{') && text.chars().count() >= 10;
+        if lang != "en" && is_plain && own.get(id).is_some_and(|t| t != text) {
+            let needle = escape(text);
+            let found = interface.match_indices(&needle).any(|(i, _)| {
+                interface[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+                    && interface[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+            });
+            assert!(!found, "/{lang}{path} shows English `{text}` ({id})");
+        }
+    }
+}
+
+async fn administrators_see_the_digest_outbox_and_send_a_digest_again(app: TestApp) {
+    use mfx_domain::Locale;
+    use mfx_i18n::Translator;
+    let lars_token = app.user_token("lars@example.se", "orebro", "editor").await;
+    let lars_id =
+        app.get("/api/v1/me", Some(&lars_token)).await.body["id"].as_str().expect("id").parse().expect("uuid");
+    // Lars's digest, refused by the mail server until it was set aside.
+    app.state.clock.advance(chrono::Duration::minutes(1));
+    let now = app.state.clock.now();
+    app.state
+        .db
+        .write(|c| {
+            mfx_store::outbox::enqueue(c, lars_id, now - chrono::Duration::days(7), now, now)?;
+            let claimed = mfx_store::outbox::claim(c, now, now + chrono::Duration::minutes(5), 10)?;
+            mfx_store::outbox::fail(c, &claimed[0].id, "451 4.3.0 Try again later", None)
+        })
+        .expect("a parked digest");
+
+    let anonymous = browser(&app);
+    let (status, _) = page(&anonymous, &app.url("/sv/admin/digests")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "anonymous visitors are sent to sign in");
+    let lars = browser(&app);
+    sign_in(&app, &lars, "sv", "lars@example.se", "a long enough password").await;
+    let (status, html) = page(&lars, &app.url("/sv/admin/digests")).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert!(html.contains("<html lang=\"sv\">") && !html.contains("lars@example.se</td>"));
+    let sv = Translator::new(Locale::Sv);
+    assert!(!html.contains(&sv.t("nav-outbox")), "no link for editors");
+
+    // The first administrator's name is the one it was given, not interface text.
+    let token = app.admin_token().await;
+    app.patch("/api/v1/me", Some(&token), &serde_json::json!({ "display_name": "Eva Lind" })).await;
+    let admin = browser(&app);
+    let signed = sign_in(&app, &admin, "sv", crate::support::ADMIN_EMAIL, &app.admin_password).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    let english = messages("en");
+    for lang in LANGUAGES {
+        let (status, html) = page(&admin, &app.url(&format!("/{lang}/admin/digests"))).await;
+        assert_eq!(status, StatusCode::OK, "/{lang}/admin/digests");
+        speaks(lang, "/admin/digests", &html, &english, &messages(lang));
+    }
+    let (_, html) = page(&admin, &app.url("/sv/admin/digests")).await;
+    assert!(html.contains(&format!("href=\"/sv/admin/digests\">{}</a>", sv.t("nav-outbox"))), "linked in the menu");
+    assert!(html.contains("<td>lars@example.se</td>"), "{html}");
+    assert!(html.contains(&sv.t("outbox-status-parked")));
+    assert!(html.contains("451 4.3.0 Try again later"));
+    let action = html
+        .split("action=\"")
+        .find(|a| a.contains("/retry\""))
+        .and_then(|a| a.split('"').next())
+        .expect("a retry form")
+        .to_owned();
+
+    let csrf = csrf_of(&html);
+    let forged = admin.post(app.url(&action)).form(&[("csrf", "forged")]).send().await.expect("send");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let retried = admin.post(app.url(&action)).form(&[("csrf", csrf.as_str())]).send().await.expect("send");
+    assert_eq!(retried.status(), StatusCode::SEE_OTHER);
+    assert_eq!(retried.headers()["location"], "/sv/admin/digests");
+    let (_, html) = page(&admin, &app.url("/sv/admin/digests")).await;
+    assert!(html.contains(&sv.t("notice-digest-queued")), "{html}");
+    assert!(html.contains(&sv.t("outbox-status-pending")));
+    let again = admin.post(app.url(&action)).form(&[("csrf", csrf.as_str())]).send().await.expect("send");
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let (_, html) = page(&admin, &app.url("/sv/admin/digests")).await;
+    assert!(html.contains(&sv.t("notice-digest-not-queued")), "{html}");
+    // The filter.
+    let (_, html) = page(&admin, &app.url("/sv/admin/digests?status=parked")).await;
+    assert!(html.contains(&sv.t("outbox-none")) && !html.contains("<td>lars@example.se</td>"), "{html}");
+    let (_, html) = page(&admin, &app.url("/sv/admin/digests?status=pending")).await;
+    assert!(html.contains("<td>lars@example.se</td>"));
 }
 
 async fn sign_in_needs_the_right_password_and_a_csrf_token(app: TestApp) {
@@ -464,4 +543,5 @@ on_both_databases!(
     sign_in_needs_the_right_password_and_a_csrf_token,
     forms_create_translate_and_publish,
     unknown_pages_are_translated_404s,
+    administrators_see_the_digest_outbox_and_send_a_digest_again,
 );
