@@ -9,6 +9,7 @@ mod delivery;
 mod digest;
 mod documents;
 mod errors;
+mod hostile;
 mod knowledge;
 mod migrations;
 mod openapi;
