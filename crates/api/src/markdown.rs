@@ -73,6 +73,131 @@ mod tests {
         }
     }
 
+    /// The tags of sanitised HTML, each as the text between `<` and `>` (quotes respected).
+    fn tags(html: &str) -> Vec<String> {
+        let (mut tags, mut current, mut inside, mut quoted) = (Vec::new(), String::new(), false, false);
+        for c in html.chars() {
+            match (inside, c) {
+                (false, '<') => inside = true,
+                (false, _) => {}
+                (true, '"') => {
+                    quoted = !quoted;
+                    current.push(c);
+                }
+                (true, '>') if !quoted => {
+                    tags.push(std::mem::take(&mut current));
+                    inside = false;
+                }
+                (true, _) => current.push(c),
+            }
+        }
+        tags
+    }
+
+    /// Checks one tag of the output: an allowed element, no handler or style attribute, and
+    /// links only to http, https, mailto or relative addresses.
+    fn tag_is_safe(tag: &str) -> Result<(), String> {
+        let tag = tag.trim_start_matches('/');
+        let name: String = tag.chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
+        if [
+            "script", "style", "iframe", "object", "embed", "svg", "math", "img", "form", "input", "button", "base",
+            "link", "meta", "frame",
+        ]
+        .contains(&name.as_str())
+            || name.is_empty()
+        {
+            return Err(format!("element <{tag}>"));
+        }
+        let mut rest = &tag[name.len()..];
+        while let Some((attribute, after)) = rest.split_once("=\"") {
+            let attribute = attribute.trim().to_lowercase();
+            let (value, after) = after.split_once('"').unwrap_or((after, ""));
+            if attribute.starts_with("on") || ["style", "srcdoc", "formaction"].contains(&attribute.as_str()) {
+                return Err(format!("attribute {attribute} in <{tag}>"));
+            }
+            if ["href", "src", "action", "cite"].contains(&attribute.as_str()) {
+                let value: String = value.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+                let scheme = value.split(['/', '?', '#']).next().unwrap_or_default();
+                if let Some((scheme, _)) = scheme.split_once(':')
+                    && !["http", "https", "mailto"].contains(&scheme)
+                {
+                    return Err(format!("{scheme}: link in <{tag}>"));
+                }
+                if value.starts_with("&#") || value.contains("javascript") {
+                    return Err(format!("encoded link in <{tag}>"));
+                }
+            }
+            rest = after;
+        }
+        Ok(())
+    }
+
+    fn fragment() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let pieces: Vec<&'static str> = XSS_PAYLOADS
+            .iter()
+            .copied()
+            .chain([
+                "[",
+                "](",
+                ")",
+                "<",
+                ">",
+                "</",
+                "`",
+                "```\n",
+                "\n\n",
+                "*",
+                "_",
+                "|",
+                "---",
+                "javascript:",
+                "JaVa\tScript:",
+                "&#",
+                "&#x6a;",
+                "\"",
+                "'",
+                "=",
+                " onerror=",
+                " onclick=\"",
+                "<a href=",
+                "<img src=",
+                "<p ",
+                "https://example.org",
+                "data:",
+                "<!--",
+                "-->",
+                "<![CDATA[",
+                "\u{0}",
+                "\u{202e}",
+                "mikrolån ",
+            ])
+            .collect();
+        prop_oneof![proptest::sample::select(pieces).prop_map(str::to_owned), ".{0,6}"]
+    }
+
+    proptest::proptest! {
+        /// Generated mixtures of Markdown, raw HTML and attack fragments never produce an
+        /// unsafe element, attribute or link, and never panic.
+        #[test]
+        fn no_mixture_produces_unsafe_html(parts in proptest::collection::vec(fragment(), 1..24)) {
+            let markdown = parts.concat();
+            let html = to_html(&markdown);
+            for tag in tags(&html) {
+                if let Err(problem) = tag_is_safe(&tag) {
+                    proptest::prop_assert!(false, "{markdown:?} gave {problem}: {html}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_tag_checker_sees_what_it_must_refuse() {
+        let unsafe_html = "<p onclick=\"x\">a</p><a href=\"javascript:alert(1)\">b</a><script>c</script><a href=\"https://example.org\">ok</a>";
+        let found: Vec<bool> = tags(unsafe_html).iter().map(|t| tag_is_safe(t).is_ok()).collect();
+        assert_eq!(found, [false, true, false, true, false, false, true, true]);
+    }
+
     pub(crate) const XSS_PAYLOADS: &[&str] = &[
         "<script>alert(1)</script>",
         "<SCRIPT SRC=https://example.org/x.js></SCRIPT>",
