@@ -16,7 +16,8 @@ USER mfx
 WORKDIR /var/lib/mfx
 ENV MFX_BIND=0.0.0.0:8080 \
     MFX_DATA_DIR=/var/lib/mfx \
-    MFX_LOG_FORMAT=json
+    MFX_LOG_FORMAT=json \
+    MALLOC_ARENA_MAX=2
 VOLUME ["/var/lib/mfx"]
 EXPOSE 8080
 ENTRYPOINT ["/usr/local/bin/mfx"]

@@ -14,6 +14,7 @@ mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
+mod resilience;
 mod smtp;
 mod tracking;
 mod web;
