@@ -3,6 +3,7 @@
 //! unsubscribe headers.
 
 use crate::error::ApiError;
+use crate::web::escape;
 use chrono::{DateTime, Duration, Utc};
 use lettre::Message;
 use lettre::message::header::{HeaderName, HeaderValue};
@@ -163,10 +164,6 @@ pub struct Rendered {
     pub subject: String,
     pub text: String,
     pub html: String,
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn link(base: &str, locale: Locale, subject: &str, group: &str) -> String {

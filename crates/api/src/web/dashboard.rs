@@ -3,7 +3,7 @@
 //! timeline of deliverables with today's line, progress by partner, and translation coverage —
 //! each with a table carrying the same figures.
 
-use super::{Page, context, html, locale, render, respond, see_other};
+use super::{Page, context, escape, html, locale, render, respond, see_other};
 use crate::error::ApiError;
 use crate::routes::tracking::{self, BoardEntry, Dashboard};
 use crate::state::AppState;
@@ -59,10 +59,6 @@ impl DashboardPage<'_> {
             _ => "–".into(),
         }
     }
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 /// Deliverables on a line per work package between the first and the last due date.

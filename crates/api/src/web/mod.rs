@@ -81,6 +81,11 @@ pub fn see_other(location: &str, cookies: Vec<Cookie<'static>>) -> HttpResponse 
     response.finish()
 }
 
+/// Escapes text for HTML content and double-quoted attributes (pages drawn by hand, SVG, email).
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 pub fn render<T: Template>(template: &T) -> Result<String, ApiError> {
     template.render().map_err(ApiError::internal)
 }

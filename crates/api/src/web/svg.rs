@@ -2,13 +2,9 @@
 //! the actions it inspired on the right, each with its plan's partner. Accessible: a title, a
 //! description, and the same content as a list beside it.
 
-use super::Page;
+use super::{Page, escape};
 use crate::routes::documents::PracticeLineage;
 use std::fmt::Write;
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 fn clip(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
