@@ -247,16 +247,11 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     let db = prepared.db;
     let now = Clock::System.now();
     if dry_run {
-        let readers = db
-            .read(|c| {
-                accounts::list(c, &accounts::AccountFilter { active: Some(true), ..Default::default() }, None, 100_000)
-            })
-            .map_err(|e| e.to_string())?;
-        for reader in readers.iter().filter(|r| r.digest.frequency != mfx_domain::digest::Frequency::Off) {
+        for reader in crate::digest_delivery::readers(&db).map_err(|e| e.to_string())? {
             let since =
                 mfx_domain::digest::previous_slot(reader.digest, reader.account.time_zone.tz(), now).unwrap_or(now);
             let digest = db
-                .read(|c| crate::digest_mail::gather(c, reader, since - chrono::Duration::days(7), now))
+                .read(|c| crate::digest_mail::gather(c, &reader, since - chrono::Duration::days(7), now))
                 .map_err(|e| e.to_string())?;
             let items: usize = digest.sections.iter().map(|s| s.items.len() + s.more).sum();
             println!(
@@ -275,10 +270,7 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     let mut total = crate::digest_delivery::Pass::default();
     loop {
         let pass = send_due(&db, &mailer, settings, &secret, now, 100).await.map_err(|e| e.to_string())?;
-        total.sent += pass.sent;
-        total.empty += pass.empty;
-        total.failed += pass.failed;
-        total.parked += pass.parked;
+        total += pass;
         if pass == crate::digest_delivery::Pass::default() {
             break;
         }

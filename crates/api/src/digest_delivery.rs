@@ -8,7 +8,7 @@ use crate::settings::Settings;
 use chrono::{DateTime, Duration, Utc};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use mfx_domain::digest::{Frequency, previous_slot};
-use mfx_store::accounts::{self, AccountFilter};
+use mfx_store::accounts::{self, AccountFilter, AccountRecord};
 use mfx_store::{Db, StoreError, outbox};
 use std::path::PathBuf;
 
@@ -71,14 +71,18 @@ pub fn retry_at(attempts: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     })
 }
 
+/// Active accounts that want digests.
+pub fn readers(db: &Db) -> Result<Vec<AccountRecord>, StoreError> {
+    let filter = AccountFilter { active: Some(true), ..AccountFilter::default() };
+    let all = db.read(|c| accounts::list(c, &filter, None, 100_000))?;
+    Ok(all.into_iter().filter(|r| r.digest.frequency != Frequency::Off).collect())
+}
+
 /// Queues the digests whose time has come: for each active account with digests on, the period
 /// that ended at its last digest time. With `now_for_all`, a period ending now for everyone.
 pub fn enqueue_due(db: &Db, now: DateTime<Utc>, now_for_all: bool) -> Result<usize, StoreError> {
-    let readers = db.read(|c| {
-        accounts::list(c, &AccountFilter { active: Some(true), ..AccountFilter::default() }, None, 100_000)
-    })?;
     let mut queued = 0;
-    for reader in readers.into_iter().filter(|r| r.digest.frequency != Frequency::Off) {
+    for reader in readers(db)? {
         let zone = reader.account.time_zone.tz();
         let end = if now_for_all { Some(now) } else { previous_slot(reader.digest, zone, now) };
         let Some(end) = end.filter(|end| *end > reader.created_at) else { continue };
@@ -103,6 +107,15 @@ pub struct Pass {
     pub empty: usize,
     pub failed: usize,
     pub parked: usize,
+}
+
+impl std::ops::AddAssign for Pass {
+    fn add_assign(&mut self, other: Pass) {
+        self.sent += other.sent;
+        self.empty += other.empty;
+        self.failed += other.failed;
+        self.parked += other.parked;
+    }
 }
 
 /// Sends up to `limit` due digests.
