@@ -1,22 +1,10 @@
 //! The `mfx` binary as an operator uses it: configuration errors, `user add`, `migrate`,
 //! `serve` on a new database and again on the same one.
 
-use crate::support::{Backend, TestDatabase};
+use crate::support::{Backend, TestDatabase, mfx};
 use std::io::{Read, Write};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn mfx(db: &TestDatabase) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
-    command
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("MFX_DATABASE_URL", &db.url)
-        .env("MFX_DATA_DIR", db.data_dir())
-        .env("MFX_LOG", "warn")
-        .current_dir(db.data_dir());
-    command
-}
 
 fn run(command: &mut Command, stdin: Option<&str>) -> Output {
     let mut child =

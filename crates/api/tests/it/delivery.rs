@@ -250,13 +250,8 @@ on_both_databases!(
 
 #[test]
 fn the_digest_run_command_writes_mail_files_without_a_server() {
-    use std::process::Command;
     let db = crate::support::TestDatabase::create(crate::support::Backend::Sqlite);
-    let mfx = || {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
-        command.env_clear().env("MFX_DATABASE_URL", &db.url).env("MFX_DATA_DIR", db.data_dir()).env("MFX_LOG", "warn");
-        command
-    };
+    let mfx = || crate::support::mfx(&db);
     assert!(
         mfx()
             .args(["user", "add", "--email", "lars@example.se", "--partner", "orebro", "--role", "editor"])

@@ -105,13 +105,8 @@ on_both_databases!(
 
 #[test]
 fn the_preview_prints_the_digest_in_the_accounts_language() {
-    use std::process::Command;
     let db = crate::support::TestDatabase::create(crate::support::Backend::Sqlite);
-    let mfx = || {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
-        command.env_clear().env("MFX_DATABASE_URL", &db.url).env("MFX_DATA_DIR", db.data_dir()).env("MFX_LOG", "warn");
-        command
-    };
+    let mfx = || crate::support::mfx(&db);
     let added = mfx()
         .args(["user", "add", "--email", "lars@example.se", "--partner", "orebro", "--role", "editor"])
         .output()

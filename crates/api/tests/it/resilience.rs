@@ -20,14 +20,10 @@ struct Server {
 
 impl Server {
     fn command(&self) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_mfx"));
+        let mut command = crate::support::mfx(&self.db);
         command
-            .env_clear()
-            .env("MFX_DATABASE_URL", &self.db.url)
-            .env("MFX_DATA_DIR", self.db.data_dir())
             .env("MFX_BIND", format!("127.0.0.1:{}", self.port))
             .env("MFX_JWT_SECRET", crate::support::JWT_SECRET)
-            .env("MFX_LOG", "warn")
             // As deployed (Dockerfile, docs/operations.md): glibc's arena per thread otherwise
             // lets resident memory creep up under many blocking database calls.
             .env("MALLOC_ARENA_MAX", "2")

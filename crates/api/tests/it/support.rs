@@ -73,6 +73,19 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The `mfx` binary on a test database, with nothing from the environment but `PATH`.
+pub fn mfx(db: &TestDatabase) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mfx"));
+    command
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("MFX_DATABASE_URL", &db.url)
+        .env("MFX_DATA_DIR", db.data_dir())
+        .env("MFX_LOG", "warn")
+        .current_dir(db.data_dir());
+    command
+}
+
 pub fn settings_for(db: &TestDatabase, extra: &[(&str, &str)]) -> Settings {
     let mut env: HashMap<String, String> = HashMap::from([
         ("MFX_DATABASE_URL".into(), db.url.clone()),
