@@ -44,6 +44,19 @@ enum Command {
     Openapi,
     /// Add realistic demo content in all six languages (idempotent).
     SeedDemo,
+    /// Fill a new, empty database with generated content and accounts for benchmarks.
+    SeedBench {
+        /// How many practices (plus one meeting note per ten and one action plan per fifty).
+        #[arg(long, default_value_t = 10_000)]
+        practices: usize,
+        /// How many reader accounts (reader-N@bench.example.org), with weekly digests.
+        #[arg(long, default_value_t = 0)]
+        users: usize,
+        /// Read the accounts' password from the first line of standard input; without it they
+        /// get an unusable random one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
     /// Email digests.
     #[command(subcommand)]
     Digest(DigestCommand),
@@ -144,6 +157,26 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::SeedBench { practices, users, password_stdin } => {
+            let password = if password_stdin { Some(read_password()?.expose().to_owned()) } else { None };
+            let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
+            announce_first_admin(prepared.first_admin.as_ref());
+            let started = std::time::Instant::now();
+            let spec = crate::bench_data::BenchSpec { practices, users, password };
+            let report = crate::bench_data::seed(&prepared.db, &spec, Clock::System.now())?;
+            println!(
+                "Benchmark content in {:.1} s: {} practices, {} meeting notes, {} action plans, {} translations \
+                 ({:.1} MB of text), {} accounts.",
+                started.elapsed().as_secs_f64(),
+                report.practices,
+                report.meeting_notes,
+                report.action_plans,
+                report.translations,
+                report.text_bytes as f64 / 1_048_576.0,
+                report.users
+            );
+            Ok(())
+        }
         Command::Migrate => {
             let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
             let applied = migrations::run_pending(&db).map_err(|e| e.to_string())?;
@@ -155,14 +188,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
         Command::User(UserCommand::Add { email, partner, role, display_name, language, time_zone, password_stdin }) => {
-            let password = if password_stdin {
-                let mut line = String::new();
-                std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
-                let line = line.trim_end_matches(['\n', '\r']);
-                Some(Password::parse(line).map_err(|e| format!("password: {}", e.message))?)
-            } else {
-                None
-            };
+            let password = if password_stdin { Some(read_password()?) } else { None };
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
             let db = prepared.db;
@@ -280,6 +306,13 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
         total.sent, total.empty, total.failed, total.parked
     );
     Ok(())
+}
+
+/// The first line of standard input, as a password.
+fn read_password() -> Result<Password, String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
+    Password::parse(line.trim_end_matches(['\n', '\r'])).map_err(|e| format!("password: {}", e.message))
 }
 
 fn describe(error: DomainError) -> String {

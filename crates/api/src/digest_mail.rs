@@ -33,6 +33,37 @@ fn title_for(summary: &DocumentSummary, locale: Locale) -> (String, Option<Strin
     }
 }
 
+/// What every digest of one period is made from: the period's activity with the documents and
+/// deliverables it touched, and the action items board. Read once for all the readers whose
+/// digests cover the same period.
+pub struct PeriodActivity {
+    until: DateTime<Utc>,
+    recorded: Vec<activity::ActivityRecord>,
+    summaries: HashMap<DocumentId, DocumentSummary>,
+    deliverables: HashMap<String, tracking::DeliverableRecord>,
+    board: Vec<tracking::BoardItem>,
+}
+
+impl PeriodActivity {
+    pub fn load(conn: &mut DbConnection, since: DateTime<Utc>, until: DateTime<Utc>) -> Result<Self, StoreError> {
+        let recorded: Vec<activity::ActivityRecord> =
+            activity::since(conn, since, 5000)?.into_iter().filter(|a| a.at <= until).collect();
+        let mut document_ids: Vec<DocumentId> = recorded
+            .iter()
+            .filter(|a| a.subject_kind == "document")
+            .filter_map(|a| a.subject_id.parse().ok())
+            .collect();
+        document_ids.sort_unstable();
+        document_ids.dedup();
+        let summaries = documents::summaries(conn, &document_ids)?.into_iter().map(|s| (s.id, s)).collect();
+        let deliverables = tracking::list_deliverables(conn, &tracking::DeliverableFilter::default())?
+            .into_iter()
+            .map(|d| (d.id.to_string(), d))
+            .collect();
+        Ok(PeriodActivity { until, recorded, summaries, deliverables, board: tracking::action_item_board(conn)? })
+    }
+}
+
 /// What a reader may see of the activity between `since` and `until`, and what of their
 /// partner's work is late or due within 14 days.
 pub fn gather(
@@ -41,24 +72,18 @@ pub fn gather(
     since: DateTime<Utc>,
     until: DateTime<Utc>,
 ) -> Result<Digest, StoreError> {
+    Ok(gather_from(&PeriodActivity::load(conn, since, until)?, user))
+}
+
+/// [`gather`] from a period read beforehand.
+pub fn gather_from(period: &PeriodActivity, user: &AccountRecord) -> Digest {
     let account = &user.account;
     let actor = Actor::Member(Member { id: account.id, partner: account.partner, role: account.role });
     let scope = ReadScope::of(&actor);
-    let recorded: Vec<activity::ActivityRecord> = activity::since(conn, since, 5000)?
-        .into_iter()
-        .filter(|a| a.at <= until && a.actor != Some(account.id))
-        .collect();
-    let document_ids: Vec<DocumentId> =
-        recorded.iter().filter(|a| a.subject_kind == "document").filter_map(|a| a.subject_id.parse().ok()).collect();
-    let summaries: HashMap<DocumentId, DocumentSummary> =
-        documents::summaries(conn, &document_ids)?.into_iter().map(|s| (s.id, s)).collect();
-    let deliverables: HashMap<String, tracking::DeliverableRecord> =
-        tracking::list_deliverables(conn, &tracking::DeliverableFilter::default())?
-            .into_iter()
-            .map(|d| (d.id.to_string(), d))
-            .collect();
+    let (summaries, deliverables, until) = (&period.summaries, &period.deliverables, period.until);
+    let recorded = period.recorded.iter().filter(|a| a.actor != Some(account.id));
     let mut events = Vec::new();
-    for a in &recorded {
+    for a in recorded {
         match a.subject_kind.as_str() {
             "document" => {
                 let Some(summary) = a.subject_id.parse().ok().and_then(|id: DocumentId| summaries.get(&id)) else {
@@ -140,7 +165,7 @@ pub fn gather(
             });
         }
     }
-    for item in tracking::action_item_board(conn)? {
+    for item in &period.board {
         let mine = item.assignee.as_deref() == Some(user.partner_slug.as_str());
         let open = matches!(item.status.as_str(), "open" | "in_progress");
         if !mine || !open || !scope.admits(item.meeting_partner, item.meeting_status, item.meeting_visibility) {
@@ -149,13 +174,13 @@ pub fn gather(
         if let Some(due_on) = item.due_on.filter(|d| *d <= horizon) {
             due.push(Due {
                 subject: format!("action_item:{}", item.id),
-                title: item.title,
+                title: item.title.clone(),
                 due_on,
                 overdue: due_on < today,
             });
         }
     }
-    Ok(compose(&events, &due, SECTION_LIMIT))
+    compose(&events, &due, SECTION_LIMIT)
 }
 
 /// A digest in words.

@@ -2,6 +2,7 @@
 //! authentication, and the `mfx` command line.
 
 pub mod auth;
+pub mod bench_data;
 pub mod bootstrap;
 pub mod cli;
 pub mod clock;
@@ -16,6 +17,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod response_cache;
 pub mod route_table;
 pub mod routes;
 pub mod server;

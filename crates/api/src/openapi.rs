@@ -89,7 +89,44 @@ pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
         .build();
     doc.paths.add_path_operation("/api/docs/", vec![HttpMethod::Get], browser);
     unique_operation_ids(&mut doc);
+    common_problems(&mut doc);
     doc
+}
+
+/// The errors every API operation can answer whatever its handler does — a query string or
+/// header that cannot be read, a bad token, a body of the wrong type or size, a value out of
+/// range — listed on each operation that does not list them already.
+fn common_problems(doc: &mut OpenApiDoc) {
+    use utoipa::openapi::{Ref, RefOr};
+    let problem = |description: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(description)
+                .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+                .build(),
+        )
+    };
+    for (path, item) in &mut doc.paths.paths {
+        if !path.starts_with("/api/v1/") {
+            continue;
+        }
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+        {
+            let mut add = vec![
+                ("400", "The query string or a header cannot be read"),
+                ("401", "The access token is missing, invalid or expired"),
+                ("422", "Invalid fields, each listed"),
+            ];
+            if op.request_body.is_some() {
+                add.push(("413", "The body is larger than allowed"));
+                add.push(("415", "The body is not of a type this operation reads"));
+            }
+            for (status, description) in add {
+                op.responses.responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+            }
+        }
+    }
 }
 
 /// The three document kinds share handler names (`list`, `create` …): prefix those with the

@@ -81,7 +81,9 @@ pub struct Running {
 pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prepared), StartupError> {
     let secret = bootstrap::jwt_secret(&settings)?;
     let prepared = bootstrap::prepare(&settings, clock.now())?;
+    let cache = Arc::new(crate::response_cache::ResponseCache::new(settings.cache_bytes));
     let state = AppState {
+        cache,
         settings: Arc::new(settings),
         db: prepared.db.clone(),
         tokens: TokenKeys::new(&secret),

@@ -60,6 +60,8 @@ pub struct Settings {
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_proxy: bool,
     pub max_json_bytes: usize,
+    /// Memory for cached document responses, in bytes (0: no cache).
+    pub cache_bytes: usize,
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub session_ttl: Duration,
@@ -82,6 +84,7 @@ pub const KEYS: &[&str] = &[
     "MFX_WORKERS",
     "MFX_TRUST_PROXY",
     "MFX_MAX_JSON_BYTES",
+    "MFX_CACHE_MB",
     "MFX_ACCESS_TOKEN_TTL_SECS",
 ];
 
@@ -207,6 +210,12 @@ impl Settings {
                     .filter(|n| (1024..=64 << 20).contains(n))
                     .ok_or_else(|| format!("`{v}` is not a size in bytes from 1024 to 67108864"))
             });
+        let cache_mb = parse_or(&mut problems, "MFX_CACHE_MB", get("MFX_CACHE_MB"), Some(16), |v| {
+            v.parse::<usize>()
+                .ok()
+                .filter(|n| *n <= 4096)
+                .ok_or_else(|| format!("`{v}` is not a number of megabytes from 0 to 4096"))
+        });
         let access_secs =
             parse_or(&mut problems, "MFX_ACCESS_TOKEN_TTL_SECS", get("MFX_ACCESS_TOKEN_TTL_SECS"), Some(900), |v| {
                 v.parse::<u64>()
@@ -225,6 +234,7 @@ impl Settings {
             workers,
             trust_proxy,
             max_json_bytes,
+            cache_mb,
             access_secs,
         ) {
             (
@@ -237,6 +247,7 @@ impl Settings {
                 Some(workers),
                 Some(trust_proxy),
                 Some(max_json_bytes),
+                Some(cache_mb),
                 Some(access_secs),
             ) if problems.is_empty() => Ok(Settings {
                 database_url,
@@ -254,6 +265,7 @@ impl Settings {
                 workers,
                 trust_proxy,
                 max_json_bytes,
+                cache_bytes: cache_mb << 20,
                 access_token_ttl: Duration::from_secs(access_secs),
                 refresh_token_ttl: Duration::from_secs(14 * 24 * 3600),
                 session_ttl: Duration::from_secs(30 * 24 * 3600),
@@ -349,6 +361,7 @@ mod tests {
             ("MFX_LOG_FORMAT", "xml"),
             ("MFX_SMTP_URL", "http://mail"),
             ("MFX_DB_POOL_SIZE", "0"),
+            ("MFX_CACHE_MB", "lots"),
             ("MFX_TRUST_PROXY", "maybe"),
             ("MFX_PUBLIC_URL", "ftp://x"),
         ]);
@@ -362,6 +375,7 @@ mod tests {
             "MFX_LOG_FORMAT",
             "MFX_SMTP_URL",
             "MFX_DB_POOL_SIZE",
+            "MFX_CACHE_MB",
             "MFX_TRUST_PROXY",
             "MFX_PUBLIC_URL",
         ] {

@@ -18,6 +18,8 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The signing secret, for tokens other than access tokens (unsubscribe links).
     pub secret: Arc<[u8]>,
+    /// Serialised document reads, kept under the database's content stamp.
+    pub cache: Arc<crate::response_cache::ResponseCache>,
 }
 
 impl AppState {

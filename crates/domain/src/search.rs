@@ -82,6 +82,29 @@ impl SearchQuery {
         self.terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" AND ")
     }
 
+    /// A passage of `words` words of `text` around the first word that a term begins, with
+    /// " … " where text was left out; the text's beginning when no word matches (the match was
+    /// in the title).
+    pub fn snippet(&self, text: &str, words: usize) -> String {
+        let all: Vec<&str> = text.split_whitespace().collect();
+        let matches = |word: &&str| {
+            let folded = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+            self.terms.iter().any(|t| folded.starts_with(t.as_str()))
+        };
+        let hit = all.iter().position(matches).unwrap_or(0);
+        let start = hit.saturating_sub(words / 4).min(all.len().saturating_sub(words));
+        let end = (start + words).min(all.len());
+        let mut out = String::new();
+        if start > 0 {
+            out.push_str("… ");
+        }
+        out.push_str(&all[start..end].join(" "));
+        if end < all.len() {
+            out.push_str(" …");
+        }
+        out
+    }
+
     /// A PostgreSQL `to_tsquery` expression: every term, as a prefix.
     pub fn tsquery(&self) -> String {
         self.terms.iter().map(|t| format!("{t}:*")).collect::<Vec<_>>().join(" & ")
@@ -91,6 +114,27 @@ impl SearchQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snippets_show_the_first_matching_word_in_its_passage() {
+        let query = SearchQuery::parse("garanzia").expect("query");
+        let text = "uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici \
+                    quindici sedici diciassette diciotto diciannove venti fondo di garanzia regionale per le \
+                    imprese sociali e le cooperative di comunità nel territorio metropolitano";
+        let snippet = query.snippet(text, 16);
+        assert!(snippet.contains("garanzia"), "{snippet}");
+        assert!(snippet.starts_with("… ") && snippet.ends_with(" …"), "{snippet}");
+        assert_eq!(snippet.trim_matches(|c| c == '…' || c == ' ').split_whitespace().count(), 16);
+        // A match in the title only: the text's beginning.
+        assert_eq!(SearchQuery::parse("assente").expect("query").snippet("breve testo", 16), "breve testo");
+        // Prefixes and punctuation, as the index matches them.
+        assert!(
+            SearchQuery::parse("micro")
+                .expect("query")
+                .snippet("Il (microcredito) aiuta.", 2)
+                .contains("(microcredito)")
+        );
+    }
 
     #[test]
     fn folding_removes_accents_and_case() {

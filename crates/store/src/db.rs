@@ -260,6 +260,20 @@ impl Db {
         work(&mut conn)
     }
 
+    /// Runs a short read at once on an idle SQLite connection, without waiting for one; `None`
+    /// when none is idle or the database is PostgreSQL (whose reads travel over the network and
+    /// belong on a thread that may wait).
+    pub fn read_now<T>(
+        &self,
+        work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+    ) -> Option<Result<T, StoreError>> {
+        if self.backend() != Backend::Sqlite {
+            return None;
+        }
+        let mut conn = self.reader.try_get()?;
+        Some(work(&mut conn))
+    }
+
     /// Runs `work` in one transaction on the writing connection: all of it is kept, or none.
     pub fn write<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let mut conn = self.writer.get()?;
@@ -274,6 +288,21 @@ impl Db {
     ) -> Result<T, StoreError> {
         let mut conn = self.writer.get()?;
         work(&mut conn)
+    }
+
+    /// Gives SQLite's writing connection a page cache of `mib` MiB, for bulk loads whose index
+    /// merges would otherwise read the same pages again and again; nothing on PostgreSQL.
+    pub fn enlarge_write_cache(&self, mib: u32) -> Result<(), StoreError> {
+        if self.backend() != Backend::Sqlite {
+            return Ok(());
+        }
+        let kib = i64::from(mib) * 1024;
+        self.with_writer(|conn| conn.batch_execute(&format!("PRAGMA cache_size = -{kib}")).map_err(StoreError::from))
+    }
+
+    /// Refreshes the query planner's statistics (after a bulk load, before the first queries).
+    pub fn analyze(&self) -> Result<(), StoreError> {
+        self.with_writer(|conn| conn.batch_execute("ANALYZE").map_err(StoreError::from))
     }
 
     /// Whether the database answers now.

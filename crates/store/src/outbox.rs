@@ -91,18 +91,22 @@ pub fn enqueue(
     if exists > 0 {
         return Ok(false);
     }
-    let inserted = diesel::insert_into(digest_outbox::table)
-        .values((
-            digest_outbox::id.eq(Uuid::now_v7().to_string()),
-            digest_outbox::user_id.eq(user.to_string()),
-            digest_outbox::period_start.eq(period_start.naive_utc()),
-            digest_outbox::period_end.eq(period_end.naive_utc()),
-            digest_outbox::status.eq("pending"),
-            digest_outbox::attempts.eq(0),
-            digest_outbox::next_attempt_at.eq(period_end.naive_utc()),
-            digest_outbox::created_at.eq(now.naive_utc()),
-        ))
-        .execute(conn);
+    // In its own savepoint: if another instance queued it a moment ago, the refused insert is
+    // undone alone and the caller's transaction goes on (PostgreSQL would otherwise abort it).
+    let inserted = conn.transaction(|c| {
+        diesel::insert_into(digest_outbox::table)
+            .values((
+                digest_outbox::id.eq(Uuid::now_v7().to_string()),
+                digest_outbox::user_id.eq(user.to_string()),
+                digest_outbox::period_start.eq(period_start.naive_utc()),
+                digest_outbox::period_end.eq(period_end.naive_utc()),
+                digest_outbox::status.eq("pending"),
+                digest_outbox::attempts.eq(0),
+                digest_outbox::next_attempt_at.eq(period_end.naive_utc()),
+                digest_outbox::created_at.eq(now.naive_utc()),
+            ))
+            .execute(c)
+    });
     match inserted {
         Ok(_) => Ok(true),
         // Another instance queued it a moment ago.

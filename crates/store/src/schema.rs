@@ -17,6 +17,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    content_stamp (id) {
+        id -> Integer,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
     partners (id) {
         id -> Text,
         slug -> Text,

@@ -33,16 +33,25 @@ pub fn put(conn: &mut DbConnection, id: DocumentId, locale: Locale, texts: &Text
     let content = texts.plain_content();
     match conn {
         DbConnection::Sqlite(c) => {
-            diesel::sql_query("DELETE FROM search_fts WHERE document_id = ? AND locale = ?")
+            // Each text keeps one row number, so its old entry is found without a scan.
+            diesel::sql_query("INSERT INTO search_keys (document_id, locale) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .bind::<Text, _>(&key)
                 .bind::<Text, _>(locale.as_str())
                 .execute(c)?;
-            diesel::sql_query("INSERT INTO search_fts (document_id, locale, title, content) VALUES (?, ?, ?, ?)")
+            let row: RowId = diesel::sql_query("SELECT id FROM search_keys WHERE document_id = ? AND locale = ?")
                 .bind::<Text, _>(&key)
                 .bind::<Text, _>(locale.as_str())
-                .bind::<Text, _>(&title)
-                .bind::<Text, _>(&content)
-                .execute(c)?;
+                .get_result(c)?;
+            diesel::sql_query("DELETE FROM search_fts WHERE rowid = ?").bind::<BigInt, _>(row.id).execute(c)?;
+            diesel::sql_query(
+                "INSERT INTO search_fts (rowid, document_id, locale, title, content) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind::<BigInt, _>(row.id)
+            .bind::<Text, _>(&key)
+            .bind::<Text, _>(locale.as_str())
+            .bind::<Text, _>(&title)
+            .bind::<Text, _>(&content)
+            .execute(c)?;
         }
         DbConnection::Pg(c) => {
             diesel::sql_query(
@@ -62,6 +71,12 @@ pub fn put(conn: &mut DbConnection, id: DocumentId, locale: Locale, texts: &Text
         }
     }
     Ok(())
+}
+
+#[derive(QueryableByName)]
+struct RowId {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
 }
 
 /// A document that matched, in the language it matched in.
@@ -99,6 +114,117 @@ fn scope_sql(scope: ReadScope, placeholder: &str) -> (String, Option<String>) {
     }
 }
 
+#[derive(QueryableByName)]
+struct Ranked {
+    #[diesel(sql_type = BigInt)]
+    rid: i64,
+    #[diesel(sql_type = Double)]
+    score: f64,
+}
+
+#[derive(QueryableByName)]
+struct Readable {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Text)]
+    document_id: String,
+    #[diesel(sql_type = Text)]
+    locale: String,
+}
+
+#[derive(QueryableByName)]
+struct Snippet {
+    #[diesel(sql_type = BigInt)]
+    rid: i64,
+    #[diesel(sql_type = Text)]
+    snippet: String,
+}
+
+fn placeholders(n: usize) -> String {
+    vec!["?"; n].join(", ")
+}
+
+/// SQLite: rank the matches in the full-text index alone (reading no stored text), then check
+/// the best ones against the reader's scope a chunk at a time until `limit` documents are
+/// found, and cut passages only for those. Reading each match's stored columns or joining
+/// every match to its document costs far more than ranking when a word is common.
+fn sqlite_search(
+    c: &mut diesel::SqliteConnection,
+    query: &SearchQuery,
+    scope: ReadScope,
+    kind_filter: &str,
+    limit: i64,
+) -> Result<Vec<HitRow>, StoreError> {
+    let chunk = limit.saturating_mul(10).max(200);
+    let wanted = usize::try_from(limit).unwrap_or(0);
+    let (scope_sql, partner) = scope_sql(scope, "?");
+    let mut chosen: Vec<(i64, String, String, f64)> = Vec::new();
+    let mut offset = 0;
+    while chosen.len() < wanted {
+        let ranked: Vec<Ranked> = diesel::sql_query(
+            "SELECT rowid AS rid, -bm25(search_fts, 0.0, 0.0, 10.0, 1.0) AS score FROM search_fts \
+             WHERE search_fts MATCH ? ORDER BY score DESC LIMIT ? OFFSET ?",
+        )
+        .bind::<Text, _>(query.fts5())
+        .bind::<BigInt, _>(chunk)
+        .bind::<BigInt, _>(offset)
+        .load(c)?;
+        if ranked.is_empty() {
+            break;
+        }
+        let sql = format!(
+            "SELECT k.id AS id, k.document_id AS document_id, k.locale AS locale FROM search_keys k \
+             JOIN documents d ON d.id = k.document_id WHERE k.id IN ({}) AND {scope_sql}{kind_filter}",
+            placeholders(ranked.len())
+        );
+        let mut q = diesel::sql_query(sql).into_boxed();
+        for row in &ranked {
+            q = q.bind::<BigInt, _>(row.rid);
+        }
+        if let Some(p) = &partner {
+            q = q.bind::<Text, _>(p.clone());
+        }
+        let readable: Vec<Readable> = q.load(c)?;
+        for row in &ranked {
+            let Some(found) = readable.iter().find(|r| r.id == row.rid) else { continue };
+            if chosen.iter().any(|(_, document, _, _)| *document == found.document_id) {
+                continue;
+            }
+            chosen.push((row.rid, found.document_id.clone(), found.locale.clone(), row.score));
+            if chosen.len() == wanted {
+                break;
+            }
+        }
+        if (ranked.len() as i64) < chunk {
+            break;
+        }
+        offset += chunk;
+    }
+    if chosen.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The stored text of the chosen rows, read by rowid; FTS5's snippet() would evaluate the
+    // whole match again for each row, which costs as much as the search when words are common.
+    let sql = format!(
+        "SELECT rowid AS rid, content AS snippet FROM search_fts WHERE rowid IN ({})",
+        placeholders(chosen.len())
+    );
+    let mut q = diesel::sql_query(sql).into_boxed();
+    for (rid, ..) in &chosen {
+        q = q.bind::<BigInt, _>(*rid);
+    }
+    let texts: Vec<Snippet> = q.load(c)?;
+    Ok(chosen
+        .into_iter()
+        .map(|(rid, document_id, locale, score)| HitRow {
+            document_id,
+            locale,
+            score,
+            snippet: texts.iter().find(|s| s.rid == rid).map(|s| query.snippet(&s.snippet, 16)).unwrap_or_default(),
+        })
+        .collect())
+}
+
 /// The best matches the scope may read, one per document, best first.
 pub fn search(
     conn: &mut DbConnection,
@@ -107,43 +233,33 @@ pub fn search(
     kind: Option<&str>,
     limit: i64,
 ) -> Result<Vec<Hit>, StoreError> {
-    // Several languages of one document may match: fetch extra rows, keep each document's best.
-    let fetch = limit.saturating_mul(6).min(600);
     let kind_filter = kind.map(|k| format!(" AND d.kind = '{}'", k.replace('\'', ""))).unwrap_or_default();
     let rows: Vec<HitRow> = match conn {
-        DbConnection::Sqlite(c) => {
-            let (scope, partner) = scope_sql(scope, "?");
-            let sql = format!(
-                "SELECT f.document_id AS document_id, f.locale AS locale, -bm25(search_fts, 0.0, 0.0, 10.0, 1.0) AS score, \
-                 snippet(search_fts, 3, '', '', ' … ', 16) AS snippet \
-                 FROM search_fts f JOIN documents d ON d.id = f.document_id \
-                 WHERE search_fts MATCH ? AND {scope}{kind_filter} ORDER BY score DESC LIMIT ?"
-            );
-            let q = diesel::sql_query(sql).into_boxed().bind::<Text, _>(query.fts5());
-            let q = match partner {
-                Some(p) => q.bind::<Text, _>(p),
-                None => q,
-            };
-            q.bind::<BigInt, _>(fetch).load(c)?
-        }
+        DbConnection::Sqlite(c) => sqlite_search(c, query, scope, &kind_filter, limit)?,
         DbConnection::Pg(c) => {
+            // Rank every match, keep each document's best text, and only then read the text of
+            // the rows returned, for their passages.
             let (scope, partner) = scope_sql(scope, "$3");
             let sql = format!(
                 "WITH q AS (SELECT cfg, to_tsquery(cfg::regconfig, $1) AS query \
                             FROM (VALUES ('english'), ('french'), ('italian'), ('romanian'), ('swedish'), ('simple')) AS c (cfg)), \
-                 best AS (SELECT s.document_id, s.locale, s.config, s.content, q.query, ts_rank(s.tsv, q.query)::float8 AS score \
-                          FROM search_index s JOIN q ON q.cfg = s.config JOIN documents d ON d.id = s.document_id \
-                          WHERE s.tsv @@ q.query AND {scope}{kind_filter} ORDER BY score DESC LIMIT $2) \
-                 SELECT document_id, locale, score, \
-                        ts_headline(config::regconfig, content, query, 'MaxWords=24, MinWords=10, StartSel=\"\", StopSel=\"\"') AS snippet \
-                 FROM best ORDER BY score DESC"
+                 matches AS (SELECT s.document_id, s.locale, ts_rank(s.tsv, q.query)::float8 AS score \
+                             FROM search_index s JOIN q ON q.cfg = s.config JOIN documents d ON d.id = s.document_id \
+                             WHERE s.tsv @@ q.query AND {scope}{kind_filter}), \
+                 best AS (SELECT DISTINCT ON (document_id) document_id, locale, score FROM matches \
+                          ORDER BY document_id, score DESC) \
+                 SELECT b.document_id, b.locale, b.score, s.content AS snippet \
+                 FROM (SELECT * FROM best ORDER BY score DESC, document_id LIMIT $2) b \
+                 JOIN search_index s ON s.document_id = b.document_id AND s.locale = b.locale \
+                 ORDER BY b.score DESC, b.document_id"
             );
-            let q = diesel::sql_query(sql).into_boxed().bind::<Text, _>(query.tsquery()).bind::<BigInt, _>(fetch);
+            let q = diesel::sql_query(sql).into_boxed().bind::<Text, _>(query.tsquery()).bind::<BigInt, _>(limit);
             let q = match partner {
                 Some(p) => q.bind::<Text, _>(p),
                 None => q,
             };
-            q.load(c)?
+            let rows: Vec<HitRow> = q.load(c)?;
+            rows.into_iter().map(|row| HitRow { snippet: query.snippet(&row.snippet, 16), ..row }).collect()
         }
     };
     let mut hits: Vec<Hit> = Vec::new();

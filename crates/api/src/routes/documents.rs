@@ -6,6 +6,7 @@ use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::ApiError;
 use crate::json::parse_object;
 use crate::markdown;
+use crate::response_cache::Cached;
 use crate::routes::{etag, if_match, page_limit};
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
@@ -333,18 +334,79 @@ async fn check_references(state: &AppState, content: &DocumentContent) -> Result
 }
 
 fn document_response(status: StatusCode, record: &DocumentRecord, requested: Locale) -> Result<HttpResponse, ApiError> {
+    let location = (status == StatusCode::CREATED)
+        .then(|| format!("/api/v1/{}/{}", record.summary.kind.collection(), record.summary.id));
+    Ok(respond(status, &rendered(record, requested)?, location))
+}
+
+/// A document in the reader's language, serialised once (and kept, for reads).
+fn rendered(record: &DocumentRecord, requested: Locale) -> Result<Cached, ApiError> {
     let view = view(record, requested)?;
+    let language = view.language;
+    let body = serde_json::to_vec(&view).map_err(ApiError::internal)?;
+    Ok(Cached { body: body.into(), etag: Some(etag(record.summary.version)), language: Some(language) })
+}
+
+fn respond(status: StatusCode, document: &Cached, location: Option<String>) -> HttpResponse {
     let mut response = HttpResponse::build(status);
-    response.insert_header((header::ETAG, etag(record.summary.version)));
-    response.insert_header((header::CONTENT_LANGUAGE, view.language));
-    response.insert_header((header::VARY, "Accept-Language, Authorization"));
-    if status == StatusCode::CREATED {
-        response.insert_header((
-            header::LOCATION,
-            format!("/api/v1/{}/{}", record.summary.kind.collection(), record.summary.id),
-        ));
+    if let Some(tag) = &document.etag {
+        response.insert_header((header::ETAG, tag.clone()));
     }
-    Ok(response.json(view))
+    if let Some(language) = document.language {
+        response.insert_header((header::CONTENT_LANGUAGE, language));
+    }
+    response.insert_header((header::VARY, "Accept-Language, Authorization"));
+    if let Some(location) = location {
+        response.insert_header((header::LOCATION, location));
+    }
+    response.content_type("application/json").body(document.body.clone())
+}
+
+/// Serialises an answer built from data read under `stamp`, keeps it, and sends it.
+fn keep_and_respond<T: Serialize>(
+    state: &AppState,
+    stamp: i64,
+    key: String,
+    value: &T,
+) -> Result<HttpResponse, ApiError> {
+    let body = serde_json::to_vec(value).map_err(ApiError::internal)?;
+    let answer = Cached { body: body.into(), etag: None, language: None };
+    state.cache.put(stamp, key, answer.clone());
+    Ok(respond(StatusCode::OK, &answer, None))
+}
+
+/// What the content stamp and the cache gave for a read.
+enum Lookup<T> {
+    Hit(Cached),
+    Miss(i64, T),
+}
+
+/// Reads the content stamp and, unless `key` is cached under it, runs `load`. On SQLite the
+/// stamp is read at once on an idle connection (one indexed row, microseconds); otherwise it
+/// goes to the database's thread pool with the load.
+async fn cached_or<T, F>(state: &AppState, key: &str, load: F) -> Result<Lookup<T>, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut mfx_store::DbConnection) -> Result<T, mfx_store::StoreError> + Send + 'static,
+{
+    if let Some(stamp) = state.db.read_now(documents::content_stamp) {
+        let stamp = stamp?;
+        if let Some(hit) = state.cache.get(stamp, key) {
+            return Ok(Lookup::Hit(hit));
+        }
+        return Ok(Lookup::Miss(stamp, state.read(load).await?));
+    }
+    let cache = state.cache.clone();
+    let key = key.to_owned();
+    state
+        .read(move |c| {
+            let stamp = documents::content_stamp(c)?;
+            match cache.get(stamp, &key) {
+                Some(hit) => Ok(Lookup::Hit(hit)),
+                None => Ok(Lookup::Miss(stamp, load(c)?)),
+            }
+        })
+        .await
 }
 
 // ---------------------------------------------------------------- use cases
@@ -422,6 +484,32 @@ pub async fn list(
 ) -> Result<DocumentList, ApiError> {
     let requested = reader_language(req, query.lang.as_deref(), user)?;
     list_for(state, user, kind, query, requested).await
+}
+
+/// The list as the API sends it, kept under the content stamp for readers of the same scope.
+pub async fn list_response(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    kind: Option<Kind>,
+    query: ListQuery,
+) -> Result<HttpResponse, ApiError> {
+    let requested = reader_language(req, query.lang.as_deref(), user)?;
+    let key = format!(
+        "list {kind:?} {requested} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        ReadScope::of(&user.actor()),
+        query.partner,
+        query.theme,
+        query.status,
+        query.updated_since,
+        query.cursor,
+        query.limit
+    );
+    let stamp = match cached_or(state, &key, |_| Ok(())).await? {
+        Lookup::Hit(list) => return Ok(respond(StatusCode::OK, &list, None)),
+        Lookup::Miss(stamp, ()) => stamp,
+    };
+    keep_and_respond(state, stamp, key, &list_for(state, user, kind, query, requested).await?)
 }
 
 /// Lists documents for a reader whose language is already known.
@@ -561,8 +649,21 @@ pub async fn get(
     lang: Option<&str>,
 ) -> Result<HttpResponse, ApiError> {
     let requested = reader_language(req, lang, user)?;
-    let record = readable(state, &user.actor(), kind, parse_id(id)?).await?;
-    document_response(StatusCode::OK, &record, requested)
+    let id = parse_id(id)?;
+    let actor = user.actor();
+    // Who may read what depends only on the read scope, so readers of one scope share entries.
+    let key = format!("document {id} {kind:?} {requested} {:?}", ReadScope::of(&actor));
+    let (stamp, record) = match cached_or(state, &key, move |c| documents::find(c, id)).await? {
+        Lookup::Hit(document) => return Ok(respond(StatusCode::OK, &document, None)),
+        Lookup::Miss(stamp, record) => (stamp, record),
+    };
+    let record = record.ok_or_else(|| ApiError::not_found("document"))?;
+    if kind.is_some_and(|k| k != record.summary.kind) || !permits(&actor, Action::Read, &resource(&record.summary)) {
+        return Err(ApiError::not_found("document"));
+    }
+    let document = rendered(&record, requested)?;
+    state.cache.put(stamp, key, document.clone());
+    Ok(respond(StatusCode::OK, &document, None))
 }
 
 pub async fn patch(
@@ -928,6 +1029,30 @@ pub struct SearchHit {
 pub struct SearchResults {
     pub query: String,
     pub items: Vec<SearchHit>,
+}
+
+/// The search results as the API sends them, kept under the content stamp for readers of the
+/// same scope and language (the same words find the same documents until something changes).
+pub async fn search_response(
+    state: &AppState,
+    req: &HttpRequest,
+    user: &MaybeUser,
+    params: SearchParams,
+) -> Result<HttpResponse, ApiError> {
+    let requested = reader_language(req, params.lang.as_deref(), user)?;
+    // Keyed by the raw parameters: two spellings of one query are two entries, never a wrong one.
+    let key = format!(
+        "search {requested} {:?} {:?} {:?} {:?}",
+        ReadScope::of(&user.actor()),
+        params.q,
+        params.kind,
+        params.limit
+    );
+    let stamp = match cached_or(state, &key, |_| Ok(())).await? {
+        Lookup::Hit(results) => return Ok(respond(StatusCode::OK, &results, None)),
+        Lookup::Miss(stamp, ()) => stamp,
+    };
+    keep_and_respond(state, stamp, key, &search(state, req, user, params).await?)
 }
 
 pub async fn search(

@@ -62,6 +62,15 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Ready>, ApiE
 )]
 #[get("/metrics")]
 pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
-    let text = state.metrics.render(&[("mfx_up", "Whether this instance is serving.", 1.0)]);
+    let (hits, misses) = state.cache.counts();
+    let (entries, bytes) = state.cache.size();
+    #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
+    let text = state.metrics.render(&[
+        ("mfx_up", "Whether this instance is serving.", 1.0),
+        ("mfx_response_cache_hits", "Document reads answered from the response cache since start.", hits as f64),
+        ("mfx_response_cache_misses", "Document reads that had to be built since start.", misses as f64),
+        ("mfx_response_cache_entries", "Responses in the cache now.", entries as f64),
+        ("mfx_response_cache_bytes", "Memory held by the response cache now.", bytes as f64),
+    ]);
     HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(text)
 }

@@ -58,8 +58,8 @@ macro_rules! document_routes {
                 req: HttpRequest,
                 user: MaybeUser,
                 query: web::Query<ListQuery>,
-            ) -> Result<web::Json<DocumentList>, ApiError> {
-                Ok(web::Json(documents::list(&state, &req, &user, Some($kind), query.into_inner()).await?))
+            ) -> Result<HttpResponse, ApiError> {
+                documents::list_response(&state, &req, &user, Some($kind), query.into_inner()).await
             }
 
             /// Creates a document (as a draft) in its original language.
@@ -312,9 +312,9 @@ macro_rules! document_routes {
                     >,
             {
                 scope
+                    .service(get)
                     .service(list)
                     .service(create)
-                    .service(get)
                     .service(patch)
                     .service(translations)
                     .service(put_translation)
@@ -369,7 +369,7 @@ pub async fn list_documents(
     req: HttpRequest,
     user: MaybeUser,
     query: web::Query<documents::AnyKindListQuery>,
-) -> Result<web::Json<DocumentList>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let kind = match query.kind.as_deref() {
         Some(k) => Some(Kind::parse(k).ok_or_else(|| {
@@ -379,7 +379,7 @@ pub async fn list_documents(
         })?),
         None => None,
     };
-    Ok(web::Json(documents::list(&state, &req, &user, kind, query.into_list_query()).await?))
+    documents::list_response(&state, &req, &user, kind, query.into_list_query()).await
 }
 
 /// Full-text search over every translation of every document you may read, with stemming where
@@ -399,8 +399,8 @@ pub async fn search(
     req: HttpRequest,
     user: MaybeUser,
     query: web::Query<documents::SearchParams>,
-) -> Result<web::Json<documents::SearchResults>, ApiError> {
-    Ok(web::Json(documents::search(&state, &req, &user, query.into_inner()).await?))
+) -> Result<HttpResponse, ApiError> {
+    documents::search_response(&state, &req, &user, query.into_inner()).await
 }
 
 /// The transfer lineage of a good practice: the actions of action plans it inspired.

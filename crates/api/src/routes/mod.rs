@@ -22,7 +22,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers every route: operational ones at the root, the API under `/api/v1`.
 pub fn configure(config: &mut ServiceConfig<'_>) {
     config.service(health::healthz).service(health::readyz).service(health::metrics).service(tracking::calendar_feed);
-    let api = scope("/api/v1")
+    // The router tries patterns in registration order: the documents, which carry most of the
+    // traffic, come first.
+    let api = scope("/api/v1");
+    let api = kinds::practices::configure(api);
+    let api = kinds::meeting_notes::configure(api);
+    let api = kinds::action_plans::configure(api);
+    let api = api
         .service(kinds::list_documents)
         .service(kinds::search)
         .service(kinds::practice_lineage)
@@ -44,9 +50,6 @@ pub fn configure(config: &mut ServiceConfig<'_>) {
         .service(tracking::report)
         .service(digests::list_digests)
         .service(digests::retry_digest);
-    let api = kinds::practices::configure(api);
-    let api = kinds::meeting_notes::configure(api);
-    let api = kinds::action_plans::configure(api);
     config.service(
         api.service(auth::login)
             .service(auth::refresh)

@@ -91,9 +91,28 @@ fn migrate_reports_what_it_applied() {
     let db = TestDatabase::create(Backend::Sqlite);
     let first = run(mfx(&db).arg("migrate"), None);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    assert!(text(&first.stdout).contains("Applied 6 migration"), "{}", text(&first.stdout));
+    assert!(text(&first.stdout).contains("Applied 8 migration"), "{}", text(&first.stdout));
     let second = run(mfx(&db).arg("migrate"), None);
     assert!(text(&second.stdout).contains("up to date"), "{}", text(&second.stdout));
+}
+
+#[test]
+fn seed_bench_fills_a_new_database_and_refuses_one_with_content() {
+    let db = TestDatabase::create(Backend::Sqlite);
+    let password = "a long enough password\n";
+    let args = ["seed-bench", "--practices", "60", "--users", "12", "--password-stdin"];
+    let first = run(mfx(&db).args(args), Some(password));
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let stdout = text(&first.stdout);
+    for expected in ["60 practices", "6 meeting notes", "1 action plans", "12 accounts"] {
+        assert!(stdout.contains(expected), "{expected}: {stdout}");
+    }
+    // The generated accounts exist, with digests on.
+    let preview = run(mfx(&db).args(["digest", "preview", "--user", "reader-3@bench.example.org"]), None);
+    assert!(preview.status.success(), "{}", text(&preview.stderr));
+    let again = run(mfx(&db).args(args), Some(password));
+    assert_eq!(again.status.code(), Some(1));
+    assert!(text(&again.stderr).contains("already holds"), "{}", text(&again.stderr));
 }
 
 #[test]

@@ -4,6 +4,7 @@ mod support;
 
 mod accounts;
 mod auth;
+mod caching;
 mod cli;
 mod delivery;
 mod digest;

@@ -193,6 +193,38 @@ impl TestApp {
     }
 }
 
+/// A second server on the same database, as a deployment with several instances has.
+pub struct Instance {
+    pub base: String,
+    handle: actix_web::dev::ServerHandle,
+}
+
+impl Instance {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        let handle = self.handle.clone();
+        actix_web::rt::spawn(async move { handle.stop(false).await });
+    }
+}
+
+impl TestApp {
+    /// Starts another instance of the application on this app's database.
+    pub fn another_instance(&self) -> Instance {
+        let settings = settings_for(&self.db, &[]);
+        let (state, _) = server::prepare_state(settings, self.state.clock.clone()).expect("second instance");
+        let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
+        let (running, addr) = server::serve(state, listener).expect("second server starts");
+        let handle = running.handle();
+        actix_web::rt::spawn(running);
+        Instance { base: format!("http://{addr}"), handle }
+    }
+}
+
 impl Drop for TestApp {
     fn drop(&mut self) {
         let handle = self.handle.clone();
