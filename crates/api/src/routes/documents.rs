@@ -375,6 +375,19 @@ fn keep_and_respond<T: Serialize>(
     Ok(respond(StatusCode::OK, &answer, None))
 }
 
+/// The answer kept for `key` under the current content stamp, or the stamp to keep a new one
+/// under.
+async fn lookup(state: &AppState, key: &str) -> Result<Lookup<()>, ApiError> {
+    let stamp = match state.db.read_now(documents::content_stamp) {
+        Some(stamp) => stamp?,
+        None => state.read(documents::content_stamp).await?,
+    };
+    Ok(match state.cache.get(stamp, key) {
+        Some(hit) => Lookup::Hit(hit),
+        None => Lookup::Miss(stamp, ()),
+    })
+}
+
 /// What the content stamp and the cache gave for a read.
 enum Lookup<T> {
     Hit(Cached),
@@ -383,7 +396,7 @@ enum Lookup<T> {
 
 /// Reads the content stamp and, unless `key` is cached under it, runs `load`. On SQLite the
 /// stamp is read at once on an idle connection (one indexed row, microseconds); otherwise it
-/// goes to the database's thread pool with the load.
+/// goes to the database's thread pool together with the load, in one trip.
 async fn cached_or<T, F>(state: &AppState, key: &str, load: F) -> Result<Lookup<T>, ApiError>
 where
     T: Send + 'static,
@@ -505,7 +518,7 @@ pub async fn list_response(
         query.cursor,
         query.limit
     );
-    let stamp = match cached_or(state, &key, |_| Ok(())).await? {
+    let stamp = match lookup(state, &key).await? {
         Lookup::Hit(list) => return Ok(respond(StatusCode::OK, &list, None)),
         Lookup::Miss(stamp, ()) => stamp,
     };
@@ -1048,7 +1061,7 @@ pub async fn search_response(
         params.kind,
         params.limit
     );
-    let stamp = match cached_or(state, &key, |_| Ok(())).await? {
+    let stamp = match lookup(state, &key).await? {
         Lookup::Hit(results) => return Ok(respond(StatusCode::OK, &results, None)),
         Lookup::Miss(stamp, ()) => stamp,
     };
