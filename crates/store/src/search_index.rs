@@ -155,7 +155,9 @@ fn sqlite_search(
     kind_filter: &str,
     limit: i64,
 ) -> Result<Vec<HitRow>, StoreError> {
-    let chunk = limit.saturating_mul(10).max(200);
+    // Each round ranks the matches again, so the chunk grows fourfold: a word whose matches are
+    // mostly hidden from this reader costs a few rounds, not one per chunk.
+    let mut chunk = limit.saturating_mul(10).max(200);
     let wanted = usize::try_from(limit).unwrap_or(0);
     let (scope_sql, partner) = scope_sql(scope, "?");
     let mut chosen: Vec<(i64, String, String, f64)> = Vec::new();
@@ -199,6 +201,7 @@ fn sqlite_search(
             break;
         }
         offset += chunk;
+        chunk = chunk.saturating_mul(4);
     }
     if chosen.is_empty() {
         return Ok(Vec::new());

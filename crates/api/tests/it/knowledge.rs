@@ -277,7 +277,56 @@ async fn demo_content_is_seeded_once(app: TestApp) {
     assert!(search.body["items"].as_array().is_some_and(|i| !i.is_empty()));
 }
 
+/// A word found mostly in drafts a visitor may not see: the visible match ranks last, after
+/// more hidden matches than one round of ranking looks at, and must still be found.
+async fn search_looks_past_matches_the_reader_may_not_see(app: TestApp) {
+    use mfx_domain::content::DocumentInput;
+    use mfx_domain::document::{Kind, Status};
+    use mfx_store::documents::{self, NewDocument};
+    let now = app.state.clock.now();
+    let partner =
+        app.state.db.read(|c| mfx_store::partners::find_by_slug(c, "bologna")).expect("read").expect("bologna");
+    let add = |title: String, summary: String, status: Status| {
+        let body = json!({ "visibility": "public", "text": { "title": title, "summary": summary } });
+        let input = DocumentInput::from_value(Kind::Practice, body).expect("parses");
+        let content = input.validate().expect("valid");
+        app.state
+            .db
+            .write(|c| {
+                documents::insert(
+                    c,
+                    NewDocument {
+                        content: &content,
+                        partner: partner.id,
+                        original_locale: partner.profile.locale,
+                        status,
+                        author: None,
+                        seed_key: None,
+                    },
+                    now,
+                )
+            })
+            .expect("insert");
+    };
+    for n in 0..260 {
+        add(format!("Zanzibar bozza {n}"), "Zanzibar zanzibar.".into(), Status::Draft);
+    }
+    let long = format!("{} Zanzibar compare una volta sola.", "Un testo lungo sul microcredito. ".repeat(80));
+    add("Pratica pubblicata".into(), long, Status::Published);
+    let admin = app.admin_token().await;
+    let everything = app.get("/api/v1/search?q=zanzibar&lang=it&limit=100", Some(&admin)).await;
+    assert_eq!(everything.body["items"].as_array().map(Vec::len), Some(100), "{}", everything.text);
+    let listed = app.get("/api/v1/practices", None).await;
+    assert_eq!(listed.body["items"].as_array().map(Vec::len), Some(1), "{}", listed.text);
+    let found = app.get("/api/v1/search?q=zanzibar&lang=it", None).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.text);
+    let titles: Vec<&str> =
+        found.body["items"].as_array().expect("items").iter().filter_map(|i| i["document"]["title"].as_str()).collect();
+    assert_eq!(titles, ["Pratica pubblicata"], "only the published practice, found past the drafts");
+}
+
 on_both_databases!(
+    search_looks_past_matches_the_reader_may_not_see,
     search_finds_words_in_their_languages,
     attachments_are_checked_stored_and_served,
     lineage_links_practices_and_the_actions_they_inspired,
