@@ -8,12 +8,11 @@
 //!
 //! Only for benchmark databases: it refuses a database that already holds other documents.
 
-use mfx_domain::Locale;
+use crate::demo::{Seeded, insert_with_translations};
 use mfx_domain::account::{AccountInput, NewAccount};
-use mfx_domain::content::{DocumentInput, Texts};
-use mfx_domain::document::{DocumentId, Kind, Origin, Status};
+use mfx_domain::document::{DocumentId, Kind, Status};
 use mfx_domain::partner::Partner;
-use mfx_store::documents::{self, NewDocument, Translation};
+use mfx_store::documents;
 use mfx_store::{Db, StoreError, accounts, partners};
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -258,9 +257,11 @@ fn retitle(entry: &mut Value, n: usize) {
     }
 }
 
-fn strip(mut entry: Value) -> Entry {
-    let object = entry.as_object_mut().map(std::mem::take).unwrap_or_default();
-    let mut object = object;
+fn strip(entry: Value) -> Entry {
+    let mut object = match entry {
+        Value::Object(object) => object,
+        _ => Map::new(),
+    };
     let partner = object.remove("partner").and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     let status = object
         .remove("status")
@@ -313,54 +314,11 @@ fn write_batch(db: &Db, kind: Kind, batch: Vec<Entry>, report: &mut BenchReport)
                         p
                     }
                 };
-                bytes += entry.body.get("text").map_or(0, size);
-                let input =
-                    DocumentInput::from_value(kind, entry.body).map_err(|v| invalid("entry", &format!("{v:?}")))?;
-                let locale = match input.language() {
-                    Some(tag) => tag.parse::<Locale>().map_err(|e| invalid(tag, &e.to_string()))?,
-                    None => partner.profile.locale,
-                };
-                let content = input.validate().map_err(|v| invalid("entry", &format!("{v:?}")))?;
-                let actions = content.actions.len();
-                let at = entry.at;
-                let id = documents::insert(
-                    conn,
-                    NewDocument {
-                        content: &content,
-                        partner: partner.id,
-                        original_locale: locale,
-                        status: entry.status,
-                        author: None,
-                        seed_key: None,
-                    },
-                    at,
-                )?;
-                for (tag, text) in entry.translations {
-                    let locale: Locale = tag
-                        .parse()
-                        .map_err(|e: mfx_domain::locale::UnsupportedLocale| invalid(&tag, &e.to_string()))?;
-                    bytes += size(&text);
-                    let mut texts = Texts::from_value(kind, text).map_err(|v| invalid(&tag, &format!("{v:?}")))?;
-                    let mut violations = mfx_domain::Violations::new();
-                    texts.validate("text", actions, &mut violations);
-                    if !violations.is_empty() {
-                        return Err(invalid(&tag, &format!("{violations:?}")));
-                    }
-                    documents::put_translation(
-                        conn,
-                        id,
-                        Translation {
-                            locale,
-                            texts: &texts,
-                            origin: Origin::Human,
-                            actor: None,
-                            expected_version: None,
-                            source_version: None,
-                        },
-                        at,
-                    )?;
-                    translations += 1;
-                }
+                bytes += entry.body.get("text").map_or(0, size) + entry.translations.values().map(size).sum::<usize>();
+                translations += entry.translations.len();
+                let seeded = Seeded { kind, partner: &partner, status: entry.status, seed_key: None, at: entry.at };
+                let (id, _) =
+                    insert_with_translations(conn, &seeded, entry.body, Value::Object(entry.translations), &[])?;
                 ids.push(id);
             }
             Ok(ids)
@@ -419,6 +377,7 @@ fn invalid(what: &str, why: &str) -> StoreError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mfx_domain::content::{DocumentInput, Texts};
 
     #[test]
     fn generated_practices_are_valid_and_sized_as_asked() {

@@ -168,52 +168,8 @@ fn seed_entry(
         }
         let partner =
             partners::find_by_slug(conn, &slug)?.ok_or_else(|| invalid(&key_for_db, "names an unknown partner"))?;
-        let input = DocumentInput::from_value(kind, entry).map_err(|v| invalid(&key_for_db, &format!("{v:?}")))?;
-        let locale = match input.language() {
-            Some(tag) => tag.parse::<Locale>().map_err(|e| invalid(&key_for_db, &e.to_string()))?,
-            None => partner.profile.locale,
-        };
-        let content = input.validate().map_err(|v| invalid(&key_for_db, &format!("{v:?}")))?;
-        let actions = content.actions.len();
-        let id: DocumentId = documents::insert(
-            conn,
-            NewDocument {
-                content: &content,
-                partner: partner.id,
-                original_locale: locale,
-                status,
-                author: None,
-                seed_key: Some(&key_for_db),
-            },
-            now,
-        )?;
-        let mut count = 0;
-        for (tag, text) in translations.as_object().cloned().unwrap_or_default() {
-            let locale: Locale =
-                tag.parse().map_err(|e: mfx_domain::locale::UnsupportedLocale| invalid(&key_for_db, &e.to_string()))?;
-            let mut texts = Texts::from_value(kind, text).map_err(|v| invalid(&key_for_db, &format!("{v:?}")))?;
-            let mut violations = mfx_domain::Violations::new();
-            texts.validate("text", actions, &mut violations);
-            if !violations.is_empty() {
-                return Err(invalid(&key_for_db, &format!("{tag}: {violations:?}")));
-            }
-            // An outdated translation is one made from before the current original.
-            let source_version = outdated.contains(&tag).then_some(0);
-            documents::put_translation(
-                conn,
-                id,
-                Translation {
-                    locale,
-                    texts: &texts,
-                    origin: Origin::Human,
-                    actor: None,
-                    expected_version: None,
-                    source_version,
-                },
-                now,
-            )?;
-            count += 1;
-        }
+        let seeded = Seeded { kind, partner: &partner, status, seed_key: Some(&key_for_db), at: now };
+        let (_, count) = insert_with_translations(conn, &seeded, entry, translations, &outdated)?;
         Ok(Some(count))
     })
     .map_err(|e| format!("demo entry {key}: {e}"))
@@ -224,6 +180,75 @@ fn seed_entry(
         }
         None => report.already_present += 1,
     })
+}
+
+/// How a seeding command writes one document.
+pub(crate) struct Seeded<'a> {
+    pub kind: Kind,
+    pub partner: &'a mfx_domain::partner::Partner,
+    pub status: Status,
+    pub seed_key: Option<&'a str>,
+    pub at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Writes a document from its JSON body and its translations (an object of language → texts),
+/// those named in `outdated` as made from before the current original; returns its id and
+/// how many translations were written.
+pub(crate) fn insert_with_translations(
+    conn: &mut mfx_store::DbConnection,
+    seeded: &Seeded<'_>,
+    body: Value,
+    translations: Value,
+    outdated: &[String],
+) -> Result<(DocumentId, usize), StoreError> {
+    let (kind, key) = (seeded.kind, seeded.seed_key.unwrap_or("entry"));
+    let input = DocumentInput::from_value(kind, body).map_err(|v| invalid(key, &format!("{v:?}")))?;
+    let locale = match input.language() {
+        Some(tag) => tag.parse::<Locale>().map_err(|e| invalid(key, &e.to_string()))?,
+        None => seeded.partner.profile.locale,
+    };
+    let content = input.validate().map_err(|v| invalid(key, &format!("{v:?}")))?;
+    let actions = content.actions.len();
+    let id: DocumentId = documents::insert(
+        conn,
+        NewDocument {
+            content: &content,
+            partner: seeded.partner.id,
+            original_locale: locale,
+            status: seeded.status,
+            author: None,
+            seed_key: seeded.seed_key,
+        },
+        seeded.at,
+    )?;
+    let mut count = 0;
+    for (tag, text) in translations.as_object().cloned().unwrap_or_default() {
+        let locale: Locale =
+            tag.parse().map_err(|e: mfx_domain::locale::UnsupportedLocale| invalid(key, &e.to_string()))?;
+        let mut texts = Texts::from_value(kind, text).map_err(|v| invalid(key, &format!("{v:?}")))?;
+        let mut violations = mfx_domain::Violations::new();
+        texts.validate("text", actions, &mut violations);
+        if !violations.is_empty() {
+            return Err(invalid(key, &format!("{tag}: {violations:?}")));
+        }
+        // An outdated translation is one made from before the current original.
+        let source_version = outdated.contains(&tag).then_some(0);
+        documents::put_translation(
+            conn,
+            id,
+            Translation {
+                locale,
+                texts: &texts,
+                origin: Origin::Human,
+                actor: None,
+                expected_version: None,
+                source_version,
+            },
+            seeded.at,
+        )?;
+        count += 1;
+    }
+    Ok((id, count))
 }
 
 fn invalid(key: &str, why: &str) -> StoreError {

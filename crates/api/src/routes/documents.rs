@@ -395,19 +395,18 @@ enum Lookup<T> {
 }
 
 /// Reads the content stamp and, unless `key` is cached under it, runs `load`. On SQLite the
-/// stamp is read at once on an idle connection (one indexed row, microseconds); otherwise it
-/// goes to the database's thread pool together with the load, in one trip.
+/// stamp is read at once on an idle connection (one indexed row, microseconds, see `lookup`);
+/// on PostgreSQL it goes to the database's thread pool together with the load, in one trip.
 async fn cached_or<T, F>(state: &AppState, key: &str, load: F) -> Result<Lookup<T>, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut mfx_store::DbConnection) -> Result<T, mfx_store::StoreError> + Send + 'static,
 {
-    if let Some(stamp) = state.db.read_now(documents::content_stamp) {
-        let stamp = stamp?;
-        if let Some(hit) = state.cache.get(stamp, key) {
-            return Ok(Lookup::Hit(hit));
-        }
-        return Ok(Lookup::Miss(stamp, state.read(load).await?));
+    if state.db.backend() == mfx_store::Backend::Sqlite {
+        return Ok(match lookup(state, key).await? {
+            Lookup::Hit(hit) => Lookup::Hit(hit),
+            Lookup::Miss(stamp, ()) => Lookup::Miss(stamp, state.read(load).await?),
+        });
     }
     let cache = state.cache.clone();
     let key = key.to_owned();
