@@ -327,8 +327,53 @@ async fn errors_under_a_language_are_pages_in_it(app: TestApp) {
     assert!(body.contains("Prišlo je do napake") && !body.contains("partners_gone"), "{body}");
 }
 
+async fn line_breaks_in_meetings_cannot_start_calendar_properties(app: TestApp) {
+    let maja = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    let title = "Srečanje\rLOCATION:Nowhere; \\ , konec";
+    let place = "Kamnik\rATTACH:https://evil.example/x.exe\r\nX-EVIL:1\nend";
+    let note = json!({
+        "language": "sl", "visibility": "partnership", "meeting_type": "interregional_event",
+        "starts_at": "2025-05-20T09:00:00", "ends_at": "2025-05-20T16:00:00", "time_zone": "Europe/Ljubljana",
+        "place": place,
+        "text": {"title": title}
+    });
+    let created = create(&app, &maja, "meeting-notes", &note).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let feed = app.post("/api/v1/me/calendar", Some(&maja), &json!({})).await;
+    assert_eq!(feed.status, StatusCode::CREATED, "{}", feed.text);
+    let url = feed.body["url"].as_str().expect("url");
+    let path = url.split_once("/calendar/").map(|(_, rest)| format!("/calendar/{rest}")).expect("path");
+    let text = app.client.get(app.url(&path)).send().await.expect("send").text().await.expect("body");
+
+    let bytes = text.as_bytes();
+    for (i, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'\r' => assert_eq!(bytes.get(i + 1), Some(&b'\n'), "a bare CR at {i}: {text:?}"),
+            b'\n' => assert_eq!(bytes.get(i.wrapping_sub(1)), Some(&b'\r'), "a bare LF at {i}: {text:?}"),
+            _ => {}
+        }
+    }
+    let unfolded = icalendar::parser::unfold(&text);
+    let parsed = icalendar::parser::read_calendar(&unfolded).expect("the feed parses");
+    let meeting = parsed
+        .components
+        .iter()
+        .find(|c| {
+            c.name == "VEVENT"
+                && c.properties.iter().any(|p| p.name == "SUMMARY" && p.val.as_str().starts_with("Srečanje"))
+        })
+        .expect("the meeting");
+    let values = |name: &str| -> Vec<String> {
+        meeting.properties.iter().filter(|p| p.name == name).map(|p| p.val.as_str().to_owned()).collect()
+    };
+    assert_eq!(values("SUMMARY"), ["Srečanje\nLOCATION:Nowhere; \\ , konec"]);
+    assert_eq!(values("LOCATION"), ["Kamnik\nATTACH:https://evil.example/x.exe\nX-EVIL:1\nend"]);
+    assert!(values("ATTACH").is_empty() && values("X-EVIL").is_empty(), "{text}");
+}
+
 on_both_databases!(
     formulas_in_deliverables_leave_every_csv_as_text,
+    line_breaks_in_meetings_cannot_start_calendar_properties,
     attachments_are_named_by_their_content_and_download_from_pages,
     errors_under_a_language_are_pages_in_it,
 );
