@@ -55,7 +55,7 @@ pub async fn observe(
     let page_language = page_language(&path);
     let mut response = match (page_language, &state) {
         (Some(lang), Some(state)) if is_error(&response) && !is_html(&response) => {
-            page_for_error(response, state, lang).await
+            page_for_error(response, state, lang).instrument(span.clone()).await
         }
         _ => to_problem_if_error(response, &request_id, &path, &span),
     };
