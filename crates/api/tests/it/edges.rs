@@ -311,12 +311,16 @@ async fn errors_under_a_language_are_pages_in_it(app: TestApp) {
     // The API keeps its problems.
     app.get("/api/v1/nothing/here", None).await.assert_problem(StatusCode::NOT_FOUND, "no_route");
 
-    // A failure underneath is a page too, without the cause.
+    // A failure underneath is a page too, without the cause, even when nothing of the page's
+    // context (the account, the project's names) can be read.
     app.state
         .db
         .write(|conn| {
             use diesel::connection::SimpleConnection;
-            conn.batch_execute("ALTER TABLE partners RENAME TO partners_gone").map_err(mfx_store::StoreError::from)
+            conn.batch_execute(
+                "ALTER TABLE partners RENAME TO partners_gone; ALTER TABLE project RENAME TO project_gone",
+            )
+            .map_err(mfx_store::StoreError::from)
         })
         .expect("rename");
     let failed = visitor.get(app.url("/sl/")).send().await.expect("send");
@@ -324,7 +328,9 @@ async fn errors_under_a_language_are_pages_in_it(app: TestApp) {
     let kind = failed.headers().get("content-type").and_then(|v| v.to_str().ok()).map(str::to_owned);
     let body = failed.text().await.expect("body");
     assert!(is_page_in(kind.as_deref(), &body, "sl"), "{kind:?} {body}");
-    assert!(body.contains("Prišlo je do napake") && !body.contains("partners_gone"), "{body}");
+    assert!(body.contains("Prišlo je do napake") && !body.contains("_gone"), "{body}");
+    let shown = body.replace(['\u{2068}', '\u{2069}'], "");
+    assert!(!shown.contains(" ·  · ") && !shown.contains("· </p>"), "no empty project names: {body}");
 }
 
 async fn line_breaks_in_meetings_cannot_start_calendar_properties(app: TestApp) {
