@@ -32,6 +32,10 @@ pub enum ApiError {
     PayloadTooLarge {
         limit: usize,
     },
+    /// The body did not arrive within this many seconds.
+    RequestTimeout {
+        seconds: u64,
+    },
     UnsupportedMediaType {
         expected: &'static str,
     },
@@ -77,6 +81,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::BadRequest { code, .. } => code,
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::RequestTimeout { .. } => "request_timeout",
             ApiError::UnsupportedMediaType { .. } => "unsupported_media_type",
             ApiError::PreconditionRequired => "precondition_required",
             ApiError::NoRoute => "no_route",
@@ -100,6 +105,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => "Too many attempts",
             ApiError::BadRequest { .. } => "The request cannot be read",
             ApiError::PayloadTooLarge { .. } => "The request body is too large",
+            ApiError::RequestTimeout { .. } => "The request body came too slowly",
             ApiError::UnsupportedMediaType { .. } => "Unsupported content type",
             ApiError::PreconditionRequired => "If-Match is required",
             ApiError::NoRoute => "No such resource",
@@ -127,6 +133,9 @@ impl ApiError {
             ApiError::RateLimited { retry_after_secs } => Some(format!("Try again in {retry_after_secs} seconds.")),
             ApiError::BadRequest { detail, .. } => Some(detail.clone()),
             ApiError::PayloadTooLarge { limit } => Some(format!("The limit is {limit} bytes.")),
+            ApiError::RequestTimeout { seconds } => {
+                Some(format!("Send the whole body within {seconds} seconds of the request's headers."))
+            }
             ApiError::UnsupportedMediaType { expected } => Some(format!("Send the body as {expected}.")),
             ApiError::PreconditionRequired => Some("Send the ETag you read in an If-Match header.".into()),
             ApiError::NoRoute | ApiError::MethodNotAllowed => None,
@@ -261,6 +270,7 @@ impl ResponseError for ApiError {
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::RequestTimeout { .. } => StatusCode::REQUEST_TIMEOUT,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::NoRoute => StatusCode::NOT_FOUND,

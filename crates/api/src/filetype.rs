@@ -68,17 +68,75 @@ fn zip_office_type(data: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// A file name safe to store and send back: no folders, no control characters, at most 200
-/// characters, never empty.
+/// Characters that change how text around them is shown without being visible themselves:
+/// bidirectional embeddings, overrides and isolates (which can make `exe.pdf` read as
+/// `fdp.exe`), zero-width characters and line separators.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{3164}'
+        | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}')
+}
+
+/// A file name safe to store and send back: no folders, no control, bidirectional or invisible
+/// formatting characters, at most 200 characters, never empty.
 pub fn clean_filename(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = base
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':'))
+        .filter(|c| {
+            !c.is_control() && !is_invisible_format(*c) && !matches!(c, '"' | '<' | '>' | '|' | '*' | '?' | ':')
+        })
         .take(200)
         .collect();
-    let cleaned = cleaned.trim().trim_start_matches('.').to_owned();
+    let cleaned = cleaned.trim().trim_start_matches('.').trim().to_owned();
     if cleaned.is_empty() { "attachment".to_owned() } else { cleaned }
+}
+
+/// The extensions a file of this (detected) type may carry; the first is the usual one.
+fn extensions(content_type: &str) -> &'static [&'static str] {
+    match content_type {
+        "application/pdf" => &["pdf"],
+        "image/png" => &["png"],
+        "image/jpeg" => &["jpg", "jpeg"],
+        "image/gif" => &["gif"],
+        "image/webp" => &["webp"],
+        "application/msword" => &["doc"],
+        "application/vnd.ms-excel" => &["xls"],
+        "application/vnd.ms-powerpoint" => &["ppt"],
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => &["docx"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => &["xlsx"],
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation" => &["pptx"],
+        "application/vnd.oasis.opendocument.text" => &["odt"],
+        "application/vnd.oasis.opendocument.spreadsheet" => &["ods"],
+        "application/vnd.oasis.opendocument.presentation" => &["odp"],
+        _ => &[],
+    }
+}
+
+/// The cleaned name of a file with an extension that agrees with its detected type: a PDF
+/// sent as `minutes.html` is named `minutes.pdf`, one sent as `minutes` gets `.pdf` added.
+pub fn stored_filename(name: &str, content_type: &str) -> String {
+    let cleaned = clean_filename(name);
+    let allowed = extensions(content_type);
+    let Some(usual) = allowed.first() else { return cleaned };
+    let (stem, extension) = match cleaned.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => (stem, Some(ext)),
+        _ => (cleaned.as_str(), None),
+    };
+    match extension {
+        Some(ext) if allowed.iter().any(|a| a.eq_ignore_ascii_case(ext)) => cleaned,
+        // Something that looks like an extension is replaced, anything else is kept as a name.
+        Some(ext) if (1..=5).contains(&ext.len()) && ext.chars().all(|c| c.is_ascii_alphanumeric()) => {
+            format!("{}.{usual}", stem.trim_end())
+        }
+        _ => {
+            let mut name: String = cleaned.chars().take(200 - usual.len() - 1).collect();
+            name.push('.');
+            name.push_str(usual);
+            name
+        }
+    }
 }
 
 /// A `Content-Disposition: attachment` value carrying any file name (RFC 6266 / RFC 8187).
@@ -125,11 +183,49 @@ mod tests {
     }
 
     #[test]
+    fn stored_names_carry_the_extension_of_their_content() {
+        assert_eq!(stored_filename("minutes.html", "application/pdf"), "minutes.pdf");
+        assert_eq!(stored_filename("Minutes.PDF", "application/pdf"), "Minutes.PDF");
+        assert_eq!(stored_filename("photo.jpeg", "image/jpeg"), "photo.jpeg");
+        assert_eq!(stored_filename("photo.pdf", "image/jpeg"), "photo.jpg");
+        assert_eq!(stored_filename("Ordine del giorno", "application/pdf"), "Ordine del giorno.pdf");
+        assert_eq!(
+            stored_filename("report 2024.11.final version", "application/pdf"),
+            "report 2024.11.final version.pdf"
+        );
+        assert_eq!(stored_filename("invoice\u{202E}fdp.exe", "application/pdf"), "invoicefdp.pdf");
+        assert_eq!(stored_filename("", "image/png"), "attachment.png");
+        let long = format!("{}.html", "a".repeat(300));
+        assert!(stored_filename(&long, "application/pdf").ends_with(".pdf"));
+        assert!(stored_filename(&long, "application/pdf").chars().count() <= 200);
+        for content_type in [
+            "application/pdf",
+            "image/png",
+            "image/jpeg",
+            "image/gif",
+            "image/webp",
+            "application/msword",
+            "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "application/vnd.oasis.opendocument.text",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            "application/vnd.oasis.opendocument.presentation",
+        ] {
+            assert!(!extensions(content_type).is_empty(), "{content_type} has an extension");
+        }
+    }
+
+    #[test]
     fn file_names_are_cleaned_and_encoded() {
         assert_eq!(clean_filename("../../etc/passwd"), "passwd");
         assert_eq!(clean_filename("C:\\Users\\x\\Ordine del giorno.pdf"), "Ordine del giorno.pdf");
         assert_eq!(clean_filename("\u{0}\n"), "attachment");
         assert_eq!(clean_filename(".hidden"), "hidden");
+        assert_eq!(clean_filename("invoice\u{202E}fdp.exe"), "invoicefdp.exe");
+        assert_eq!(clean_filename("a\u{2066}b\u{2069}\u{200B}c\u{FEFF}\u{2028}.pdf"), "abc.pdf");
         let header = content_disposition("Dagordning Örebro.pdf");
         assert_eq!(
             header,

@@ -21,8 +21,28 @@ pub enum Event {
     },
 }
 
+/// A TEXT value (RFC 5545, 3.3.11): backslash, semicolon and comma escaped; every line break
+/// (CRLF, a lone CR or a lone LF) written as `\n`; other control characters, which TEXT may not
+/// hold, dropped. Nothing of the text can end the content line or start a property.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Folds a content line at 75 octets, never inside a UTF-8 character.
@@ -167,6 +187,78 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
+        assert_eq!(escape("Kamnik\rLOCATION:x\r\ny\u{0}\u{7f}\tz"), "Kamnik\\nLOCATION:x\\ny\tz");
+    }
+
+    /// What a calendar client must read back for a text: line breaks of any kind are one
+    /// line feed, and control characters other than tab (which iCalendar text may not hold) are
+    /// gone.
+    fn as_read(text: &str) -> String {
+        text.replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .chars()
+            .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+            .collect()
+    }
+
+    fn text() -> impl proptest::strategy::Strategy<Value = String> {
+        "[a-zé€😀 ,;:\\\\\r\n\t\u{0}\u{7f}\u{85}\"nN]{0,90}"
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_parses_back_to_the_same_values(summary in text(), location in text(), name in text()) {
+            let starts = NaiveDate::from_ymd_opt(2025, 5, 20).and_then(|d| d.and_hms_opt(9, 0, 0)).unwrap_or_default();
+            let events = [
+                Event::Meeting {
+                    uid: "m1@mfx".into(),
+                    starts,
+                    ends: starts + chrono::Duration::hours(2),
+                    zone: chrono_tz::Europe::Ljubljana,
+                    summary: summary.clone(),
+                    location: location.clone(),
+                    url: "https://example.org/m1".into(),
+                },
+                Event::Deadline {
+                    uid: "d1@mfx".into(),
+                    day: starts.date(),
+                    summary: location.clone(),
+                    description: summary.clone(),
+                    url: "https://example.org/d1".into(),
+                },
+            ];
+            let feed = calendar(&name, &events, Utc::now());
+            // Every line ends with CRLF, no CR or LF stands alone, and no line is longer than 75
+            // octets.
+            let lines = feed.strip_suffix("\r\n").unwrap_or_default().split("\r\n").collect::<Vec<_>>();
+            for line in &lines {
+                proptest::prop_assert!(!line.contains(['\r', '\n']), "a bare line break in {:?}", line);
+                proptest::prop_assert!(line.len() <= 75, "{} octets: {:?}", line.len(), line);
+            }
+            let unfolded = icalendar::parser::unfold(&feed);
+            let parsed = icalendar::parser::read_calendar(&unfolded);
+            let parsed = parsed.map_err(|e| proptest::test_runner::TestCaseError::fail(format!("{e}: {feed:?}")))?;
+            let value = |component: &str, property: &str| {
+                parsed
+                    .components
+                    .iter()
+                    .filter(|c| c.name == "VEVENT")
+                    .flat_map(|c| c.properties.iter().map(move |p| (c, p)))
+                    .find(|(c, p)| {
+                        p.name == property
+                            && c.properties.iter().any(|u| u.name == "UID" && u.val.as_str() == component)
+                    })
+                    .map(|(_, p)| p.val.as_str().to_owned())
+            };
+            proptest::prop_assert_eq!(value("m1@mfx", "SUMMARY"), Some(as_read(&summary)));
+            let expected_location = (!location.is_empty()).then(|| as_read(&location));
+            proptest::prop_assert_eq!(value("m1@mfx", "LOCATION"), expected_location);
+            proptest::prop_assert_eq!(value("d1@mfx", "SUMMARY"), Some(as_read(&location)));
+            let expected_description = (!summary.is_empty()).then(|| as_read(&summary));
+            proptest::prop_assert_eq!(value("d1@mfx", "DESCRIPTION"), expected_description);
+            let calendar_name = parsed.properties.iter().find(|p| p.name == "X-WR-CALNAME").map(|p| p.val.as_str().to_owned());
+            proptest::prop_assert_eq!(calendar_name, Some(as_read(&name)));
+        }
     }
 
     #[test]

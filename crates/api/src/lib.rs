@@ -6,6 +6,7 @@ pub mod bench_data;
 pub mod bootstrap;
 pub mod cli;
 pub mod clock;
+pub mod csv;
 pub mod demo;
 pub mod digest_delivery;
 pub mod digest_mail;

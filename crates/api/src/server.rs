@@ -37,12 +37,16 @@ pub fn build_app(
     let (app, api) = App::new()
         .into_utoipa_app()
         .openapi(openapi::base())
-        .app_data(state)
+        .app_data(state.clone())
         .configure(routes::configure)
         .split_for_parts();
     let api = openapi::finish(api);
     let routes = web::Data::new(RouteTable::from_openapi(&api));
+    // Forms read their bodies with the same limit as the JSON API's documents.
+    let body_limit = state.settings.max_json_bytes;
     app.app_data(routes)
+        .app_data(web::PayloadConfig::new(body_limit))
+        .app_data(web::FormConfig::default().limit(body_limit))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", api))
         .configure(crate::web::configure)
         .service(
@@ -98,11 +102,16 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
 pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server, SocketAddr)> {
     let addr = listener.local_addr()?;
     let workers = state.settings.workers;
+    // Headers must arrive within ten seconds (or the body timeout, when shorter); the body has
+    // its own deadline (see `middleware`); after an answer that closes the connection, a client
+    // has a second to read it before the connection is dropped.
+    let header_timeout = state.settings.body_timeout.min(Duration::from_secs(10));
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || build_app(data.clone()))
         .listen(listener)?
         .shutdown_timeout(10)
-        .client_request_timeout(Duration::from_secs(10));
+        .client_request_timeout(header_timeout)
+        .client_disconnect_timeout(Duration::from_secs(1));
     if let Some(workers) = workers {
         server = server.workers(workers);
     }

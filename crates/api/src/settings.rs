@@ -65,6 +65,10 @@ pub struct Settings {
     pub access_token_ttl: Duration,
     pub refresh_token_ttl: Duration,
     pub session_ttl: Duration,
+    /// How long a client may take to send a request body, from the end of its headers.
+    pub body_timeout: Duration,
+    /// The bearer token that `/metrics` asks for; without one, `/metrics` does not exist.
+    pub metrics_token: Option<Secret>,
 }
 
 /// The keys, as environment variables; the TOML file uses them lower-cased without `MFX_`.
@@ -86,6 +90,8 @@ pub const KEYS: &[&str] = &[
     "MFX_MAX_JSON_BYTES",
     "MFX_CACHE_MB",
     "MFX_ACCESS_TOKEN_TTL_SECS",
+    "MFX_BODY_TIMEOUT_SECS",
+    "MFX_METRICS_TOKEN",
 ];
 
 /// Why the configuration was refused: one line per problem.
@@ -223,6 +229,25 @@ impl Settings {
                     .filter(|n| (30..=3600).contains(n))
                     .ok_or_else(|| format!("`{v}` is not a number of seconds from 30 to 3600"))
             });
+        let body_timeout_secs =
+            parse_or(&mut problems, "MFX_BODY_TIMEOUT_SECS", get("MFX_BODY_TIMEOUT_SECS"), Some(30), |v| {
+                v.parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=3600).contains(n))
+                    .ok_or_else(|| format!("`{v}` is not a number of seconds from 1 to 3600"))
+            });
+        let metrics_token = get("MFX_METRICS_TOKEN").and_then(|token| {
+            let token = token.trim().to_owned();
+            if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) {
+                problems.push(format!(
+                    "MFX_METRICS_TOKEN is {} bytes; it needs at least 16 printable characters without spaces",
+                    token.len()
+                ));
+                None
+            } else {
+                Some(Secret::new(token))
+            }
+        });
 
         match (
             database_url,
@@ -236,6 +261,7 @@ impl Settings {
             max_json_bytes,
             cache_mb,
             access_secs,
+            body_timeout_secs,
         ) {
             (
                 Some(database_url),
@@ -249,6 +275,7 @@ impl Settings {
                 Some(max_json_bytes),
                 Some(cache_mb),
                 Some(access_secs),
+                Some(body_timeout_secs),
             ) if problems.is_empty() => Ok(Settings {
                 database_url,
                 bind,
@@ -269,6 +296,8 @@ impl Settings {
                 access_token_ttl: Duration::from_secs(access_secs),
                 refresh_token_ttl: Duration::from_secs(14 * 24 * 3600),
                 session_ttl: Duration::from_secs(30 * 24 * 3600),
+                body_timeout: Duration::from_secs(body_timeout_secs),
+                metrics_token,
             }),
             _ => Err(SettingsError(problems)),
         }
@@ -350,6 +379,8 @@ mod tests {
         assert_eq!(settings.public_url, "http://127.0.0.1:8080");
         assert_eq!(settings.access_token_ttl, Duration::from_secs(900));
         assert_eq!(settings.log_format, LogFormat::Text);
+        assert_eq!(settings.body_timeout, Duration::from_secs(30));
+        assert_eq!(settings.metrics_token, None, "metrics are not public by default");
     }
 
     #[test]
@@ -364,6 +395,8 @@ mod tests {
             ("MFX_CACHE_MB", "lots"),
             ("MFX_TRUST_PROXY", "maybe"),
             ("MFX_PUBLIC_URL", "ftp://x"),
+            ("MFX_BODY_TIMEOUT_SECS", "0"),
+            ("MFX_METRICS_TOKEN", "guessable"),
         ]);
         let Err(SettingsError(problems)) = Settings::from_sources(&bad, &HashMap::new()) else {
             panic!("bad values must be refused");
@@ -378,10 +411,13 @@ mod tests {
             "MFX_CACHE_MB",
             "MFX_TRUST_PROXY",
             "MFX_PUBLIC_URL",
+            "MFX_BODY_TIMEOUT_SECS",
+            "MFX_METRICS_TOKEN",
         ] {
             assert!(problems.iter().any(|p| p.starts_with(key)), "{key} missing from {problems:?}");
         }
         assert!(!problems.iter().any(|p| p.contains("short")), "secrets never appear in messages");
+        assert!(!problems.iter().any(|p| p.contains("guessable")), "secrets never appear in messages");
     }
 
     #[test]

@@ -44,15 +44,23 @@ pub struct AttachmentList {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UploadParams {
-    /// The file's name as the reader will see it.
+    /// The file's name as the reader will see it; its extension is set to match the content
+    /// (a PDF sent as `minutes.html` is stored as `minutes.pdf`) and invisible formatting
+    /// characters are removed.
     pub filename: Option<String>,
+}
+
+/// The name a file is shown and sent under: cleaned, with the extension of its content (files
+/// stored before names were checked are corrected when read).
+pub fn shown_filename(meta: &AttachmentMeta) -> String {
+    filetype::stored_filename(&meta.filename, &meta.content_type)
 }
 
 fn to_view(kind: Kind, meta: AttachmentMeta) -> AttachmentView {
     AttachmentView {
         href: format!("/api/v1/{}/{}/attachments/{}", kind.collection(), meta.document, meta.id),
+        filename: shown_filename(&meta),
         id: meta.id,
-        filename: meta.filename,
         content_type: meta.content_type,
         size_bytes: meta.size_bytes,
         sha256: meta.sha256,
@@ -106,10 +114,11 @@ pub async fn upload(
             mfx_domain::FieldError::new("body", "required", "send the file as the request body").into(),
         ));
     }
-    let filename = filetype::clean_filename(params.filename.as_deref().unwrap_or("attachment"));
-    let content_type = filetype::detect(&body, &filename).ok_or(ApiError::UnsupportedMediaType {
+    let sent_name = filetype::clean_filename(params.filename.as_deref().unwrap_or("attachment"));
+    let content_type = filetype::detect(&body, &sent_name).ok_or(ApiError::UnsupportedMediaType {
         expected: "a PDF, an image (PNG, JPEG, GIF, WebP) or an office document (Word, Excel, PowerPoint, OpenDocument)",
     })?;
+    let filename = filetype::stored_filename(&sent_name, content_type);
     let sha256: String = Sha256::digest(&body).iter().map(|b| format!("{b:02x}")).collect();
     let now = state.clock.now();
     let doc = summary.id;
@@ -157,7 +166,7 @@ pub async fn download(
         .ok_or_else(|| ApiError::not_found("attachment"))?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, meta.content_type.clone()))
-        .insert_header((header::CONTENT_DISPOSITION, filetype::content_disposition(&meta.filename)))
+        .insert_header((header::CONTENT_DISPOSITION, filetype::content_disposition(&shown_filename(&meta))))
         .insert_header(("X-Content-Type-Options", "nosniff"))
         .insert_header(("Content-Security-Policy", "default-src 'none'; sandbox"))
         .insert_header((header::CACHE_CONTROL, "private, max-age=0, must-revalidate"))

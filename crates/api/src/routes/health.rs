@@ -2,7 +2,8 @@
 
 use crate::error::ApiError;
 use crate::state::AppState;
-use actix_web::{HttpResponse, get, web};
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, web};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -55,13 +56,37 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Ready>, ApiE
     Ok(web::Json(Ready { status: "ready", database: state.db.backend().as_str() }))
 }
 
-/// Request counts and latencies by route and status, in the Prometheus text format.
+/// Whether the request carries the metrics token (compared in constant time).
+fn metrics_token_given(req: &HttpRequest, expected: &str) -> bool {
+    let given = req
+        .headers()
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim().as_bytes())
+        .unwrap_or_default();
+    let expected = expected.as_bytes();
+    given.len() == expected.len() && given.iter().zip(expected).fold(0_u8, |acc, (a, b)| acc | (a ^ b)) == 0
+}
+
+/// Request counts and latencies by route and status, in the Prometheus text format. Only for
+/// the scraper that sends the configured token (`MFX_METRICS_TOKEN`) as a bearer token; when
+/// no token is configured, the path does not exist.
 #[utoipa::path(
     tag = "operations",
-    responses((status = 200, description = "Prometheus exposition text", body = String, content_type = "text/plain; version=0.0.4"))
+    responses(
+        (status = 200, description = "Prometheus exposition text", body = String, content_type = "text/plain; version=0.0.4"),
+        (status = 401, description = "The metrics token is missing or wrong", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No metrics token is configured", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
 )]
 #[get("/metrics")]
-pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
+pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let Some(token) = &state.settings.metrics_token else { return Err(ApiError::NoRoute) };
+    if !metrics_token_given(&req, token.expose()) {
+        return Err(ApiError::Unauthenticated("Send the metrics token as a bearer token."));
+    }
     let (hits, misses) = state.cache.counts();
     let (entries, bytes) = state.cache.size();
     #[expect(clippy::cast_precision_loss, reason = "counts far below 2^52")]
@@ -72,5 +97,5 @@ pub async fn metrics(state: web::Data<AppState>) -> HttpResponse {
         ("mfx_response_cache_entries", "Responses in the cache now.", entries as f64),
         ("mfx_response_cache_bytes", "Memory held by the response cache now.", bytes as f64),
     ]);
-    HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(text)
+    Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(text))
 }

@@ -577,17 +577,19 @@ pub async fn deliverable_history(
     ))
 }
 
-pub fn csv_field(value: &str) -> String {
-    if value.contains([',', '"', '\n', '\r', ';']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
-    } else {
-        value.to_owned()
-    }
-}
-
 /// CSV text of deliverables: a byte-order mark, a header, one row each, CRLF line ends.
 pub fn deliverables_as_csv(found: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> String {
-    let mut out = String::from("\u{feff}code,title,work_package,period,responsible_partners,due_on,status,overdue\r\n");
+    let mut out = String::from("\u{feff}");
+    out.push_str(&crate::csv::row(&[
+        "code",
+        "title",
+        "work_package",
+        "period",
+        "responsible_partners",
+        "due_on",
+        "status",
+        "overdue",
+    ]));
     for d in found {
         let view = deliverable_view(d, locale, today);
         let row = [
@@ -600,8 +602,7 @@ pub fn deliverables_as_csv(found: &[DeliverableRecord], locale: Locale, today: N
             view.status.as_str().to_owned(),
             if view.overdue { "yes".into() } else { "no".into() },
         ];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
+        out.push_str(&crate::csv::row(&row));
     }
     out
 }

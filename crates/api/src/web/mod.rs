@@ -1,6 +1,7 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod attachment;
 mod dashboard;
 mod forms;
 mod outbox;
@@ -44,6 +45,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/{C}/{{id}}")).get(pages::document))
         .service(web::resource(format!("/{L}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
         .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(pages::history))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
         .service(web::resource(format!("/{L}/{C}/{{id}}/transition")).post(forms::transition))
         .service(
             web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}"))
@@ -145,21 +147,54 @@ pub async fn error_page(state: &AppState, req: &HttpRequest, lang: Locale, error
     if status.is_server_error() {
         tracing::error!(error = %error, "page failed");
     }
-    let (id, body_id) = match status {
+    status_page(state, req, lang, status).await
+}
+
+/// The messages (title, text) of the error page for a status.
+fn status_messages(status: StatusCode) -> (&'static str, &'static str) {
+    match status {
         StatusCode::NOT_FOUND => ("error-page-not-found", "error-page-not-found-text"),
         StatusCode::FORBIDDEN => ("error-page-forbidden", "error-page-forbidden-text"),
         StatusCode::UNAUTHORIZED => ("error-page-unauthorized", "error-page-unauthorized-text"),
+        StatusCode::METHOD_NOT_ALLOWED => ("error-page-method-not-allowed", "error-page-method-not-allowed-text"),
+        StatusCode::PAYLOAD_TOO_LARGE => ("error-page-too-large", "error-page-too-large-text"),
+        StatusCode::REQUEST_TIMEOUT => ("error-page-too-slow", "error-page-too-slow-text"),
+        s if s.is_client_error() => ("error-page-bad-request", "error-page-bad-request-text"),
         _ => ("error-page-failed", "error-page-failed-text"),
+    }
+}
+
+/// The error page for a status, in the reader's language. When the page's context cannot be
+/// read (the database is down), the page is drawn without the account and the project's names.
+pub async fn status_page(state: &AppState, req: &HttpRequest, lang: Locale, status: StatusCode) -> HttpResponse {
+    let (id, body_id) = status_messages(status);
+    let (page, cookies) = match context(state, req, lang, id).await {
+        Ok(found) => found,
+        Err(_) => (bare_page(req, lang, id), Vec::new()),
     };
-    match context(state, req, lang, id).await {
-        Ok((page, cookies)) => {
-            let text = page.t(body_id);
-            match render(&pages::ErrorPage { page: &page, text }) {
-                Ok(body) => html(status, body, cookies),
-                Err(_) => HttpResponse::build(status).finish(),
-            }
-        }
-        Err(_) => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(status.to_string()),
+    let text = page.t(body_id);
+    match render(&pages::ErrorPage { page: &page, text }) {
+        Ok(body) => html(status, body, cookies),
+        Err(_) => HttpResponse::build(status).content_type("text/plain; charset=utf-8").body(page.title.clone()),
+    }
+}
+
+/// A page context that needs nothing from the database.
+fn bare_page(req: &HttpRequest, lang: Locale, title_id: &str) -> Page {
+    let tr = mfx_i18n::Translator::new(lang);
+    let path = req.path().strip_prefix(&format!("/{lang}")).unwrap_or("/").to_owned();
+    Page {
+        title: tr.t(title_id),
+        title_lang: None,
+        tr,
+        lang,
+        path: if path.is_empty() { "/".into() } else { path },
+        query: String::new(),
+        user: None,
+        csrf: String::new(),
+        project: String::new(),
+        programme: String::new(),
+        notice: None,
     }
 }
 

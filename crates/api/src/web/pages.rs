@@ -461,7 +461,10 @@ pub async fn document(
             })
             .collect();
         let doc_id = s.id;
-        let attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id)).await?;
+        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id)).await?;
+        for file in &mut attachments {
+            file.filename = crate::routes::attachments::shown_filename(file);
+        }
         let (lineage, inspirations) = match kind {
             Kind::Practice => {
                 let found =

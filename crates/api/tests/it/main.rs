@@ -9,6 +9,7 @@ mod cli;
 mod delivery;
 mod digest;
 mod documents;
+mod edges;
 mod errors;
 mod hostile;
 mod knowledge;

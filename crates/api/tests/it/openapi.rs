@@ -166,7 +166,7 @@ async fn health_readiness_and_metrics(app: TestApp) {
     );
     app.get("/api/v1/partners", None).await;
     app.get("/api/v1/partners/atlantis", None).await;
-    let metrics = app.get("/metrics", None).await;
+    let metrics = app.get("/metrics", Some(crate::support::METRICS_TOKEN)).await;
     assert!(metrics.header("content-type").is_some_and(|c| c.starts_with("text/plain")));
     assert!(
         metrics.text.contains("mfx_http_requests_total{method=\"GET\",route=\"/api/v1/partners\",status=\"200\"} 1"),

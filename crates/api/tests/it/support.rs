@@ -16,6 +16,8 @@ use std::path::PathBuf;
 
 pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
 pub const ADMIN_EMAIL: &str = "admin@example.org";
+/// The bearer token test servers ask for on `/metrics`.
+pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -95,6 +97,7 @@ pub fn settings_for(db: &TestDatabase, extra: &[(&str, &str)]) -> Settings {
         ("MFX_WORKERS".into(), "1".into()),
         ("MFX_DB_POOL_SIZE".into(), "4".into()),
         ("MFX_LOG".into(), "warn".into()),
+        ("MFX_METRICS_TOKEN".into(), METRICS_TOKEN.into()),
     ]);
     for (key, value) in extra {
         env.insert((*key).to_owned(), (*value).to_owned());

@@ -1,0 +1,25 @@
+//! Downloading a document's attachment from its page: the browser's session decides what the
+//! reader may see, exactly as a bearer token does in the API. A download changes nothing, so it
+//! is a plain GET that needs no CSRF token; the file is always sent as an attachment in a
+//! sandbox, never rendered as a page of the site.
+
+use super::{locale, respond, session};
+use crate::auth::MaybeUser;
+use crate::routes::attachments;
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, web};
+
+pub async fn download(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(String, String, String, String)>,
+) -> HttpResponse {
+    let (lang, collection, id, attachment) = path.into_inner();
+    let lang = locale(&lang);
+    let kind = super::pages::kind_of(&collection);
+    respond(&state, &req, lang, async {
+        let reader = MaybeUser(session::current_user(&state, &req).await?);
+        attachments::download(&state, &reader, kind, &id, &attachment).await
+    })
+    .await
+}
