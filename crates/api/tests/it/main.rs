@@ -10,6 +10,7 @@ mod delivery;
 mod digest;
 mod documents;
 mod errors;
+mod guards;
 mod hostile;
 mod knowledge;
 mod migrations;
