@@ -323,6 +323,17 @@ fn lock_active_administrators(conn: &mut DbConnection) -> Result<(), StoreError>
     Ok(())
 }
 
+/// Holds an account's row until the transaction ends (PostgreSQL; on SQLite one writer at a
+/// time already runs), so that changes hanging on the account take turns.
+pub fn lock(conn: &mut DbConnection, id: UserId) -> Result<(), StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id.to_string())
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Replaces the password hash.
 pub fn set_password(
     conn: &mut DbConnection,

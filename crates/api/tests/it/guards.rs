@@ -1,8 +1,9 @@
 //! Guarded writes under contention: eight writers sending the same `If-Match` at once get one
-//! 200 and seven 412s, and what is stored is the winner's whole change; deactivations and role
-//! changes cannot be lost to the account's own saves; the last active administrator stays.
+//! 200 and seven 412s, and what is stored is the winner's whole change (child rows included);
+//! deactivations and role changes cannot be lost to the account's own saves; the last active
+//! administrator stays; a calendar feed keeps one address.
 
-use crate::documents::send_with_etag;
+use crate::documents::{create, french_practice, send_with_etag};
 use crate::on_both_databases;
 use crate::support::{Reply, TestApp};
 use futures_util::future::join_all;
@@ -41,6 +42,13 @@ fn one_winner(replies: &[Reply], success: StatusCode) -> usize {
         reply.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
     }
     winners[0]
+}
+
+/// The items of a JSON array in a fixed order, to compare them as sets.
+fn sorted(list: &Value) -> Vec<String> {
+    let mut items: Vec<String> = list.as_array().expect("a list").iter().map(Value::to_string).collect();
+    items.sort_unstable();
+    items
 }
 
 fn etag_of(reply: &Reply) -> String {
@@ -263,10 +271,348 @@ async fn two_administrators_removing_each_other_leave_one(app: TestApp) {
     }
 }
 
+// ---------------------------------------------------------------------------- deliverables
+
+async fn eight_writers_of_a_deliverable_leave_one_whole_change(app: TestApp) {
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let wp = app
+        .post("/api/v1/work-packages", Some(&coordinator), &json!({ "code": "WP1", "titles": {"en": "Exchange"} }))
+        .await;
+    assert_eq!(wp.status, StatusCode::CREATED, "{}", wp.text);
+    let mut documents = Vec::new();
+    for i in 0..4 {
+        let mut body = french_practice();
+        body["text"]["title"] = json!(format!("Pratique {i}"));
+        let created = create(&app, &ssd, "practices", &body).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        documents.push(created.body["id"].clone());
+    }
+    let created = app
+        .post(
+            "/api/v1/deliverables",
+            Some(&coordinator),
+            &json!({ "code": "D1.1", "work_package": "WP1", "period": "S2", "titles": {"en": "Report"},
+                     "description": "First.", "due_on": "2024-06-30", "partners": ["orebro"] }),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    for round in 0..ROUNDS {
+        let before = app.get(&path, Some(&coordinator)).await;
+        let bodies: Vec<Value> = (0..WRITERS)
+            .map(|i| {
+                let mut partners = vec![PARTNERS[i % 6], PARTNERS[(i + 1) % 6]];
+                partners.sort_unstable();
+                json!({
+                    "titles": {"en": format!("Report {round}.{i}"), "sv": format!("Rapport {round}.{i}")},
+                    "description": format!("Writer {i} of round {round}."),
+                    "due_on": format!("2024-07-{:02}", i + 1),
+                    "partners": partners,
+                    "evidence": [documents[i % 4], documents[(i + 2) % 4]],
+                })
+            })
+            .collect();
+        let replies = race(&app, Method::PATCH, &path, &coordinator, &etag_of(&before), &bodies).await;
+        let w = one_winner(&replies, StatusCode::OK);
+        let stored = app.get(&path, Some(&coordinator)).await;
+        for field in ["titles", "description", "due_on"] {
+            assert_eq!(stored.body[field], bodies[w][field], "round {round}: stored {field}");
+            assert_eq!(replies[w].body[field], bodies[w][field], "round {round}: answered {field}");
+        }
+        for field in ["partners", "evidence"] {
+            assert_eq!(sorted(&stored.body[field]), sorted(&bodies[w][field]), "round {round}: stored {field}");
+            assert_eq!(sorted(&replies[w].body[field]), sorted(&bodies[w][field]), "round {round}: answered {field}");
+        }
+        assert_eq!(stored.body["version"], before.body["version"].as_i64().expect("version") + 1);
+        assert_eq!(etag_of(&replies[w]), etag_of(&stored));
+    }
+    // A move and an edit at once: both may go through, but never under the same version.
+    for (round, to) in ["in_progress", "submitted", "approved"].into_iter().enumerate() {
+        let before = app.get(&path, Some(&coordinator)).await;
+        let edit = json!({ "description": format!("Edit {round}") });
+        let (moves, move_body, etag) = (format!("{path}/transitions"), json!({ "to": to }), etag_of(&before));
+        let (moved, edited) = futures_util::future::join(
+            app.post(&moves, Some(&coordinator), &move_body),
+            send_with_etag(&app, Method::PATCH, &path, &coordinator, &etag, &edit),
+        )
+        .await;
+        assert_eq!(moved.status, StatusCode::OK, "round {round}: {}", moved.text);
+        let stored = app.get(&path, Some(&coordinator)).await;
+        assert_eq!(stored.body["status"], to);
+        let version = before.body["version"].as_i64().expect("version");
+        if edited.status == StatusCode::OK {
+            assert_ne!(etag_of(&moved), etag_of(&edited), "round {round}: two changes, two versions");
+            assert_eq!(stored.body["version"], version + 2, "round {round}");
+            assert_eq!(stored.body["description"], format!("Edit {round}"));
+        } else {
+            edited.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
+            assert_eq!(stored.body["version"], version + 1, "round {round}");
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------- documents
+
+/// Races eight edits of one document, `ROUNDS` times; checks the stored document against the
+/// winner's patch with `check`.
+async fn race_document_edits(
+    app: &TestApp,
+    token: &str,
+    path: &str,
+    patch_for: impl Fn(usize, usize) -> Value,
+    check: impl Fn(&Value, &Value, usize),
+) {
+    for round in 0..ROUNDS {
+        let before = app.get(path, Some(token)).await;
+        assert_eq!(before.status, StatusCode::OK, "{}", before.text);
+        let bodies: Vec<Value> = (0..WRITERS).map(|i| patch_for(round, i)).collect();
+        let replies = race(app, Method::PATCH, path, token, &etag_of(&before), &bodies).await;
+        let w = one_winner(&replies, StatusCode::OK);
+        let stored = app.get(path, Some(token)).await;
+        check(&stored.body, &bodies[w], round);
+        check(&replies[w].body, &bodies[w], round);
+        assert_eq!(stored.body["version"], before.body["version"].as_i64().expect("version") + 1);
+        assert_eq!(etag_of(&replies[w]), etag_of(&stored));
+    }
+}
+
+async fn eight_writers_of_a_practice_leave_one_whole_change(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let created = create(&app, &ssd, "practices", &french_practice()).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    let themes = ["microcredit", "social_inclusion", "green_transition", "social_economy"];
+    race_document_edits(
+        &app,
+        &ssd,
+        &path,
+        |round, i| {
+            json!({
+                "themes": [themes[i % 4]],
+                "start_year": 2010 + i,
+                "text": { "title": format!("Microcrédit {round}.{i}"), "summary": format!("Résumé {round}.{i}") },
+            })
+        },
+        |doc, patch, round| {
+            assert_eq!(doc["themes"], patch["themes"], "round {round}");
+            assert_eq!(doc["details"]["start_year"], patch["start_year"], "round {round}: {doc}");
+            assert_eq!(doc["text"]["title"], patch["text"]["title"], "round {round}");
+            assert_eq!(doc["text"]["summary"], patch["text"]["summary"], "round {round}");
+        },
+    )
+    .await;
+}
+
+async fn eight_writers_of_a_meeting_note_leave_one_set_of_action_items(app: TestApp) {
+    let slovenia = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    let body = json!({
+        "language": "en",
+        "visibility": "partnership",
+        "meeting_type": "interregional_event",
+        "starts_at": "2025-05-20T09:00:00",
+        "ends_at": "2025-05-21T16:00:00",
+        "time_zone": "Europe/Ljubljana",
+        "place": "Kamnik, Slovenia",
+        "action_items": [{"title": "Share the photos", "assignee": "heart-of-slovenia", "due_on": "2025-06-15"}],
+        "text": {"title": "Learning event, Kamnik", "agenda": "1. Welcome", "decisions": "Next in Örebro."}
+    });
+    let created = create(&app, &slovenia, "meeting-notes", &body).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    race_document_edits(
+        &app,
+        &slovenia,
+        &path,
+        |round, i| {
+            let items: Vec<Value> = (0..=i % 3)
+                .map(|k| {
+                    json!({ "title": format!("Item {k} of writer {i}, round {round}"),
+                            "assignee": PARTNERS[(i + k) % 6], "due_on": format!("2025-08-{:02}", i + k + 1) })
+                })
+                .collect();
+            json!({ "place": format!("Room {i}"), "action_items": items,
+                    "text": { "decisions": format!("Decided by writer {i} in round {round}.") } })
+        },
+        |doc, patch, round| {
+            assert_eq!(doc["details"]["place"], patch["place"], "round {round}: {doc}");
+            assert_eq!(doc["text"]["decisions"], patch["text"]["decisions"], "round {round}");
+            let stored = doc["action_items"].as_array().expect("items");
+            let wanted = patch["action_items"].as_array().expect("items");
+            assert_eq!(stored.len(), wanted.len(), "round {round}: {doc}");
+            for (s, w) in stored.iter().zip(wanted) {
+                for field in ["title", "assignee", "due_on"] {
+                    assert_eq!(s[field], w[field], "round {round}: item {field}");
+                }
+            }
+        },
+    )
+    .await;
+}
+
+async fn eight_writers_of_an_action_plan_leave_one_set_of_actions(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let bologna = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let mut practices = Vec::new();
+    for i in 0..3 {
+        let mut body = french_practice();
+        body["text"]["title"] = json!(format!("Pratique {i}"));
+        let created = create(&app, &ssd, "practices", &body).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        practices.push(created.body["id"].clone());
+    }
+    let plan = json!({
+        "visibility": "partnership",
+        "policy_instrument": "PR FSE+ Emilia-Romagna 2021-2027",
+        "region": "Emilia-Romagna",
+        "actions": [{"status": "planned"}],
+        "text": {"title": "Piano d'azione", "summary": "Una azione.", "actions": [{"title": "Sportello unico"}]}
+    });
+    let created = create(&app, &bologna, "action-plans", &plan).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    race_document_edits(
+        &app,
+        &bologna,
+        &path,
+        |round, i| {
+            let count = i % 3 + 1;
+            let actions: Vec<Value> = (0..count)
+                .map(|k| {
+                    json!({ "status": if k == 0 { "in_progress" } else { "planned" },
+                            "progress_percent": 10 * i + k, "estimated_cost_eur": 1000 * (i + 1) + k,
+                            "inspired_by": [practices[(i + k) % 3]] })
+                })
+                .collect();
+            let titles: Vec<Value> =
+                (0..count).map(|k| json!({ "title": format!("Azione {k} dello scrittore {i}, giro {round}") })).collect();
+            json!({ "actions": actions, "text": { "title": format!("Piano {round}.{i}"), "summary": "Azioni.", "actions": titles } })
+        },
+        |doc, patch, round| {
+            assert_eq!(doc["text"]["title"], patch["text"]["title"], "round {round}");
+            let titles = |doc: &Value| -> Vec<Value> {
+                doc["text"]["actions"].as_array().expect("actions").iter().map(|a| a["title"].clone()).collect()
+            };
+            assert_eq!(titles(doc), titles(patch), "round {round}");
+            let stored = doc["actions"].as_array().expect("actions");
+            let wanted = patch["actions"].as_array().expect("actions");
+            assert_eq!(stored.len(), wanted.len(), "round {round}: {doc}");
+            for (s, w) in stored.iter().zip(wanted) {
+                for field in ["status", "progress_percent", "estimated_cost_eur", "inspired_by"] {
+                    assert_eq!(s[field], w[field], "round {round}: action {field}");
+                }
+            }
+        },
+    )
+    .await;
+}
+
+async fn eight_translators_with_one_etag_leave_one_translation(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let created = create(&app, &ssd, "practices", &french_practice()).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    let translation = format!("{path}/translations/sv");
+    let first = app
+        .send_json(
+            Method::PUT,
+            &translation,
+            Some(&ssd),
+            &json!({ "text": { "title": "Mikrolån", "summary": "Ett mikrolån." } }),
+        )
+        .await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.text);
+    let mut etag = etag_of(&first);
+    for round in 0..ROUNDS {
+        let bodies: Vec<Value> = (0..WRITERS)
+            .map(|i| {
+                json!({ "origin": if i % 2 == 0 { "human" } else { "machine" },
+                        "text": { "title": format!("Mikrolån {round}.{i}"), "summary": format!("Sammanfattning {round}.{i}") } })
+            })
+            .collect();
+        let replies = race(&app, Method::PUT, &translation, &ssd, &etag, &bodies).await;
+        let w = one_winner(&replies, StatusCode::OK);
+        let stored = app.get(&format!("{path}/translations"), Some(&ssd)).await;
+        let sv = stored.body["items"]
+            .as_array()
+            .expect("items")
+            .iter()
+            .find(|t| t["language"] == "sv")
+            .expect("a Swedish translation")
+            .clone();
+        assert_eq!(sv["text"]["title"], bodies[w]["text"]["title"], "round {round}: {sv}");
+        assert_eq!(sv["text"]["summary"], bodies[w]["text"]["summary"], "round {round}");
+        assert_eq!(sv["origin"], bodies[w]["origin"], "round {round}");
+        let expected_version = i64::try_from(round).expect("round") + 2;
+        assert_eq!(sv["version"], expected_version, "round {round}: one version per change: {sv}");
+        etag = etag_of(&replies[w]);
+        assert_eq!(etag, format!("\"{expected_version}\""));
+    }
+}
+
+async fn an_edit_and_a_move_from_one_version_cannot_both_pass(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    for round in 0..ROUNDS {
+        let created = create(&app, &ssd, "practices", &french_practice()).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let path = created.header("location").expect("location").to_owned();
+        let etag = etag_of(&created);
+        let edit = json!({ "text": { "title": format!("Titre {round}") } });
+        let (moves, move_body) = (format!("{path}/transitions"), json!({ "to": "in_review" }));
+        let (edited, moved) = futures_util::future::join(
+            send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &edit),
+            send_with_etag(&app, Method::POST, &moves, &ssd, &etag, &move_body),
+        )
+        .await;
+        let passed: Vec<&Reply> = [&edited, &moved].into_iter().filter(|r| r.status == StatusCode::OK).collect();
+        assert_eq!(passed.len(), 1, "round {round}: edit {} / move {}", edited.text, moved.text);
+        let refused = if edited.status == StatusCode::OK { &moved } else { &edited };
+        refused.assert_problem(StatusCode::PRECONDITION_FAILED, "stale_version");
+        let stored = app.get(&path, Some(&ssd)).await;
+        assert_eq!(stored.body["version"], 2, "round {round}");
+        // Eight identical moves from one version: one goes through.
+        let again = etag_of(&stored);
+        let to = if stored.body["status"] == "draft" { "in_review" } else { "draft" };
+        let body = json!({ "to": to, "comment": "Round trip." });
+        let bodies = vec![body; WRITERS];
+        let replies = race(&app, Method::POST, &format!("{path}/transitions"), &ssd, &again, &bodies).await;
+        one_winner(&replies, StatusCode::OK);
+        assert_eq!(app.get(&path, Some(&ssd)).await.body["status"], to);
+    }
+}
+
+// --------------------------------------------------------------------------- calendar feeds
+
+async fn eight_new_calendar_feeds_at_once_leave_one_open(app: TestApp) {
+    let slovenia = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    for round in 0..ROUNDS {
+        let empty = json!({});
+        let replies: Vec<Reply> =
+            join_all((0..WRITERS).map(|_| app.post("/api/v1/me/calendar", Some(&slovenia), &empty))).await;
+        let mut open = 0;
+        for reply in &replies {
+            assert_eq!(reply.status, StatusCode::CREATED, "{}", reply.text);
+            let url = reply.body["url"].as_str().expect("url");
+            let path = url.split_once("/calendar/").map(|(_, rest)| format!("/calendar/{rest}")).expect("path");
+            if app.get(&path, None).await.status == StatusCode::OK {
+                open += 1;
+            }
+        }
+        assert_eq!(open, 1, "round {round}: one calendar address works, the others were ended");
+    }
+}
+
 on_both_databases!(
     eight_writers_of_an_account_leave_one_whole_change,
     eight_writers_of_digest_settings_leave_one_whole_change,
     own_profile_saves_never_undo_a_deactivation_or_role_change,
     the_last_administrator_cannot_be_demoted,
     two_administrators_removing_each_other_leave_one,
+    eight_writers_of_a_deliverable_leave_one_whole_change,
+    eight_writers_of_a_practice_leave_one_whole_change,
+    eight_writers_of_a_meeting_note_leave_one_set_of_action_items,
+    eight_writers_of_an_action_plan_leave_one_set_of_actions,
+    eight_translators_with_one_etag_leave_one_translation,
+    an_edit_and_a_move_from_one_version_cannot_both_pass,
+    eight_new_calendar_feeds_at_once_leave_one_open,
 );
