@@ -1,7 +1,7 @@
 //! Guarded writes under contention: eight writers sending the same `If-Match` at once get one
 //! 200 and seven 412s, and what is stored is the winner's whole change (child rows included);
 //! deactivations and role changes cannot be lost to the account's own saves; the last active
-//! administrator stays; a calendar feed keeps one address.
+//! administrator stays; calendar feeds and the digest outbox keep one owner.
 
 use crate::documents::{create, french_practice, send_with_etag};
 use crate::on_both_databases;
@@ -602,6 +602,52 @@ async fn eight_new_calendar_feeds_at_once_leave_one_open(app: TestApp) {
     }
 }
 
+// ------------------------------------------------------------------------------ the outbox
+
+async fn a_worker_whose_lease_ran_out_cannot_overwrite_the_outcome(app: TestApp) {
+    use chrono::Duration;
+    use mfx_store::outbox;
+    let lars = app.user_token("lars@example.se", "orebro", "editor").await;
+    let lars_id = account_id(&app, &lars).await.parse().expect("uuid");
+    let now = app.state.clock.now();
+    let lease = Duration::minutes(5);
+    let (late, early) = app
+        .state
+        .db
+        .write(|c| {
+            outbox::enqueue(c, lars_id, now - Duration::days(7), now, now)?;
+            let late = outbox::claim(c, now, now + lease, 10)?;
+            // The first worker stalls past its lease; a second takes the row and sends it.
+            let later = now + lease + Duration::seconds(1);
+            let early = outbox::claim(c, later, later + lease, 10)?;
+            Ok((late, early))
+        })
+        .expect("two claims");
+    assert_eq!((late.len(), early.len()), (1, 1));
+    assert_eq!(early[0].attempts, late[0].attempts + 1);
+    let id = early[0].id.clone();
+    let recorded = app.state.db.write(|c| outbox::finish(c, &id, early[0].attempts, "sent", now)).expect("finish");
+    assert!(recorded);
+    // The stalled worker comes back with a failure: the row stays sent.
+    let stale = app
+        .state
+        .db
+        .write(|c| outbox::fail(c, &id, late[0].attempts, "421 timeout", Some(now + Duration::minutes(1))))
+        .expect("fail");
+    assert!(!stale, "the outcome of a lost claim is not recorded");
+    let stale = app.state.db.write(|c| outbox::finish(c, &id, late[0].attempts, "empty", now)).expect("finish");
+    assert!(!stale);
+    let rows = app.state.db.read(|c| outbox::list(c, None, 10)).expect("list");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].status, "sent");
+    assert_eq!(rows[0].last_error, None);
+    assert!(rows[0].sent_at.is_some());
+    // Nor can the one that recorded it record again.
+    let twice = app.state.db.write(|c| outbox::fail(c, &id, early[0].attempts, "late", None)).expect("fail");
+    assert!(!twice);
+    assert_eq!(app.state.db.read(|c| outbox::list(c, None, 10)).expect("list")[0].status, "sent");
+}
+
 on_both_databases!(
     eight_writers_of_an_account_leave_one_whole_change,
     eight_writers_of_digest_settings_leave_one_whole_change,
@@ -615,4 +661,5 @@ on_both_databases!(
     eight_translators_with_one_etag_leave_one_translation,
     an_edit_and_a_move_from_one_version_cannot_both_pass,
     eight_new_calendar_feeds_at_once_leave_one_open,
+    a_worker_whose_lease_ran_out_cannot_overwrite_the_outcome,
 );
