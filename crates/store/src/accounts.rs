@@ -223,7 +223,16 @@ pub struct AccountChanges {
     pub locale: Option<Locale>,
     pub time_zone: Option<TimeZone>,
     pub active: Option<bool>,
-    pub digest: Option<DigestPrefs>,
+    pub digest: DigestChanges,
+}
+
+/// Changes to the digest settings, field by field, so that a change of one never writes back
+/// a value of another that was read before a concurrent change of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DigestChanges {
+    pub frequency: Option<Frequency>,
+    pub weekday: Option<chrono::Weekday>,
+    pub hour: Option<u32>,
 }
 
 #[derive(AsChangeset, Default)]
@@ -271,9 +280,9 @@ pub fn update(
         locale: changes.locale.map(|l| l.as_str().to_owned()),
         time_zone: changes.time_zone.as_ref().map(|t| t.as_str().to_owned()),
         active: changes.active,
-        digest_frequency: changes.digest.map(|d| d.frequency.as_str().to_owned()),
-        digest_weekday: changes.digest.map(|d| i32::try_from(d.weekday.number_from_monday()).unwrap_or(1)),
-        digest_hour: changes.digest.map(|d| i32::try_from(d.hour).unwrap_or(8)),
+        digest_frequency: changes.digest.frequency.map(|f| f.as_str().to_owned()),
+        digest_weekday: changes.digest.weekday.map(|w| i32::try_from(w.number_from_monday()).unwrap_or(1)),
+        digest_hour: changes.digest.hour.map(|h| i32::try_from(h).unwrap_or(8)),
     };
     let stamp = (users::version.eq(users::version + 1), users::updated_at.eq(now.naive_utc()));
     let changed = match expected_version {

@@ -415,7 +415,7 @@ async fn update_account(
         time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
         active: input.active,
         partner: None,
-        digest: None,
+        digest: accounts::DigestChanges::default(),
     };
     if let Some(slug) = input.partner.as_deref() {
         changes.partner = partner_by_slug(state, slug, &mut violations).await?.map(|p| p.id);

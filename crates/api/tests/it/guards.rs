@@ -116,6 +116,29 @@ async fn eight_writers_of_digest_settings_leave_one_whole_change(app: TestApp) {
     }
 }
 
+async fn partial_digest_saves_at_once_keep_each_others_fields(app: TestApp) {
+    let lars = app.user_token("lars@example.se", "orebro", "editor").await;
+    for round in 0..ROUNDS {
+        let (frequency, weekday, hour) = (["daily", "off", "weekly"][round], round + 2, round + 10);
+        // Three saves without If-Match, each naming one digest field, at the same moment.
+        let bodies = [
+            json!({ "digest": { "frequency": frequency } }),
+            json!({ "digest": { "weekday": weekday } }),
+            json!({ "digest": { "hour": hour } }),
+        ];
+        let replies = join_all(bodies.iter().map(|body| app.patch("/api/v1/me", Some(&lars), body))).await;
+        for reply in &replies {
+            assert_eq!(reply.status, StatusCode::OK, "{}", reply.text);
+        }
+        let stored = app.get("/api/v1/me", Some(&lars)).await;
+        assert_eq!(
+            stored.body["digest"],
+            json!({ "frequency": frequency, "weekday": weekday, "hour": hour }),
+            "round {round}: each save changed only its own field"
+        );
+    }
+}
+
 /// The account saves its profile again and again, with and without `If-Match`, until told to
 /// stop; returns how many saves were answered.
 async fn keep_saving(app: &TestApp, token: &str, stop: &std::sync::atomic::AtomicBool) -> usize {
@@ -651,6 +674,7 @@ async fn a_worker_whose_lease_ran_out_cannot_overwrite_the_outcome(app: TestApp)
 on_both_databases!(
     eight_writers_of_an_account_leave_one_whole_change,
     eight_writers_of_digest_settings_leave_one_whole_change,
+    partial_digest_saves_at_once_keep_each_others_fields,
     own_profile_saves_never_undo_a_deactivation_or_role_change,
     the_last_administrator_cannot_be_demoted,
     two_administrators_removing_each_other_leave_one,
