@@ -221,14 +221,18 @@ async fn deliver(
     // Counted when the row was claimed.
     let attempts = row.attempts;
     let result = outcome.clone();
-    tokio::task::spawn_blocking(move || {
+    let recorded = tokio::task::spawn_blocking(move || {
         db2.write(|c| match &result {
-            Ok(status) => outbox::finish(c, &id, status, now),
-            Err(error) => outbox::fail(c, &id, error, retry_at(attempts, now)),
+            Ok(status) => outbox::finish(c, &id, attempts, status, now),
+            Err(error) => outbox::fail(c, &id, attempts, error, retry_at(attempts, now)),
         })
     })
     .await
     .map_err(|e| StoreError::Unavailable(e.to_string()))??;
+    if !recorded {
+        // The lease ran out and another pass took the row: its outcome is the one kept.
+        tracing::warn!(digest = %row.id, attempts, "digest outcome not recorded: the row was claimed again");
+    }
     match outcome {
         Ok("sent") => pass.sent += 1,
         Ok(_) => pass.empty += 1,

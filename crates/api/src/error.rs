@@ -75,6 +75,7 @@ impl ApiError {
                 DomainError::Conflict { code, .. } => code,
                 DomainError::Forbidden => "forbidden",
                 DomainError::StaleVersion { .. } => "stale_version",
+                DomainError::LastAdministrator { .. } => "last_administrator",
             },
             ApiError::Unauthenticated(_) => "unauthenticated",
             ApiError::InvalidCredentials => "invalid_credentials",
@@ -99,6 +100,7 @@ impl ApiError {
                 DomainError::Conflict { .. } => "The request conflicts with existing data",
                 DomainError::Forbidden => "You may not do this",
                 DomainError::StaleVersion { .. } => "The resource changed since you read it",
+                DomainError::LastAdministrator { .. } => "The last active administrator must stay",
             },
             ApiError::Unauthenticated(_) => "Sign-in required",
             ApiError::InvalidCredentials => "Email or password is wrong",
@@ -127,6 +129,9 @@ impl ApiError {
                 DomainError::StaleVersion { current, .. } => {
                     Some(format!("The current version is {current}; read it again and reapply your change."))
                 }
+                DomainError::LastAdministrator { .. } => {
+                    Some("This is the only active administrator: make another account an administrator first.".into())
+                }
             },
             ApiError::Unauthenticated(why) => Some((*why).to_owned()),
             ApiError::InvalidCredentials => None,
@@ -149,6 +154,9 @@ impl ApiError {
             ApiError::Domain(DomainError::Invalid(violations)) => violations.iter().cloned().collect(),
             ApiError::Domain(DomainError::Conflict { field, code }) => {
                 vec![FieldError::new(*field, code, format!("this {field} is already in use"))]
+            }
+            ApiError::Domain(DomainError::LastAdministrator { field }) => {
+                vec![FieldError::new(*field, "last_administrator", "no other account is an active administrator")]
             }
             _ => Vec::new(),
         }
@@ -265,6 +273,7 @@ impl ResponseError for ApiError {
                 DomainError::Conflict { .. } => StatusCode::CONFLICT,
                 DomainError::Forbidden => StatusCode::FORBIDDEN,
                 DomainError::StaleVersion { .. } => StatusCode::PRECONDITION_FAILED,
+                DomainError::LastAdministrator { .. } => StatusCode::CONFLICT,
             },
             ApiError::Unauthenticated(_) | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

@@ -83,6 +83,10 @@ pub enum Error {
     /// The caller edited a version that is no longer the current one.
     #[error("version {expected} is not the current version {current}")]
     StaleVersion { expected: i64, current: i64 },
+    /// The change would leave the platform without an active administrator; `field` is the
+    /// one that would do it (`role` or `active`).
+    #[error("the last active administrator cannot lose that role")]
+    LastAdministrator { field: &'static str },
 }
 
 impl Error {

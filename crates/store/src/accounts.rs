@@ -223,7 +223,16 @@ pub struct AccountChanges {
     pub locale: Option<Locale>,
     pub time_zone: Option<TimeZone>,
     pub active: Option<bool>,
-    pub digest: Option<DigestPrefs>,
+    pub digest: DigestChanges,
+}
+
+/// Changes to the digest settings, field by field, so that a change of one never writes back
+/// a value of another that was read before a concurrent change of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DigestChanges {
+    pub frequency: Option<Frequency>,
+    pub weekday: Option<chrono::Weekday>,
+    pub hour: Option<u32>,
 }
 
 #[derive(AsChangeset, Default)]
@@ -240,8 +249,10 @@ struct UserChangeset {
     digest_hour: Option<i32>,
 }
 
-/// Applies `changes` when the account is still at `expected_version` (if given); returns the
-/// new state. Run inside a transaction.
+/// Applies `changes` when the account is still at `expected_version` (if given; without it
+/// the change applies to whatever version is current); returns the new state as this change
+/// left it. `StaleVersion` when another change came first, `LastAdministrator` when the change
+/// would leave no active administrator. Run inside a transaction.
 pub fn update(
     conn: &mut DbConnection,
     id: UserId,
@@ -249,15 +260,19 @@ pub fn update(
     expected_version: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<AccountRecord, StoreError> {
-    let current: i64 = users::table
-        .find(id.to_string())
-        .select(users::version)
+    let key = id.to_string();
+    let removes_admin = changes.role.is_some_and(|r| r != Role::Admin) || changes.active == Some(false);
+    if removes_admin {
+        // Demotions and deactivations take turns, so that two of them cannot each count the
+        // other administrator and together leave none.
+        lock_active_administrators(conn)?;
+    }
+    let (was_admin, was_active): (String, bool) = users::table
+        .find(&key)
+        .select((users::role, users::active))
         .first(conn)
         .optional()?
         .ok_or(StoreError::Domain(Error::NotFound { entity: "account" }))?;
-    if let Some(expected) = expected_version.filter(|expected| *expected != current) {
-        return Err(Error::StaleVersion { expected, current }.into());
-    }
     let set = UserChangeset {
         display_name: changes.display_name.as_ref().map(|n| n.as_str().to_owned()),
         partner_id: changes.partner.map(|p| p.to_string()),
@@ -265,14 +280,67 @@ pub fn update(
         locale: changes.locale.map(|l| l.as_str().to_owned()),
         time_zone: changes.time_zone.as_ref().map(|t| t.as_str().to_owned()),
         active: changes.active,
-        digest_frequency: changes.digest.map(|d| d.frequency.as_str().to_owned()),
-        digest_weekday: changes.digest.map(|d| i32::try_from(d.weekday.number_from_monday()).unwrap_or(1)),
-        digest_hour: changes.digest.map(|d| i32::try_from(d.hour).unwrap_or(8)),
+        digest_frequency: changes.digest.frequency.map(|f| f.as_str().to_owned()),
+        digest_weekday: changes.digest.weekday.map(|w| i32::try_from(w.number_from_monday()).unwrap_or(1)),
+        digest_hour: changes.digest.hour.map(|h| i32::try_from(h).unwrap_or(8)),
     };
-    diesel::update(users::table.find(id.to_string()).filter(users::version.eq(current)))
-        .set((set, users::version.eq(current + 1), users::updated_at.eq(now.naive_utc())))
-        .execute(conn)?;
+    let stamp = (users::version.eq(users::version + 1), users::updated_at.eq(now.naive_utc()));
+    let changed = match expected_version {
+        // The row count, not the earlier read, says whether the version was still current:
+        // on PostgreSQL a concurrent writer may commit between the two.
+        Some(expected) => diesel::update(users::table.find(&key).filter(users::version.eq(expected)))
+            .set((set, stamp))
+            .execute(conn)?,
+        None => diesel::update(users::table.find(&key)).set((set, stamp)).execute(conn)?,
+    };
+    if changed == 0 {
+        return Err(missed(conn, &key, expected_version));
+    }
+    if removes_admin && was_active && was_admin == Role::Admin.as_str() && active_administrators(conn)? == 0 {
+        let field = if changes.active == Some(false) { "active" } else { "role" };
+        return Err(Error::LastAdministrator { field }.into());
+    }
     find(conn, id)?.ok_or(StoreError::Domain(Error::NotFound { entity: "account" }))
+}
+
+/// Why a guarded update of an account changed no row: it is gone, or at another version.
+fn missed(conn: &mut DbConnection, key: &str, expected: Option<i64>) -> StoreError {
+    let current = users::table.find(key).select(users::version).first::<i64>(conn).optional();
+    match (current, expected) {
+        (Ok(Some(current)), Some(expected)) => Error::StaleVersion { expected, current }.into(),
+        (Ok(_), _) => Error::NotFound { entity: "account" }.into(),
+        (Err(e), _) => e.into(),
+    }
+}
+
+/// Active administrators.
+pub fn active_administrators(conn: &mut DbConnection) -> Result<i64, StoreError> {
+    Ok(users::table
+        .filter(users::role.eq(Role::Admin.as_str()))
+        .filter(users::active.eq(true))
+        .count()
+        .get_result(conn)?)
+}
+
+/// Holds the rows of the active administrators until the transaction ends (PostgreSQL; on
+/// SQLite one writer at a time already runs). Rows are taken in id order, so two callers never
+/// wait on each other crosswise.
+fn lock_active_administrators(conn: &mut DbConnection) -> Result<(), StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        diesel::sql_query("SELECT id FROM users WHERE role = 'admin' AND active ORDER BY id FOR UPDATE").execute(pg)?;
+    }
+    Ok(())
+}
+
+/// Holds an account's row until the transaction ends (PostgreSQL; on SQLite one writer at a
+/// time already runs), so that changes hanging on the account take turns.
+pub fn lock(conn: &mut DbConnection, id: UserId) -> Result<(), StoreError> {
+    if let DbConnection::Pg(pg) = conn {
+        diesel::sql_query("SELECT id FROM users WHERE id = $1 FOR UPDATE")
+            .bind::<diesel::sql_types::Text, _>(id.to_string())
+            .execute(pg)?;
+    }
+    Ok(())
 }
 
 /// Replaces the password hash.

@@ -728,17 +728,22 @@ pub fn put_translation(
     let fields = translation.texts.to_value().to_string();
     let new_version = match existing {
         Some(current) => {
-            diesel::update(document_texts::table.find((&key, locale)))
-                .set((
-                    document_texts::origin.eq(translation.origin.as_str()),
-                    document_texts::source_version.eq(source_version),
-                    document_texts::version.eq(current + 1),
-                    document_texts::title.eq(title),
-                    document_texts::fields.eq(&fields),
-                    document_texts::updated_by.eq(&actor),
-                    document_texts::updated_at.eq(at),
-                ))
-                .execute(conn)?;
+            // Guarded by the row count: on PostgreSQL another writer may commit after the read.
+            let changed =
+                diesel::update(document_texts::table.find((&key, locale)).filter(document_texts::version.eq(current)))
+                    .set((
+                        document_texts::origin.eq(translation.origin.as_str()),
+                        document_texts::source_version.eq(source_version),
+                        document_texts::version.eq(current + 1),
+                        document_texts::title.eq(title),
+                        document_texts::fields.eq(&fields),
+                        document_texts::updated_by.eq(&actor),
+                        document_texts::updated_at.eq(at),
+                    ))
+                    .execute(conn)?;
+            if changed == 0 {
+                return Err(Error::StaleVersion { expected: current, current: current + 1 }.into());
+            }
             current + 1
         }
         None => {
@@ -755,7 +760,14 @@ pub fn put_translation(
                     document_texts::created_at.eq(at),
                     document_texts::updated_at.eq(at),
                 ))
-                .execute(conn)?;
+                .execute(conn)
+                // A translation someone else created meanwhile refuses this one.
+                .map_err(|e| match e {
+                    diesel::result::Error::DatabaseError(diesel::result::DatabaseErrorKind::UniqueViolation, _) => {
+                        Error::StaleVersion { expected: translation.expected_version.unwrap_or(0), current: 1 }.into()
+                    }
+                    other => StoreError::from(other),
+                })?;
             1
         }
     };
@@ -801,7 +813,10 @@ pub fn set_status(
     }
     let at = now.naive_utc();
     let kind: String = documents::table.find(&key).select(documents::kind).first(conn)?;
-    let changed = diesel::update(documents::table.find(&key).filter(documents::status.eq(from.as_str())))
+    // Guarded by status and version: an edit committed since the read would otherwise share
+    // the version this move writes.
+    let guard = documents::status.eq(from.as_str()).and(documents::version.eq(version));
+    let changed = diesel::update(documents::table.find(&key).filter(guard))
         .set((documents::status.eq(to.as_str()), documents::version.eq(version + 1), documents::updated_at.eq(at)))
         .execute(conn)?;
     if changed == 0 {

@@ -175,9 +175,27 @@ pub fn claim(
         .collect()
 }
 
-/// Marks a claimed row done: `sent`, or `empty` when there was nothing to say.
-pub fn finish(conn: &mut DbConnection, id: &str, status: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
-    diesel::update(digest_outbox::table.find(id))
+/// The claim a worker holds: the row still being sent under the attempt it counted. A worker
+/// whose lease ran out, and whose row another worker took since, holds nothing any more.
+macro_rules! still_held {
+    ($id:expr, $attempts:expr) => {
+        digest_outbox::table
+            .find($id)
+            .filter(digest_outbox::status.eq("sending"))
+            .filter(digest_outbox::attempts.eq($attempts))
+    };
+}
+
+/// Marks a claimed row done: `sent`, or `empty` when there was nothing to say. False (and
+/// nothing written) when the claim counted as attempt `attempts` is no longer held.
+pub fn finish(
+    conn: &mut DbConnection,
+    id: &str,
+    attempts: i32,
+    status: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let changed = diesel::update(still_held!(id, attempts))
         .set((
             digest_outbox::status.eq(status),
             digest_outbox::locked_until.eq(None::<NaiveDateTime>),
@@ -185,25 +203,34 @@ pub fn finish(conn: &mut DbConnection, id: &str, status: &str, now: DateTime<Utc
             digest_outbox::last_error.eq(None::<String>),
         ))
         .execute(conn)?;
-    Ok(())
+    Ok(changed > 0)
 }
 
-/// Records a failed attempt: retried at `retry_at`, or parked when there is none.
-pub fn fail(conn: &mut DbConnection, id: &str, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<(), StoreError> {
+/// Records a failed attempt: retried at `retry_at`, or parked when there is none. False (and
+/// nothing written) when the claim counted as attempt `attempts` is no longer held.
+pub fn fail(
+    conn: &mut DbConnection,
+    id: &str,
+    attempts: i32,
+    error: &str,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<bool, StoreError> {
     let status = if retry_at.is_some() { "failed" } else { "parked" };
-    diesel::update(digest_outbox::table.find(id))
+    let changed = diesel::update(still_held!(id, attempts))
         .set((
             digest_outbox::status.eq(status),
             digest_outbox::locked_until.eq(None::<NaiveDateTime>),
             digest_outbox::last_error.eq(error),
         ))
         .execute(conn)?;
-    if let Some(at) = retry_at {
+    if changed > 0
+        && let Some(at) = retry_at
+    {
         diesel::update(digest_outbox::table.find(id))
             .set(digest_outbox::next_attempt_at.eq(at.naive_utc()))
             .execute(conn)?;
     }
-    Ok(())
+    Ok(changed > 0)
 }
 
 /// Rows for operators, newest first.

@@ -344,6 +344,8 @@ pub fn insert_deliverable(
 }
 
 /// Replaces a deliverable's fields if it is still at `expected_version`; the new version.
+/// Its partners and evidence are replaced only once the guarded update of the deliverable
+/// itself went through, so a change that came second leaves no trace.
 pub fn update_deliverable(
     conn: &mut DbConnection,
     id: Uuid,
@@ -353,16 +355,7 @@ pub fn update_deliverable(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let key = id.to_string();
-    let current: i64 = deliverables::table
-        .find(&key)
-        .select(deliverables::version)
-        .first(conn)
-        .optional()?
-        .ok_or(StoreError::Domain(Error::NotFound { entity: "deliverable" }))?;
-    if current != expected_version {
-        return Err(Error::StaleVersion { expected: expected_version, current }.into());
-    }
-    diesel::update(deliverables::table.find(&key).filter(deliverables::version.eq(current)))
+    let changed = diesel::update(deliverables::table.find(&key).filter(deliverables::version.eq(expected_version)))
         .set((
             deliverables::code.eq(&fields.code),
             deliverables::work_package_id.eq(&fields.work_package_id),
@@ -370,10 +363,14 @@ pub fn update_deliverable(
             deliverables::titles.eq(json!(fields.titles).to_string()),
             deliverables::description.eq(&fields.description),
             deliverables::due_on.eq(fields.due_on),
-            deliverables::version.eq(current + 1),
+            deliverables::version.eq(expected_version + 1),
             deliverables::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
+    if changed == 0 {
+        let current = deliverable_version(conn, &key)?;
+        return Err(Error::StaleVersion { expected: expected_version, current }.into());
+    }
     write_links(conn, &key, fields)?;
     record_activity(
         conn,
@@ -384,7 +381,17 @@ pub fn update_deliverable(
         &fields.partners,
         now,
     )?;
-    Ok(current + 1)
+    Ok(expected_version + 1)
+}
+
+/// The current version of a deliverable; `NotFound` when there is none.
+fn deliverable_version(conn: &mut DbConnection, key: &str) -> Result<i64, StoreError> {
+    deliverables::table
+        .find(key)
+        .select(deliverables::version)
+        .first(conn)
+        .optional()?
+        .ok_or(StoreError::Domain(Error::NotFound { entity: "deliverable" }))
 }
 
 fn history(
@@ -410,7 +417,8 @@ fn history(
     Ok(())
 }
 
-/// Moves a deliverable from `from` to `to` if it is still in `from`; the new version.
+/// Moves a deliverable from `from` to `to` if it is still in `from`; the new version, which
+/// is the one this move made even when other changes commit meanwhile.
 pub fn move_deliverable(
     conn: &mut DbConnection,
     id: Uuid,
@@ -421,21 +429,17 @@ pub fn move_deliverable(
     now: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
     let key = id.to_string();
-    let version: i64 = deliverables::table
-        .find(&key)
-        .select(deliverables::version)
-        .first(conn)
-        .optional()?
-        .ok_or(StoreError::Domain(Error::NotFound { entity: "deliverable" }))?;
     let changed = diesel::update(deliverables::table.find(&key).filter(deliverables::status.eq(from.as_str())))
         .set((
             deliverables::status.eq(to.as_str()),
-            deliverables::version.eq(version + 1),
+            deliverables::version.eq(deliverables::version + 1),
             deliverables::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
+    // The row is this transaction's until it ends: its version is the one just written.
+    let version = deliverable_version(conn, &key)?;
     if changed == 0 {
-        return Err(Error::StaleVersion { expected: version, current: version + 1 }.into());
+        return Err(Error::StaleVersion { expected: version, current: version }.into());
     }
     history(conn, &key, Some(from), to, actor, comment, now)?;
     let partners: Vec<PartnerId> = deliverable_partners::table
@@ -454,7 +458,7 @@ pub fn move_deliverable(
         &partners,
         now,
     )?;
-    Ok(version + 1)
+    Ok(version)
 }
 
 /// One step of a deliverable's history.
@@ -591,13 +595,15 @@ pub fn indicator_facts(conn: &mut DbConnection) -> Result<(Vec<DocumentFact>, Ve
     Ok((facts, actions))
 }
 
-/// Starts a calendar feed for an account, ending any earlier one.
+/// Starts a calendar feed for an account, ending any earlier one. Two at once take turns on the
+/// account's row, so that the later one ends the earlier one and only one feed stays open.
 pub fn new_calendar_token(
     conn: &mut DbConnection,
     user: UserId,
     token_hash: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StoreError> {
+    crate::accounts::lock(conn, user)?;
     revoke_calendar_tokens(conn, user, now)?;
     diesel::insert_into(calendar_tokens::table)
         .values((

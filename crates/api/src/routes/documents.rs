@@ -988,6 +988,11 @@ pub async fn move_document(
         e.field = "to".into();
         ApiError::invalid(e.into())
     })?;
+    // The precondition first: a client that moved from an old version hears that it is old,
+    // not that the move is impossible from the status someone else reached meanwhile.
+    if let Some(expected) = expected.filter(|e| *e != record.summary.version) {
+        return Err(mfx_domain::Error::StaleVersion { expected, current: record.summary.version }.into());
+    }
     let from = record.summary.status;
     let step = transition(from, to)?;
     if !permits(&actor, step.needs, &resource(&record.summary)) {

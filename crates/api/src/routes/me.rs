@@ -9,10 +9,10 @@ use crate::routes::users::{UserView, user_response};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
-use mfx_domain::digest::{DigestPrefs, Frequency, check_hour, weekday_from_number};
+use mfx_domain::digest::{Frequency, check_hour, weekday_from_number};
 use mfx_domain::policy::{Action, Resource, permits};
 use mfx_domain::{DisplayName, FieldError, Locale, Password, TimeZone, Violations};
-use mfx_store::accounts::{self, AccountChanges};
+use mfx_store::accounts::{self, AccountChanges, DigestChanges};
 use mfx_store::sessions;
 use serde::Deserialize;
 use utoipa::ToSchema;
@@ -102,7 +102,7 @@ pub async fn patch_me(
             .and_then(|n| violations.check("display_name", DisplayName::parse(n))),
         locale: input.language.as_deref().and_then(|l| violations.check("language", Locale::parse_field(l))),
         time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
-        digest: input.digest.as_ref().map(|d| digest_prefs(&user.record.digest, d, &mut violations)),
+        digest: input.digest.as_ref().map(|d| digest_changes(d, &mut violations)).unwrap_or_default(),
         ..AccountChanges::default()
     };
     violations.into_result()?;
@@ -111,20 +111,13 @@ pub async fn patch_me(
     Ok(user_response(StatusCode::OK, &record))
 }
 
-/// Lays digest changes over the current settings, recording every invalid field.
-pub fn digest_prefs(current: &DigestPrefs, input: &DigestInput, violations: &mut Violations) -> DigestPrefs {
-    let mut prefs = *current;
-    if let Some(f) = input.frequency.as_deref().and_then(|f| violations.check("digest.frequency", Frequency::parse(f)))
-    {
-        prefs.frequency = f;
+/// The digest fields sent, each checked; every invalid one is recorded.
+pub fn digest_changes(input: &DigestInput, violations: &mut Violations) -> DigestChanges {
+    DigestChanges {
+        frequency: input.frequency.as_deref().and_then(|f| violations.check("digest.frequency", Frequency::parse(f))),
+        weekday: input.weekday.and_then(|w| violations.check("digest.weekday", weekday_from_number(w))),
+        hour: input.hour.and_then(|h| violations.check("digest.hour", check_hour(h))),
     }
-    if let Some(w) = input.weekday.and_then(|w| violations.check("digest.weekday", weekday_from_number(w))) {
-        prefs.weekday = w;
-    }
-    if let Some(h) = input.hour.and_then(|h| violations.check("digest.hour", check_hour(h))) {
-        prefs.hour = h;
-    }
-    prefs
 }
 
 /// Changes the password. Other sessions of the account end; this one continues.

@@ -492,8 +492,13 @@ pub async fn patch_deliverable(
     let input: DeliverableInput = crate::json::parse_object(merged.to_string().as_bytes())?;
     let fields = fields_of(&state, &input).await?;
     let (actor, now, did) = (user.record.account.id, state.clock.now(), record.id);
-    state.write(move |c| store::update_deliverable(c, did, &fields, expected, actor, now)).await?;
-    let record = load(&state, &id).await?;
+    let record = state
+        .write(move |c| {
+            store::update_deliverable(c, did, &fields, expected, actor, now)?;
+            store::find_deliverable(c, did)
+        })
+        .await?
+        .ok_or_else(|| ApiError::not_found("deliverable"))?;
     Ok(deliverable_response(actix_web::http::StatusCode::OK, &record, user.record.account.locale, today(&state)))
 }
 
@@ -535,8 +540,13 @@ pub async fn move_deliverable(
         return Err(ApiError::invalid(FieldError::new("comment", "required", "say what should change").into()));
     }
     let (actor, now, did, from) = (user.record.account.id, state.clock.now(), record.id, record.status);
-    state.write(move |c| store::move_deliverable(c, did, from, to, Some(actor), comment.as_deref(), now)).await?;
-    let record = load(&state, &id).await?;
+    let record = state
+        .write(move |c| {
+            store::move_deliverable(c, did, from, to, Some(actor), comment.as_deref(), now)?;
+            store::find_deliverable(c, did)
+        })
+        .await?
+        .ok_or_else(|| ApiError::not_found("deliverable"))?;
     Ok(deliverable_response(actix_web::http::StatusCode::OK, &record, user.record.account.locale, today(&state)))
 }
 

@@ -348,6 +348,7 @@ pub async fn get_user(
         (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The change would leave no active administrator (`last_administrator`)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 412, description = "The resource changed since it was read (stale ETag)", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each listed with a code", body = crate::error::Problem, content_type = "application/problem+json"),
     )
@@ -366,7 +367,8 @@ pub async fn patch_user(
     update_account(&state, &user, id, body.0, expected).await
 }
 
-/// Deactivates an account and ends its sessions. Nobody can deactivate their own account.
+/// Deactivates an account and ends its sessions. Nobody can deactivate their own account, and
+/// the last active administrator stays (409).
 #[utoipa::path(
     tag = "users",
     params(("id" = String, Path, format = Uuid)),
@@ -376,6 +378,7 @@ pub async fn patch_user(
         (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 403, description = "The account may not do this", body = crate::error::Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "This is the last active administrator (`last_administrator`)", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/users/{id}/deactivate")]
@@ -412,7 +415,7 @@ async fn update_account(
         time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
         active: input.active,
         partner: None,
-        digest: None,
+        digest: accounts::DigestChanges::default(),
     };
     if let Some(slug) = input.partner.as_deref() {
         changes.partner = partner_by_slug(state, slug, &mut violations).await?.map(|p| p.id);
@@ -434,7 +437,7 @@ async fn update_account(
     let record = state
         .write(move |c| {
             let record = accounts::update(c, id, &changes, expected_version, now)?;
-            if deactivating {
+            if !record.account.active {
                 sessions::revoke_all_for_user(c, id, now)?;
             }
             Ok(record)

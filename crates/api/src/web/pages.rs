@@ -663,15 +663,14 @@ pub async fn save_account(
             display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),
             locale: violations.check("language", Locale::parse_field(&form.language)),
             time_zone: violations.check("time_zone", mfx_domain::TimeZone::parse(&form.time_zone)),
-            digest: Some(crate::routes::me::digest_prefs(
-                &user.record.digest,
+            digest: crate::routes::me::digest_changes(
                 &crate::routes::me::DigestInput {
                     frequency: form.digest_frequency.clone(),
                     weekday: form.digest_weekday,
                     hour: form.digest_hour,
                 },
                 &mut violations,
-            )),
+            ),
             ..Default::default()
         };
         if !violations.is_empty() {

@@ -10,8 +10,8 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use mfx_domain::Locale;
-use mfx_domain::digest::{DigestPrefs, Frequency};
-use mfx_store::accounts::{self, AccountChanges, AccountRecord};
+use mfx_domain::digest::Frequency;
+use mfx_store::accounts::{self, AccountChanges, AccountRecord, DigestChanges};
 
 #[derive(Template)]
 #[template(path = "unsubscribe.html")]
@@ -53,8 +53,8 @@ pub async fn unsubscribe(state: web::Data<AppState>, req: HttpRequest, token: we
     respond(&state, &req, Locale::FALLBACK, async {
         if let Some(account) = account_of(&state, &token).await? {
             let (id, now) = (account.account.id, state.clock.now());
-            let prefs = DigestPrefs { frequency: Frequency::Off, ..account.digest };
-            let changes = AccountChanges { digest: Some(prefs), ..AccountChanges::default() };
+            let digest = DigestChanges { frequency: Some(Frequency::Off), ..DigestChanges::default() };
+            let changes = AccountChanges { digest, ..AccountChanges::default() };
             state.write(move |c| accounts::update(c, id, &changes, None, now)).await?;
             tracing::info!(event = "digest_unsubscribed", user = %id, "digest turned off by its link");
         }

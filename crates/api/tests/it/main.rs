@@ -11,6 +11,7 @@ mod digest;
 mod documents;
 mod edges;
 mod errors;
+mod guards;
 mod hostile;
 mod knowledge;
 mod migrations;

@@ -250,7 +250,7 @@ async fn administrators_see_the_digest_outbox_and_send_a_digest_again(app: TestA
         .write(|c| {
             mfx_store::outbox::enqueue(c, lars_id, now - chrono::Duration::days(7), now, now)?;
             let claimed = mfx_store::outbox::claim(c, now, now + chrono::Duration::minutes(5), 10)?;
-            mfx_store::outbox::fail(c, &claimed[0].id, "451 4.3.0 Try again later", None)
+            mfx_store::outbox::fail(c, &claimed[0].id, claimed[0].attempts, "451 4.3.0 Try again later", None)
         })
         .expect("a parked digest");
 
