@@ -1,6 +1,7 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod conflict;
 mod dashboard;
 mod forms;
 mod outbox;

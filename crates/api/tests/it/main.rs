@@ -19,3 +19,4 @@ mod resilience;
 mod smtp;
 mod tracking;
 mod web;
+mod web_conflict;

@@ -69,7 +69,7 @@ fn interface_text(html: &str, page_lang: &str) -> String {
     out
 }
 
-fn browser(app: &TestApp) -> reqwest::Client {
+pub(crate) fn browser(app: &TestApp) -> reqwest::Client {
     let _ = app;
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
@@ -78,7 +78,7 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
 }
 
-async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
+pub(crate) async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let response = client.get(url).send().await.expect("send");
     let status = response.status();
     (status, response.text().await.expect("body"))
@@ -93,7 +93,7 @@ fn csrf_of(html: &str) -> String {
         .to_owned()
 }
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     app: &TestApp,
     client: &reqwest::Client,
     lang: &str,
