@@ -7,10 +7,10 @@ use crate::support::TestApp;
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
 
-const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
+pub(crate) const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
 
 /// Single-line messages of a language: id → text.
-fn messages(lang: &str) -> BTreeMap<String, String> {
+pub(crate) fn messages(lang: &str) -> BTreeMap<String, String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales").join(lang);
     let mut found = BTreeMap::new();
     for entry in std::fs::read_dir(dir).expect("locales").flatten() {
@@ -216,7 +216,13 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
 
 /// The page declares `lang`, shows no raw message id, and no English interface text when
 /// `lang` is another language.
-fn speaks(lang: &str, path: &str, html: &str, english: &BTreeMap<String, String>, own: &BTreeMap<String, String>) {
+pub(crate) fn speaks(
+    lang: &str,
+    path: &str,
+    html: &str,
+    english: &BTreeMap<String, String>,
+    own: &BTreeMap<String, String>,
+) {
     assert!(html.contains(&format!("<html lang=\"{lang}\">")));
     let interface = interface_text(html, lang);
     for (id, text) in english {

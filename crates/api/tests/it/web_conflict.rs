@@ -6,7 +6,7 @@
 
 use crate::on_both_databases;
 use crate::support::TestApp;
-use crate::web::{browser, page, sign_in};
+use crate::web::{LANGUAGES, browser, messages, page, sign_in, speaks};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
@@ -218,7 +218,7 @@ async fn two_editors_keep_each_others_fields_and_settle_the_shared_one(app: Test
         &json!({
             "visibility": "public",
             "themes": ["microcredit"],
-            "text": {"title": "Microcrédit accompagné", "summary": "Résumé d’origine.", "description": "Description d’origine."}
+            "text": {"title": "Microcrédit accompagné", "summary": "Résumé d’origine.", "description": "Présentation d’origine."}
         }),
     )
     .await;
@@ -240,7 +240,7 @@ async fn two_editors_keep_each_others_fields_and_settle_the_shared_one(app: Test
 
     // Camille, from the same version: a new description, and a title of her own.
     let mut hers = submission(&camille_form, "/edit");
-    set(&mut hers, "description", "Description de Camille.");
+    set(&mut hers, "description", "Présentation de Camille.");
     set(&mut hers, "title", "Titre de Camille");
     let (status, _, html) = post(&camille, &edit, &hers).await;
     assert_eq!(status, StatusCode::CONFLICT, "{html}");
@@ -258,9 +258,19 @@ async fn two_editors_keep_each_others_fields_and_settle_the_shared_one(app: Test
     // The form holds Claire's summary, Camille's description and Camille's typed title.
     let again = submission(&html, "/edit");
     assert_eq!(value_of(&again, "summary"), "Résumé de Claire.");
-    assert_eq!(value_of(&again, "description"), "Description de Camille.");
+    assert_eq!(value_of(&again, "description"), "Présentation de Camille.");
     assert_eq!(value_of(&again, "title"), "Titre de Camille");
     assert_eq!(value_of(&again, "keep-text.title"), "yours");
+    // The comparison speaks each reader's language.
+    let english = messages("en");
+    for lang in LANGUAGES {
+        let url = app.url(&format!("/{lang}/practices/{id}/edit"));
+        let (status, _, html) = post(&camille, &url, &hers).await;
+        assert_eq!(status, StatusCode::CONFLICT);
+        assert!(comparison(&html, "text.title").is_some_and(|(both, _)| both), "/{lang}: {html}");
+        speaks(lang, "/practices/{id}/edit (comparison)", &html, &english, &messages(lang));
+    }
+    assert_eq!(stored(&app, &claire_token, &api_path).await, after_claire, "still nothing written");
 
     // Saving the comparison as it is: Camille's title (which she saw next to Claire's) and
     // description, Claire's summary.
@@ -270,7 +280,7 @@ async fn two_editors_keep_each_others_fields_and_settle_the_shared_one(app: Test
     let text = &stored(&app, &claire_token, &api_path).await["text"];
     assert_eq!(text["title"], "Titre de Camille");
     assert_eq!(text["summary"], "Résumé de Claire.");
-    assert_eq!(text["description"], "Description de Camille.");
+    assert_eq!(text["description"], "Présentation de Camille.");
 
     // A third save between a comparison and its save is compared again, never overwritten.
     let (_, claire_form) = page(&claire, &edit).await;
