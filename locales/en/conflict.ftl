@@ -15,5 +15,6 @@ conflict-empty = (empty)
 conflict-practice-hidden = A good practice you may not see
 notice-saved-merged = Your changes were saved; the changes someone else made meanwhile were kept.
 notice-translation-saved-merged = The translation was saved; the changes someone else made meanwhile were kept.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Remove this item
+field-remove-action = Remove this action

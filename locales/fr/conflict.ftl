@@ -15,5 +15,6 @@ conflict-empty = (vide)
 conflict-practice-hidden = Une bonne pratique que vous ne pouvez pas consulter
 notice-saved-merged = Vos modifications ont été enregistrées ; celles faites entre-temps par quelqu’un d’autre ont été conservées.
 notice-translation-saved-merged = La traduction a été enregistrée ; les modifications faites entre-temps par quelqu’un d’autre ont été conservées.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Supprimer ce point
+field-remove-action = Supprimer cette action

@@ -15,5 +15,6 @@ conflict-empty = (vuoto)
 conflict-practice-hidden = Una buona pratica che non puoi consultare
 notice-saved-merged = Le tue modifiche sono state salvate; quelle fatte nel frattempo da un’altra persona sono state mantenute.
 notice-translation-saved-merged = La traduzione è stata salvata; le modifiche fatte nel frattempo da un’altra persona sono state mantenute.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Elimina questa voce
+field-remove-action = Elimina quest’azione

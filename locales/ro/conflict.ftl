@@ -15,5 +15,6 @@ conflict-empty = (gol)
 conflict-practice-hidden = O bună practică pe care nu o puteți vedea
 notice-saved-merged = Modificările dumneavoastră au fost salvate; cele făcute între timp de altcineva au fost păstrate.
 notice-translation-saved-merged = Traducerea a fost salvată; modificările făcute între timp de altcineva au fost păstrate.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Eliminați această sarcină
+field-remove-action = Eliminați această acțiune

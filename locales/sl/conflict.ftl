@@ -15,5 +15,6 @@ conflict-empty = (prazno)
 conflict-practice-hidden = Dobra praksa, ki je ne morete videti
 notice-saved-merged = Vaše spremembe so shranjene; spremembe, ki jih je medtem naredil nekdo drug, so ohranjene.
 notice-translation-saved-merged = Prevod je shranjen; spremembe, ki jih je medtem naredil nekdo drug, so ohranjene.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Odstrani to nalogo
+field-remove-action = Odstrani ta ukrep

@@ -15,5 +15,6 @@ conflict-empty = (tomt)
 conflict-practice-hidden = En god praxis som du inte får se
 notice-saved-merged = Dina ändringar har sparats. Ändringar som någon annan gjorde under tiden har behållits.
 notice-translation-saved-merged = Översättningen har sparats. Ändringar som någon annan gjorde under tiden har behållits.
-## Action item rows of a meeting note (doc_form.html)
+## Rows of action items (meeting notes) and of actions (action plans) (doc_form.html)
 field-remove-item = Ta bort punkten
+field-remove-action = Ta bort åtgärden

@@ -148,19 +148,29 @@ fn parse_pairs(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
         .collect())
 }
 
-/// Where each action item of a form's document came from: the row number per item.
-type ItemRows = Vec<usize>;
+/// Where the action items and plan actions of a form's document came from: the form row of
+/// each.
+#[derive(Debug, Default)]
+struct Rows {
+    items: Vec<usize>,
+    actions: Vec<usize>,
+}
 
-/// Moves errors about the n-th action item to the form row it was typed in.
-fn on_rows(violations: &Violations, rows: &ItemRows) -> Violations {
+/// Moves errors about the n-th action item or plan action to the form row it was typed in.
+fn on_rows(violations: &Violations, rows: &Rows) -> Violations {
     let mut out = Violations::new();
     for violation in violations.iter() {
         let mut violation = violation.clone();
-        if let Some(rest) = violation.field.strip_prefix("action_items[")
-            && let Some((index, tail)) = rest.split_once(']')
-            && let Some(row) = index.parse::<usize>().ok().and_then(|i| rows.get(i))
+        for (prefix, list) in
+            [("action_items[", &rows.items), ("actions[", &rows.actions), ("text.actions[", &rows.actions)]
         {
-            violation.field = format!("action_items[{row}]{tail}");
+            if let Some(rest) = violation.field.strip_prefix(prefix)
+                && let Some((index, tail)) = rest.split_once(']')
+                && let Some(row) = index.parse::<usize>().ok().and_then(|i| list.get(i))
+            {
+                violation.field = format!("{prefix}{row}]{tail}");
+                break;
+            }
         }
         out.push(violation);
     }
@@ -210,8 +220,8 @@ fn text_or_null(form: &FormState, name: &str) -> Value {
 
 /// The JSON body of a kind, from a form, the fields that could not be read (numbers, times),
 /// and the form row of each action item.
-fn to_json(kind: Kind, form: &FormState) -> (Value, Violations, ItemRows) {
-    let mut item_rows = ItemRows::new();
+fn to_json(kind: Kind, form: &FormState) -> (Value, Violations, Rows) {
+    let mut rows = Rows::default();
     let mut v = Violations::new();
     let mut text = Map::new();
     for field in text_fields(kind) {
@@ -309,7 +319,7 @@ fn to_json(kind: Kind, form: &FormState) -> (Value, Violations, ItemRows) {
                 if !typed {
                     continue;
                 }
-                item_rows.push(n);
+                rows.items.push(n);
                 items.push(json!({
                     "id": if id.is_empty() { Value::Null } else { Value::String(id) },
                     "title": title,
@@ -326,10 +336,22 @@ fn to_json(kind: Kind, form: &FormState) -> (Value, Violations, ItemRows) {
             let mut actions = Vec::new();
             let mut texts = Vec::new();
             for n in 0..form.rows("action") {
-                let title = form.row("action", &n, "title");
-                if title.trim().is_empty() {
+                let field = |name: &str| form.row("action", &n, name);
+                if !field("id").is_empty() && form.row_checked("action", &n, "remove", "yes") {
                     continue;
                 }
+                // As with action items: an untouched row is left out, a row with anything typed
+                // in it is kept, and a missing title is reported.
+                let typed = ["id", "starts_on", "ends_on", "estimated_cost_eur", "inspired_by"]
+                    .iter()
+                    .chain(ACTION_TEXTS)
+                    .any(|name| !field(name).trim().is_empty())
+                    || !matches!(field("progress_percent").trim(), "" | "0")
+                    || !matches!(field("status").as_str(), "" | "planned");
+                if !typed {
+                    continue;
+                }
+                rows.actions.push(n);
                 let date = |field: &str| {
                     let raw = form.row("action", &n, field);
                     if raw.is_empty() { Value::Null } else { Value::String(raw) }
@@ -367,7 +389,7 @@ fn to_json(kind: Kind, form: &FormState) -> (Value, Violations, ItemRows) {
             }
         }
     }
-    (Value::Object(body), v, item_rows)
+    (Value::Object(body), v, rows)
 }
 
 /// Parses and checks a form's document; every problem is reported, the form's own and the

@@ -644,10 +644,53 @@ async fn an_action_item_without_a_title_is_a_field_error(app: TestApp) {
     assert_eq!(stored(&app, &token, &api_path).await["action_items"], json!([]));
 }
 
+async fn a_plan_action_without_a_title_is_a_field_error(app: TestApp) {
+    let token = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let id = created(
+        &app,
+        &token,
+        "action-plans",
+        &json!({
+            "policy_instrument": "PR FSE+ 2021-2027",
+            "actions": [{"status": "in_progress", "progress_percent": 30}],
+            "text": {"title": "Piano metropolitano", "actions": [{"title": "Microcredito accompagnato"}]}
+        }),
+    )
+    .await;
+    let api_path = format!("/api/v1/action-plans/{id}");
+    let before = stored(&app, &token, &api_path).await;
+    let client = browser(&app);
+    sign_in(&app, &client, "it", "giulia@example.it", PASSWORD).await;
+    let edit = app.url(&format!("/it/action-plans/{id}/edit"));
+    let (_, form) = page(&client, &edit).await;
+
+    // A new action with a background and a cost but no title.
+    let mut pairs = submission(&form, "/edit");
+    set(&mut pairs, "action-1-background", "Dalla visita di studio a Kamnik.");
+    set(&mut pairs, "action-1-estimated_cost_eur", "25000");
+    let (status, _, html) = post(&client, &edit, &pairs).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{html}");
+    assert!(html.contains("id=\"action-1-title-error\""), "{html}");
+    let kept = submission(&html, "/edit");
+    assert_eq!(value_of(&kept, "action-1-background"), "Dalla visita di studio a Kamnik.");
+    assert_eq!(value_of(&kept, "action-1-estimated_cost_eur"), "25000");
+    assert_eq!(stored(&app, &token, &api_path).await, before, "nothing is saved");
+
+    // An untouched new row is left out; an existing action is removed by ticking.
+    let (status, _, _) = post(&client, &edit, &submission(&form, "/edit")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(stored(&app, &token, &api_path).await, before);
+    let mut pairs = submission(&form, "/edit");
+    pairs.push(("action-0-remove".into(), "yes".into()));
+    assert_eq!(post(&client, &edit, &pairs).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(stored(&app, &token, &api_path).await["actions"], json!([]));
+}
+
 on_both_databases!(
     two_editors_keep_each_others_fields_and_settle_the_shared_one,
     two_translators_keep_each_others_fields_and_settle_the_shared_one,
     an_unchanged_edit_form_changes_nothing_for_every_kind,
     an_unchanged_edit_form_changes_no_demo_document,
     an_action_item_without_a_title_is_a_field_error,
+    a_plan_action_without_a_title_is_a_field_error,
 );
