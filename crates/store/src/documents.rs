@@ -729,18 +729,18 @@ pub fn put_translation(
     let new_version = match existing {
         Some(current) => {
             // Guarded by the version read above, so a concurrent save is never overwritten.
-            let updated =
-                diesel::update(document_texts::table.find((&key, locale)).filter(document_texts::version.eq(current)))
-                    .set((
-                        document_texts::origin.eq(translation.origin.as_str()),
-                        document_texts::source_version.eq(source_version),
-                        document_texts::version.eq(current + 1),
-                        document_texts::title.eq(title),
-                        document_texts::fields.eq(&fields),
-                        document_texts::updated_by.eq(&actor),
-                        document_texts::updated_at.eq(at),
-                    ))
-                    .execute(conn)?;
+            let target = document_texts::table.find((&key, locale)).filter(document_texts::version.eq(current));
+            let updated = diesel::update(target)
+                .set((
+                    document_texts::origin.eq(translation.origin.as_str()),
+                    document_texts::source_version.eq(source_version),
+                    document_texts::version.eq(current + 1),
+                    document_texts::title.eq(title),
+                    document_texts::fields.eq(&fields),
+                    document_texts::updated_by.eq(&actor),
+                    document_texts::updated_at.eq(at),
+                ))
+                .execute(conn)?;
             if updated == 0 {
                 return Err(Error::StaleVersion {
                     expected: translation.expected_version.unwrap_or(current),
