@@ -8,6 +8,7 @@ pub mod document;
 pub mod error;
 pub mod id;
 pub mod locale;
+pub mod merge;
 pub mod partner;
 pub mod policy;
 pub mod search;

@@ -728,21 +728,25 @@ pub fn put_translation(
     let fields = translation.texts.to_value().to_string();
     let new_version = match existing {
         Some(current) => {
-            // Guarded by the row count: on PostgreSQL another writer may commit after the read.
-            let changed =
-                diesel::update(document_texts::table.find((&key, locale)).filter(document_texts::version.eq(current)))
-                    .set((
-                        document_texts::origin.eq(translation.origin.as_str()),
-                        document_texts::source_version.eq(source_version),
-                        document_texts::version.eq(current + 1),
-                        document_texts::title.eq(title),
-                        document_texts::fields.eq(&fields),
-                        document_texts::updated_by.eq(&actor),
-                        document_texts::updated_at.eq(at),
-                    ))
-                    .execute(conn)?;
-            if changed == 0 {
-                return Err(Error::StaleVersion { expected: current, current: current + 1 }.into());
+            // Guarded by the version read above, so a concurrent save is never overwritten.
+            let target = document_texts::table.find((&key, locale)).filter(document_texts::version.eq(current));
+            let updated = diesel::update(target)
+                .set((
+                    document_texts::origin.eq(translation.origin.as_str()),
+                    document_texts::source_version.eq(source_version),
+                    document_texts::version.eq(current + 1),
+                    document_texts::title.eq(title),
+                    document_texts::fields.eq(&fields),
+                    document_texts::updated_by.eq(&actor),
+                    document_texts::updated_at.eq(at),
+                ))
+                .execute(conn)?;
+            if updated == 0 {
+                return Err(Error::StaleVersion {
+                    expected: translation.expected_version.unwrap_or(current),
+                    current: current + 1,
+                }
+                .into());
             }
             current + 1
         }

@@ -2,6 +2,7 @@
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
 mod attachment;
+mod conflict;
 mod dashboard;
 mod forms;
 mod outbox;

@@ -21,3 +21,4 @@ mod resilience;
 mod smtp;
 mod tracking;
 mod web;
+mod web_conflict;

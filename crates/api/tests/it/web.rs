@@ -7,10 +7,10 @@ use crate::support::TestApp;
 use reqwest::StatusCode;
 use std::collections::BTreeMap;
 
-const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
+pub(crate) const LANGUAGES: [&str; 6] = ["en", "fr", "it", "ro", "sl", "sv"];
 
 /// Single-line messages of a language: id → text.
-fn messages(lang: &str) -> BTreeMap<String, String> {
+pub(crate) fn messages(lang: &str) -> BTreeMap<String, String> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales").join(lang);
     let mut found = BTreeMap::new();
     for entry in std::fs::read_dir(dir).expect("locales").flatten() {
@@ -69,7 +69,7 @@ fn interface_text(html: &str, page_lang: &str) -> String {
     out
 }
 
-fn browser(app: &TestApp) -> reqwest::Client {
+pub(crate) fn browser(app: &TestApp) -> reqwest::Client {
     let _ = app;
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
 }
@@ -78,7 +78,7 @@ fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
 }
 
-async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
+pub(crate) async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
     let response = client.get(url).send().await.expect("send");
     let status = response.status();
     (status, response.text().await.expect("body"))
@@ -93,7 +93,7 @@ fn csrf_of(html: &str) -> String {
         .to_owned()
 }
 
-async fn sign_in(
+pub(crate) async fn sign_in(
     app: &TestApp,
     client: &reqwest::Client,
     lang: &str,
@@ -216,7 +216,13 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
 
 /// The page declares `lang`, shows no raw message id, and no English interface text when
 /// `lang` is another language.
-fn speaks(lang: &str, path: &str, html: &str, english: &BTreeMap<String, String>, own: &BTreeMap<String, String>) {
+pub(crate) fn speaks(
+    lang: &str,
+    path: &str,
+    html: &str,
+    english: &BTreeMap<String, String>,
+    own: &BTreeMap<String, String>,
+) {
     assert!(html.contains(&format!("<html lang=\"{lang}\">")));
     let interface = interface_text(html, lang);
     for (id, text) in english {
