@@ -243,7 +243,7 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     let email = mfx_domain::Email::parse(email).map_err(|e| format!("--user: {}", e.message))?;
     let db = bootstrap::open_database(settings).map_err(|e| e.to_string())?;
     migrations::run_pending(&db).map_err(|e| e.to_string())?;
-    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let record = db
         .read(|c| accounts::find_by_email(c, &email))
         .map_err(|e| e.to_string())?
@@ -260,7 +260,9 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
         println!("Nothing to send to {email}: nothing new since {since}.");
         return Ok(());
     }
-    let token = crate::digest_mail::unsubscribe_token(&secret, record.account.id);
+    let user = record.account.id;
+    let generation = db.read(|c| mfx_store::unsubscribe::generation(c, user)).map_err(|e| e.to_string())?;
+    let token = crate::digest_mail::unsubscribe_token(&key, user, generation);
     let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
     let rendered = crate::digest_mail::render(&digest, &record, since, &settings.public_url, &unsubscribe);
     println!("To: {}\nSubject: {}\n\n{}", record.account.email, rendered.subject, rendered.text);
@@ -291,11 +293,11 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
         return Ok(());
     }
     let mailer = Mailer::from_settings(settings)?;
-    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let queued = enqueue_due(&db, now, now_for_all).map_err(|e| e.to_string())?;
     let mut total = crate::digest_delivery::Pass::default();
     loop {
-        let pass = send_due(&db, &mailer, settings, &secret, now, 100).await.map_err(|e| e.to_string())?;
+        let pass = send_due(&db, &mailer, settings, &key, now, 100).await.map_err(|e| e.to_string())?;
         total += pass;
         if pass == crate::digest_delivery::Pass::default() {
             break;
