@@ -77,6 +77,7 @@ export const PATHS = {
   partner: '/partners/orebro',
   newPractice: '/practices/new',
   account: '/account',
+  password: '/account/password',
   dashboard: '/dashboard',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
