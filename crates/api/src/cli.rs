@@ -158,7 +158,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
         Command::SeedBench { practices, users, password_stdin } => {
-            let password = if password_stdin { Some(read_password()?.expose().to_owned()) } else { None };
+            let password = if password_stdin { Some(read_password(&[])?.expose().to_owned()) } else { None };
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
             let started = std::time::Instant::now();
@@ -188,7 +188,8 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
         Command::User(UserCommand::Add { email, partner, role, display_name, language, time_zone, password_stdin }) => {
-            let password = if password_stdin { Some(read_password()?) } else { None };
+            let personal = [email.as_str(), display_name.as_deref().unwrap_or_default()];
+            let password = if password_stdin { Some(read_password(&personal)?) } else { None };
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
             let db = prepared.db;
@@ -310,11 +311,12 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     Ok(())
 }
 
-/// The first line of standard input, as a password.
-fn read_password() -> Result<Password, String> {
+/// The first line of standard input, as a password of an account known by `personal` (its
+/// email and name), which the password should not be built from.
+fn read_password(personal: &[&str]) -> Result<Password, String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
-    Password::parse(line.trim_end_matches(['\n', '\r'])).map_err(|e| format!("password: {}", e.message))
+    Password::parse_for(line.trim_end_matches(['\n', '\r']), personal).map_err(|e| format!("password: {}", e.message))
 }
 
 fn describe(error: DomainError) -> String {

@@ -198,7 +198,7 @@ impl Password {
             return Err(FieldError::new("", "too_long", "a password has at most 1024 bytes"));
         }
         let mut inputs: Vec<&str> = Vec::new();
-        for text in personal {
+        for text in personal.iter().filter(|t| !t.trim().is_empty()) {
             inputs.push(text);
             // The parts of an email address and of a name are guessed one by one too.
             inputs.extend(text.split(['@', '.', ' ', '-', '_', '+']).filter(|part| part.chars().count() >= 3));

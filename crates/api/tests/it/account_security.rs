@@ -510,3 +510,27 @@ async fn new_data_files_are_readable_by_their_owner_only() {
     assert_ne!(jwt, unsubscribe, "unsubscribe links have their own key");
     drop(state);
 }
+
+#[test]
+fn the_command_line_refuses_an_easy_password_with_the_reason() {
+    use std::io::Write;
+    let db = crate::support::TestDatabase::create(Backend::Sqlite);
+    let add = |password: &str| {
+        let mut child = crate::support::mfx(&db)
+            .args(["user", "add", "--email", "maja.novak@example.si", "--partner", "heart-of-slovenia"])
+            .args(["--role", "editor", "--password-stdin"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("mfx starts");
+        child.stdin.take().expect("stdin").write_all(format!("{password}\n").as_bytes()).expect("write");
+        child.wait_with_output().expect("mfx ends")
+    };
+    // Her own email address would pass for a stranger's, not for her.
+    let weak = add("maja.novak@example.si");
+    assert!(!weak.status.success());
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("password:"), "{}", String::from_utf8_lossy(&weak.stderr));
+    let strong = add(USER_PASSWORD);
+    assert!(strong.status.success(), "{}", String::from_utf8_lossy(&strong.stderr));
+}
