@@ -166,19 +166,6 @@ impl From<DisplayName> for String {
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
-/// Why a password was judged easy to guess, as the code a refusal carries (`weak_password_*`),
-/// each with its own translated message.
-pub const WEAK_PASSWORD_CODES: [&str; 8] = [
-    "weak_password_common",
-    "weak_password_sequence",
-    "weak_password_repeated",
-    "weak_password_keyboard",
-    "weak_password_dates",
-    "weak_password_word",
-    "weak_password_names",
-    "too_weak",
-];
-
 impl Password {
     pub const MIN_CHARS: usize = 12;
     /// Bounded so that hashing cannot be used to exhaust the server.
