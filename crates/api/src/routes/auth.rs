@@ -116,8 +116,12 @@ pub async fn login(
     Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
 }
 
+/// The account part of throttling keys: the email as accounts store it, or (for what is not an
+/// email) its first 320 characters, so that a huge field cannot make a huge key.
 fn account_key(email: &str) -> String {
-    Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase())
+    Email::parse(email)
+        .map(|e| e.as_str().to_owned())
+        .unwrap_or_else(|_| email.trim().to_lowercase().chars().take(320).collect())
 }
 
 /// Checks an email and password as every sign-in does (API and pages). Each attempt is taken
