@@ -118,12 +118,27 @@ pub fn resolve(
     vouched
 }
 
-/// The client address of a request, as text ("unknown" when there is none).
+/// Who a request comes from, for limits: the client's IPv4 address, or the /64 network of an
+/// IPv6 address (one subscriber usually has a whole /64 to choose addresses from); "unknown"
+/// when there is none.
 pub fn of_request(req: &HttpRequest, trust_proxy: bool, proxies: &TrustedProxies) -> String {
     let header = HeaderName::from_static("x-forwarded-for");
     let values: Vec<&str> = req.headers().get_all(header).filter_map(|v| v.to_str().ok()).collect();
     resolve(req.peer_addr().map(|a| a.ip()), &values, trust_proxy, proxies)
-        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
+        .map_or_else(|| "unknown".to_owned(), limit_scope)
+}
+
+fn limit_scope(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let network = std::net::Ipv6Addr::from(u128::from(v6) & (u128::MAX << 64));
+                format!("{network}/64")
+            }
+        },
+    }
 }
 
 #[cfg(test)]
@@ -169,5 +184,14 @@ mod tests {
         // Garbage stops the walk at the last address a proxy vouched for.
         assert_eq!(resolve(peer, &["1.2.3.4, not-an-ip"], true, &none), peer);
         assert_eq!(resolve(peer, &["[2001:db8::1]:443"], true, &none), Some(ip("2001:db8::1")));
+    }
+
+    #[test]
+    fn limits_count_an_ipv6_client_by_its_64_network() {
+        assert_eq!(limit_scope(ip("203.0.113.9")), "203.0.113.9");
+        assert_eq!(limit_scope(ip("2001:db8:1:2:aaaa::1")), "2001:db8:1:2::/64");
+        assert_eq!(limit_scope(ip("2001:db8:1:2:bbbb::7")), limit_scope(ip("2001:db8:1:2:cccc::9")));
+        assert_ne!(limit_scope(ip("2001:db8:1:2::1")), limit_scope(ip("2001:db8:1:3::1")));
+        assert_eq!(limit_scope(ip("::ffff:198.51.100.7")), "198.51.100.7");
     }
 }
