@@ -127,6 +127,11 @@ describe('accessibility', () => {
           await checkPage(member, lang, `/${lang}${PATHS.account}`, 'account');
         });
 
+        test(`${lang}: password change form`, { timeout: TEST_TIMEOUT }, async () => {
+          await signInAsLars();
+          await checkPage(member, lang, `/${lang}${PATHS.password}`, 'password');
+        });
+
         test(`${lang}: work plan dashboard`, { timeout: TEST_TIMEOUT }, async () => {
           await signInAsLars();
           await checkPage(member, lang, `/${lang}${PATHS.dashboard}`, 'dashboard');

@@ -140,7 +140,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts a throwaway server: a new SQLite database in a temporary folder, the three test
  * accounts, the demo content, then `mfx serve` on a free port, ready when /readyz answers 200.
- * Returns { base, stop(), accounts, dataDir, logPath, pid }.
+ * Returns { base, stop(), accounts, dataDir, logPath, pid, addAccountWithOneTimePassword() }.
  */
 export async function startServer({ binary = binaryPath() } = {}) {
   try {
@@ -224,7 +224,18 @@ export async function startServer({ binary = binaryPath() } = {}) {
       }
       cleanup();
     };
-    return { base, stop, accounts: ACCOUNTS, dataDir, logPath, pid: child.pid };
+    // A new account as an administrator makes it: with a one-time password, printed once.
+    const addAccountWithOneTimePassword = async ({ email, partner, role, displayName }) => {
+      const { stdout } = await runCommand(
+        binary,
+        ['user', 'add', '--email', email, '--partner', partner, '--role', role, '--display-name', displayName],
+        options,
+      );
+      const found = /One-time password[^:]*:\s*(\S+)/.exec(stdout);
+      if (!found) throw new Error(`\`mfx user add\` printed no one-time password:\n${stdout}`);
+      return found[1];
+    };
+    return { base, stop, accounts: ACCOUNTS, dataDir, logPath, pid: child.pid, addAccountWithOneTimePassword };
   } catch (error) {
     if (child && child.exitCode === null) child.kill('SIGKILL');
     cleanup();

@@ -19,6 +19,15 @@ export const S = {
   },
   signOut: 'form[action$="/sign-out"] button',
 
+  // The password change form (/{lang}/account/password).
+  passwordForm: {
+    current: 'input[name=current_password]',
+    next: 'input[name=new_password]',
+    submit: 'form[action$="/account/password"] button[type=submit]',
+    newError: '#new_password-error',
+    required: '#password-required',
+  },
+
   // Links from the list pages to a document (the href ends in the document's UUID).
   documentHref: {
     practices: /\/practices\/[0-9a-f-]{36}$/,
@@ -68,6 +77,7 @@ export const PATHS = {
   partner: '/partners/orebro',
   newPractice: '/practices/new',
   account: '/account',
+  password: '/account/password',
   dashboard: '/dashboard',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,

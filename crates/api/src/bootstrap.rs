@@ -106,24 +106,31 @@ pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> Resul
 /// The configured signing secret, or the one kept in the data directory (created with mode
 /// 0600 on first use).
 pub fn jwt_secret(settings: &Settings) -> Result<Vec<u8>, StartupError> {
-    if let Some(secret) = &settings.jwt_secret {
+    kept_secret(settings, settings.jwt_secret.as_ref(), "jwt-secret")
+}
+
+/// The key of unsubscribe links: its own, so that a leaked one cannot sign access tokens and
+/// the other way round. Configured, or kept in the data directory like the signing secret.
+pub fn unsubscribe_secret(settings: &Settings) -> Result<Vec<u8>, StartupError> {
+    kept_secret(settings, settings.unsubscribe_secret.as_ref(), "unsubscribe-secret")
+}
+
+fn kept_secret(
+    settings: &Settings,
+    configured: Option<&crate::settings::Secret>,
+    file_name: &str,
+) -> Result<Vec<u8>, StartupError> {
+    if let Some(secret) = configured {
         return Ok(secret.expose().as_bytes().to_vec());
     }
-    let path = settings.data_dir.join("jwt-secret");
+    let path = settings.data_dir.join(file_name);
     match read_secret(&path)? {
         Some(secret) => Ok(secret),
         None => {
             std::fs::create_dir_all(&settings.data_dir)
                 .map_err(|e| StartupError::Secret(format!("cannot create {}: {e}", settings.data_dir.display())))?;
             let secret = generate_secret();
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            match options.open(&path) {
+            match crate::private_file::create_new(&path) {
                 Ok(mut file) => {
                     file.write_all(secret.as_bytes())
                         .and_then(|()| file.sync_all())

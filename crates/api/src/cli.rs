@@ -158,7 +158,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
         Command::SeedBench { practices, users, password_stdin } => {
-            let password = if password_stdin { Some(read_password()?.expose().to_owned()) } else { None };
+            let password = if password_stdin { Some(read_password(&[])?.expose().to_owned()) } else { None };
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
             let started = std::time::Instant::now();
@@ -188,7 +188,8 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             Ok(())
         }
         Command::User(UserCommand::Add { email, partner, role, display_name, language, time_zone, password_stdin }) => {
-            let password = if password_stdin { Some(read_password()?) } else { None };
+            let personal = [email.as_str(), display_name.as_deref().unwrap_or_default()];
+            let password = if password_stdin { Some(read_password(&personal)?) } else { None };
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
             let db = prepared.db;
@@ -243,7 +244,7 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     let email = mfx_domain::Email::parse(email).map_err(|e| format!("--user: {}", e.message))?;
     let db = bootstrap::open_database(settings).map_err(|e| e.to_string())?;
     migrations::run_pending(&db).map_err(|e| e.to_string())?;
-    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let record = db
         .read(|c| accounts::find_by_email(c, &email))
         .map_err(|e| e.to_string())?
@@ -260,7 +261,9 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
         println!("Nothing to send to {email}: nothing new since {since}.");
         return Ok(());
     }
-    let token = crate::digest_mail::unsubscribe_token(&secret, record.account.id);
+    let user = record.account.id;
+    let generation = db.read(|c| mfx_store::unsubscribe::generation(c, user)).map_err(|e| e.to_string())?;
+    let token = crate::digest_mail::unsubscribe_token(&key, user, generation);
     let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
     let rendered = crate::digest_mail::render(&digest, &record, since, &settings.public_url, &unsubscribe);
     println!("To: {}\nSubject: {}\n\n{}", record.account.email, rendered.subject, rendered.text);
@@ -291,11 +294,11 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
         return Ok(());
     }
     let mailer = Mailer::from_settings(settings)?;
-    let secret = bootstrap::jwt_secret(settings).map_err(|e| e.to_string())?;
+    let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let queued = enqueue_due(&db, now, now_for_all).map_err(|e| e.to_string())?;
     let mut total = crate::digest_delivery::Pass::default();
     loop {
-        let pass = send_due(&db, &mailer, settings, &secret, now, 100).await.map_err(|e| e.to_string())?;
+        let pass = send_due(&db, &mailer, settings, &key, now, 100).await.map_err(|e| e.to_string())?;
         total += pass;
         if pass == crate::digest_delivery::Pass::default() {
             break;
@@ -308,11 +311,12 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     Ok(())
 }
 
-/// The first line of standard input, as a password.
-fn read_password() -> Result<Password, String> {
+/// The first line of standard input, as a password of an account known by `personal` (its
+/// email and name), which the password should not be built from.
+fn read_password(personal: &[&str]) -> Result<Password, String> {
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line).map_err(|e| format!("cannot read the password: {e}"))?;
-    Password::parse(line.trim_end_matches(['\n', '\r'])).map_err(|e| format!("password: {}", e.message))
+    Password::parse_for(line.trim_end_matches(['\n', '\r']), personal).map_err(|e| format!("password: {}", e.message))
 }
 
 fn describe(error: DomainError) -> String {

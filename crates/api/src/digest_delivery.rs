@@ -56,7 +56,7 @@ impl Mailer {
                 let bytes = message.formatted();
                 tokio::task::spawn_blocking(move || {
                     std::fs::create_dir_all(&dir)?;
-                    std::fs::write(dir.join(format!("{}.eml", uuid::Uuid::now_v7())), bytes)
+                    crate::private_file::write_new(&dir.join(format!("{}.eml", uuid::Uuid::now_v7())), &bytes)
                 })
                 .await
                 .map_err(|e| e.to_string())?
@@ -140,7 +140,7 @@ pub async fn send_due(
     db: &Db,
     mailer: &Mailer,
     settings: &Settings,
-    secret: &[u8],
+    unsubscribe_key: &[u8],
     now: DateTime<Utc>,
     limit: i64,
 ) -> Result<Pass, StoreError> {
@@ -165,7 +165,8 @@ pub async fn send_due(
                     Entry::Vacant(slot) => slot.insert(PeriodActivity::load(c, key.0, key.1)?),
                 };
                 let digest = gather_from(period, &record);
-                prepared.push(Some((record, digest)));
+                let generation = mfx_store::unsubscribe::generation(c, row.user)?;
+                prepared.push(Some((record, digest, generation)));
             }
             Ok(claimed.into_iter().zip(prepared).collect::<Vec<_>>())
         })
@@ -175,7 +176,7 @@ pub async fn send_due(
     // Several conversations at once (the transport pools connections): a mail server's round
     // trips, not this process, bound how fast digests leave.
     let mut sends = futures_util::stream::iter(batch)
-        .map(|(row, prepared)| deliver(db, mailer, settings, secret, now, row, prepared))
+        .map(|(row, prepared)| deliver(db, mailer, settings, unsubscribe_key, now, row, prepared))
         .buffer_unordered(IN_FLIGHT);
     let mut pass = Pass::default();
     while let Some(outcome) = sends.next().await {
@@ -196,18 +197,19 @@ async fn deliver(
     db: &Db,
     mailer: &Mailer,
     settings: &Settings,
-    secret: &[u8],
+    unsubscribe_key: &[u8],
     now: DateTime<Utc>,
     row: outbox::OutboxRow,
-    prepared: Option<(AccountRecord, Digest)>,
+    prepared: Option<(AccountRecord, Digest, i64)>,
 ) -> Result<Pass, StoreError> {
     let mut pass = Pass::default();
     let (user, start) = (row.user, row.period_start);
     let outcome = match prepared {
-        Some((record, digest))
+        Some((record, digest, generation))
             if !digest.is_empty() && record.account.active && record.digest.frequency != Frequency::Off =>
         {
-            let unsubscribe = format!("{}/unsubscribe/{}", settings.public_url, unsubscribe_token(secret, user));
+            let unsubscribe =
+                format!("{}/unsubscribe/{}", settings.public_url, unsubscribe_token(unsubscribe_key, user, generation));
             let rendered = render(&digest, &record, start, &settings.public_url, &unsubscribe);
             match message(&settings.mail_from, &record, &rendered, &unsubscribe) {
                 Ok(mail) => mailer.send(mail).await.map(|()| "sent"),

@@ -333,21 +333,24 @@ fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
     Sha256::digest(&outer).into()
 }
 
-/// A per-account token that unsubscribes without signing in: the account id and its MAC.
-pub fn unsubscribe_token(secret: &[u8], user: UserId) -> String {
+/// A per-account token that unsubscribes without signing in: the account id and a MAC of the
+/// id and the account's link generation, under the unsubscribe key. Bumping the generation
+/// revokes every earlier link of the account.
+pub fn unsubscribe_token(key: &[u8], user: UserId, generation: i64) -> String {
     use base64::Engine;
-    let mac = hmac_sha256(secret, format!("unsubscribe:{user}").as_bytes());
+    let mac = hmac_sha256(key, format!("unsubscribe:{user}:{generation}").as_bytes());
     format!("{user}.{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&mac[..18]))
 }
 
-/// The account a genuine token names.
-pub fn unsubscribe_user(secret: &[u8], token: &str) -> Option<UserId> {
-    let (id, _) = token.split_once('.')?;
-    let user: UserId = id.parse().ok()?;
-    let expected = unsubscribe_token(secret, user);
-    let same = expected.len() == token.len()
-        && expected.bytes().zip(token.bytes()).fold(0_u8, |acc, (a, b)| acc | (a ^ b)) == 0;
-    same.then_some(user)
+/// The account a token claims to be for; check it with [`unsubscribe_token_valid`].
+pub fn unsubscribe_token_user(token: &str) -> Option<UserId> {
+    token.split_once('.')?.0.parse().ok()
+}
+
+/// Whether `token` is the current link of `user`.
+pub fn unsubscribe_token_valid(key: &[u8], token: &str, user: UserId, generation: i64) -> bool {
+    let expected = unsubscribe_token(key, user, generation);
+    expected.len() == token.len() && expected.bytes().zip(token.bytes()).fold(0_u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
 #[cfg(test)]
@@ -363,14 +366,17 @@ mod tests {
     }
 
     #[test]
-    fn unsubscribe_tokens_are_bound_to_the_account_and_the_secret() {
+    fn unsubscribe_tokens_are_bound_to_the_account_the_key_and_the_generation() {
+        let key = b"key one, long enough to sign with!!";
         let user = UserId::from_uuid(uuid::Uuid::now_v7());
-        let token = unsubscribe_token(b"secret one, long enough to sign with", user);
-        assert_eq!(unsubscribe_user(b"secret one, long enough to sign with", &token), Some(user));
-        assert_eq!(unsubscribe_user(b"another secret, long enough to sign", &token), None);
+        let token = unsubscribe_token(key, user, 0);
+        assert_eq!(unsubscribe_token_user(&token), Some(user));
+        assert!(unsubscribe_token_valid(key, &token, user, 0));
+        assert!(!unsubscribe_token_valid(b"another key, long enough to sign!!", &token, user, 0));
+        assert!(!unsubscribe_token_valid(key, &token, user, 1), "a later generation revokes the link");
         let other = UserId::from_uuid(uuid::Uuid::now_v7());
         let forged = format!("{other}.{}", token.split_once('.').map(|(_, m)| m).unwrap_or_default());
-        assert_eq!(unsubscribe_user(b"secret one, long enough to sign with", &forged), None);
-        assert_eq!(unsubscribe_user(b"x", "garbage"), None);
+        assert!(!unsubscribe_token_valid(key, &forged, other, 0));
+        assert_eq!(unsubscribe_token_user("garbage"), None);
     }
 }

@@ -20,6 +20,9 @@ pub enum ApiError {
     Unauthenticated(&'static str),
     /// Email and password do not match an active account (same answer for an unknown email).
     InvalidCredentials,
+    /// The account signed in with a password someone else set (a one-time password): it may
+    /// only change its password until it does.
+    PasswordChangeRequired,
     /// Too many failed attempts; try again after this many seconds.
     RateLimited {
         retry_after_secs: u64,
@@ -79,6 +82,7 @@ impl ApiError {
             },
             ApiError::Unauthenticated(_) => "unauthenticated",
             ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::PasswordChangeRequired => "password_change_required",
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::BadRequest { code, .. } => code,
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
@@ -104,6 +108,7 @@ impl ApiError {
             },
             ApiError::Unauthenticated(_) => "Sign-in required",
             ApiError::InvalidCredentials => "Email or password is wrong",
+            ApiError::PasswordChangeRequired => "Change your password first",
             ApiError::RateLimited { .. } => "Too many attempts",
             ApiError::BadRequest { .. } => "The request cannot be read",
             ApiError::PayloadTooLarge { .. } => "The request body is too large",
@@ -135,6 +140,9 @@ impl ApiError {
             },
             ApiError::Unauthenticated(why) => Some((*why).to_owned()),
             ApiError::InvalidCredentials => None,
+            ApiError::PasswordChangeRequired => Some(
+                "This account signed in with a one-time password. Set your own with POST /api/v1/me/password; until then nothing else is allowed.".into(),
+            ),
             ApiError::RateLimited { retry_after_secs } => Some(format!("Try again in {retry_after_secs} seconds.")),
             ApiError::BadRequest { detail, .. } => Some(detail.clone()),
             ApiError::PayloadTooLarge { limit } => Some(format!("The limit is {limit} bytes.")),
@@ -276,6 +284,7 @@ impl ResponseError for ApiError {
                 DomainError::LastAdministrator { .. } => StatusCode::CONFLICT,
             },
             ApiError::Unauthenticated(_) | ApiError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            ApiError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

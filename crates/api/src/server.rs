@@ -84,6 +84,7 @@ pub struct Running {
 /// Prepares the database (migrations, seed, first account) and builds the shared state.
 pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prepared), StartupError> {
     let secret = bootstrap::jwt_secret(&settings)?;
+    let unsubscribe_key = bootstrap::unsubscribe_secret(&settings)?;
     let prepared = bootstrap::prepare(&settings, clock.now())?;
     let cache = Arc::new(crate::response_cache::ResponseCache::new(settings.cache_bytes));
     let state = AppState {
@@ -93,7 +94,7 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
         tokens: TokenKeys::new(&secret),
         clock,
         metrics: Arc::new(Metrics::default()),
-        secret: Arc::from(secret.as_slice()),
+        unsubscribe_key: Arc::from(unsubscribe_key.as_slice()),
     };
     Ok((state, prepared))
 }
@@ -132,7 +133,9 @@ pub async fn digest_scheduler(state: AppState, mailer: crate::digest_delivery::M
             Ok(Err(error)) => tracing::warn!(%error, "queueing digests failed"),
             Err(error) => tracing::warn!(%error, "queueing digests failed"),
         }
-        match crate::digest_delivery::send_due(&state.db, &mailer, &state.settings, &state.secret, now, 50).await {
+        match crate::digest_delivery::send_due(&state.db, &mailer, &state.settings, &state.unsubscribe_key, now, 50)
+            .await
+        {
             Ok(pass) if pass != crate::digest_delivery::Pass::default() => tracing::info!(?pass, "digests processed"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "sending digests failed"),

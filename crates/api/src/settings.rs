@@ -59,6 +59,11 @@ pub struct Settings {
     pub workers: Option<usize>,
     /// Take the client address from `X-Forwarded-For` (only behind a proxy that sets it).
     pub trust_proxy: bool,
+    /// The proxies whose `X-Forwarded-For` entries are skipped; empty: the one peer in front.
+    pub trusted_proxies: crate::client_address::TrustedProxies,
+    /// At least 32 bytes; signs unsubscribe links. When absent, a key is generated into
+    /// `data_dir/unsubscribe-secret`.
+    pub unsubscribe_secret: Option<Secret>,
     pub max_json_bytes: usize,
     /// Memory for cached document responses, in bytes (0: no cache).
     pub cache_bytes: usize,
@@ -87,6 +92,8 @@ pub const KEYS: &[&str] = &[
     "MFX_DB_POOL_SIZE",
     "MFX_WORKERS",
     "MFX_TRUST_PROXY",
+    "MFX_TRUSTED_PROXIES",
+    "MFX_UNSUBSCRIBE_SECRET",
     "MFX_MAX_JSON_BYTES",
     "MFX_CACHE_MB",
     "MFX_ACCESS_TOKEN_TTL_SECS",
@@ -162,6 +169,14 @@ impl Settings {
                 Some(Secret::new(secret))
             }
         });
+        let unsubscribe_secret = get("MFX_UNSUBSCRIBE_SECRET").and_then(|secret| {
+            if secret.len() < 32 {
+                problems.push(format!("MFX_UNSUBSCRIBE_SECRET is {} bytes; it needs at least 32", secret.len()));
+                None
+            } else {
+                Some(Secret::new(secret))
+            }
+        });
         let smtp_url = get("MFX_SMTP_URL").and_then(|url| {
             if url.starts_with("smtp://") || url.starts_with("smtps://") {
                 Some(Secret::new(url))
@@ -209,6 +224,12 @@ impl Settings {
                 .ok_or_else(|| format!("`{v}` is not a number from 1 to 256"))
         });
         let trust_proxy = parse_or(&mut problems, "MFX_TRUST_PROXY", get("MFX_TRUST_PROXY"), Some(false), parse_bool);
+        let trusted_proxies = match get("MFX_TRUSTED_PROXIES") {
+            Some(list) => crate::client_address::TrustedProxies::parse(&list)
+                .map_err(|bad| problems.push(format!("MFX_TRUSTED_PROXIES {}", bad.join("; "))))
+                .unwrap_or_default(),
+            None => crate::client_address::TrustedProxies::default(),
+        };
         let max_json_bytes =
             parse_or(&mut problems, "MFX_MAX_JSON_BYTES", get("MFX_MAX_JSON_BYTES"), Some(1 << 20), |v| {
                 v.parse::<usize>()
@@ -291,6 +312,8 @@ impl Settings {
                 db_pool_size,
                 workers,
                 trust_proxy,
+                trusted_proxies,
+                unsubscribe_secret,
                 max_json_bytes,
                 cache_bytes: cache_mb << 20,
                 access_token_ttl: Duration::from_secs(access_secs),
@@ -397,6 +420,8 @@ mod tests {
             ("MFX_PUBLIC_URL", "ftp://x"),
             ("MFX_BODY_TIMEOUT_SECS", "0"),
             ("MFX_METRICS_TOKEN", "guessable"),
+            ("MFX_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal"),
+            ("MFX_UNSUBSCRIBE_SECRET", "short"),
         ]);
         let Err(SettingsError(problems)) = Settings::from_sources(&bad, &HashMap::new()) else {
             panic!("bad values must be refused");
@@ -410,6 +435,8 @@ mod tests {
             "MFX_DB_POOL_SIZE",
             "MFX_CACHE_MB",
             "MFX_TRUST_PROXY",
+            "MFX_TRUSTED_PROXIES",
+            "MFX_UNSUBSCRIBE_SECRET",
             "MFX_PUBLIC_URL",
             "MFX_BODY_TIMEOUT_SECS",
             "MFX_METRICS_TOKEN",

@@ -16,8 +16,8 @@ pub struct AppState {
     pub tokens: TokenKeys,
     pub clock: Clock,
     pub metrics: Arc<Metrics>,
-    /// The signing secret, for tokens other than access tokens (unsubscribe links).
-    pub secret: Arc<[u8]>,
+    /// The key of unsubscribe links (separate from the token signing secret).
+    pub unsubscribe_key: Arc<[u8]>,
     /// Serialised document reads, kept under the database's content stamp.
     pub cache: Arc<crate::response_cache::ResponseCache>,
 }

@@ -160,7 +160,9 @@ impl From<DisplayName> for String {
     }
 }
 
-/// A new password that meets the policy. Its `Debug` never shows the text.
+/// A new password that meets the policy: 12 characters or more, at most 1024 bytes, and hard to
+/// guess by the zxcvbn strength estimator (score 3 of 4: beyond 10^10 guesses). Its `Debug`
+/// never shows the text.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Password(String);
 
@@ -170,21 +172,66 @@ impl Password {
     pub const MAX_BYTES: usize = 1024;
 
     pub fn parse(value: &str) -> Result<Self, FieldError> {
+        Self::parse_for(value, &[])
+    }
+
+    /// Checks a password for an account; `personal` holds what the account is known by (email,
+    /// name), which a password should not be built from.
+    pub fn parse_for(value: &str, personal: &[&str]) -> Result<Self, FieldError> {
         if value.chars().count() < Self::MIN_CHARS {
             return Err(FieldError::new("", "too_short", "a password has at least 12 characters"));
         }
         if value.len() > Self::MAX_BYTES {
             return Err(FieldError::new("", "too_long", "a password has at most 1024 bytes"));
         }
-        if value.chars().all(|c| c == value.chars().next().unwrap_or(' ')) {
-            return Err(FieldError::new("", "too_weak", "a password cannot repeat one character"));
+        let mut inputs: Vec<&str> = Vec::new();
+        for text in personal.iter().filter(|t| !t.trim().is_empty()) {
+            inputs.push(text);
+            // The parts of an email address and of a name are guessed one by one too.
+            inputs.extend(text.split(['@', '.', ' ', '-', '_', '+']).filter(|part| part.chars().count() >= 3));
         }
-        Ok(Self(value.to_owned()))
+        let estimate = zxcvbn::zxcvbn(value, &inputs);
+        if estimate.score() >= zxcvbn::Score::Three {
+            return Ok(Self(value.to_owned()));
+        }
+        let warning = estimate.feedback().and_then(zxcvbn::feedback::Feedback::warning);
+        Err(weakness(warning))
     }
 
     pub fn expose(&self) -> &str {
         &self.0
     }
+}
+
+/// The refusal for a password that is easy to guess, by what made it so.
+fn weakness(warning: Option<zxcvbn::feedback::Warning>) -> FieldError {
+    use zxcvbn::feedback::Warning as W;
+    let (code, message) = match warning {
+        Some(W::ThisIsATop10Password | W::ThisIsATop100Password | W::ThisIsACommonPassword) => {
+            ("weak_password_common", "this is one of the most used passwords")
+        }
+        Some(W::ThisIsSimilarToACommonlyUsedPassword) => {
+            ("weak_password_common", "this is close to one of the most used passwords")
+        }
+        Some(W::SequencesLikeAbcAreEasyToGuess) => {
+            ("weak_password_sequence", "sequences such as abc or 1234 are easy to guess")
+        }
+        Some(W::RepeatsLikeAaaAreEasyToGuess | W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess) => {
+            ("weak_password_repeated", "repeated characters or words are easy to guess")
+        }
+        Some(W::StraightRowsOfKeysAreEasyToGuess | W::ShortKeyboardPatternsAreEasyToGuess) => {
+            ("weak_password_keyboard", "rows and patterns of keys are easy to guess")
+        }
+        Some(W::RecentYearsAreEasyToGuess | W::DatesAreOftenEasyToGuess) => {
+            ("weak_password_dates", "dates and years are easy to guess")
+        }
+        Some(W::AWordByItselfIsEasyToGuess) => ("weak_password_word", "a single word is easy to guess"),
+        Some(W::NamesAndSurnamesByThemselvesAreEasyToGuess | W::CommonNamesAndSurnamesAreEasyToGuess) => {
+            ("weak_password_names", "names are easy to guess")
+        }
+        _ => ("too_weak", "this password is easy to guess; add a few more uncommon words"),
+    };
+    FieldError::new("", code, message)
 }
 
 impl fmt::Debug for Password {
@@ -291,9 +338,14 @@ mod tests {
     #[test]
     fn passwords_follow_the_policy_and_never_print() {
         assert_eq!(Password::parse("short").err().map(|e| e.code), Some("too_short"));
-        assert_eq!(Password::parse("aaaaaaaaaaaaaaa").err().map(|e| e.code), Some("too_weak"));
+        assert_eq!(Password::parse("aaaaaaaaaaaaaaa").err().map(|e| e.code), Some("weak_password_repeated"));
+        assert_eq!(Password::parse("passwordpassword").err().map(|e| e.code), Some("weak_password_repeated"));
+        assert_eq!(Password::parse("123456789012").err().map(|e| e.code), Some("weak_password_sequence"));
+        assert_eq!(Password::parse("zxcvbnm,./asdfg").err().map(|e| e.code), Some("weak_password_keyboard"));
+        let personal = Password::parse_for("maja.novak@example.si", &["maja.novak@example.si", "Maja Novak"]);
+        assert!(personal.is_err(), "a password made of the account's own email is refused");
         assert_eq!(Password::parse(&"ab".repeat(600)).err().map(|e| e.code), Some("too_long"));
-        let password = Password::parse("correct horse battery").ok();
+        let password = Password::parse("correct horse battery staple").ok();
         assert!(password.is_some());
         assert!(!format!("{password:?}").contains("horse"));
     }

@@ -1,5 +1,7 @@
-//! Sign-in throttling: how many failures a key (an account, a client address) may have in a
-//! window before further attempts are refused for a while.
+//! Sign-in throttling: how many attempts a key (an account from one address, an account, a client
+//! address) may take in a window before further attempts are refused for a while. An attempt is
+//! taken before the password is checked, so that parallel guesses cannot all slip past the limit;
+//! an attempt that succeeds is given back.
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -14,8 +16,17 @@ pub struct ThrottlePolicy {
 }
 
 impl ThrottlePolicy {
-    /// Per account: five wrong passwords in 15 minutes block that account's sign-in for 15 minutes.
+    /// Per account and client address: five wrong passwords in 15 minutes block that account's
+    /// sign-in from that address for 15 minutes; the account's owner elsewhere is not locked out.
+    pub const PER_ACCOUNT_ADDRESS: ThrottlePolicy =
+        ThrottlePolicy { max_failures: 5, window: Duration::minutes(15), block: Duration::minutes(15) };
+    /// Per account, from every address together: a ceiling well above one address's limit, for
+    /// guesses spread over many addresses.
     pub const PER_ACCOUNT: ThrottlePolicy =
+        ThrottlePolicy { max_failures: 50, window: Duration::minutes(15), block: Duration::minutes(15) };
+    /// Confirming the current password to change it: five wrong ones in 15 minutes block the
+    /// change for 15 minutes.
+    pub const PASSWORD_CHANGE: ThrottlePolicy =
         ThrottlePolicy { max_failures: 5, window: Duration::minutes(15), block: Duration::minutes(15) };
     /// Per client address: a shared office address gets more room than one account.
     pub const PER_ADDRESS: ThrottlePolicy =
@@ -34,6 +45,22 @@ impl Failures {
     /// When attempts are refused at `now`, how long until they are allowed again.
     pub fn retry_after(&self, now: DateTime<Utc>) -> Option<Duration> {
         self.blocked_until.filter(|until| *until > now).map(|until| until - now)
+    }
+
+    /// Takes one attempt at `now`, before the password is checked: the new state to keep, or,
+    /// while the key is blocked, how long until attempts are allowed again (nothing changes then).
+    pub fn take(current: Option<Failures>, now: DateTime<Utc>, policy: ThrottlePolicy) -> Result<Failures, Duration> {
+        match current.and_then(|state| state.retry_after(now)) {
+            Some(wait) => Err(wait),
+            None => Ok(Self::after_failure(current, now, policy)),
+        }
+    }
+
+    /// Gives back an attempt that succeeded: it no longer counts, and a block it caused is lifted.
+    pub fn refund(self, policy: ThrottlePolicy) -> Failures {
+        let count = self.count.saturating_sub(1);
+        let blocked_until = self.blocked_until.filter(|_| count >= policy.max_failures);
+        Failures { count, blocked_until, ..self }
     }
 
     /// The state after one more failure at `now`.
@@ -82,6 +109,19 @@ mod tests {
         // After the block, one failure does not block again at once.
         let after = Failures::after_failure(Some(blocked), at(8), POLICY);
         assert_eq!((after.count, after.retry_after(at(8))), (1, None));
+    }
+
+    #[test]
+    fn taking_refuses_while_blocked_and_a_refund_lifts_the_block_it_caused() {
+        let mut state = None;
+        for minute in 0..3 {
+            state = Some(Failures::take(state, at(minute), POLICY).expect("allowed up to the limit"));
+        }
+        let blocked = state.expect("taken");
+        assert_eq!(Failures::take(Some(blocked), at(3), POLICY), Err(Duration::minutes(4)));
+        let refunded = blocked.refund(POLICY);
+        assert_eq!((refunded.count, refunded.blocked_until), (2, None));
+        assert!(Failures::take(Some(refunded), at(3), POLICY).is_ok());
     }
 
     #[test]

@@ -192,6 +192,23 @@ fn configure_sqlite(conn: &mut SqliteConnection) -> Result<(), ConnectionError> 
     .map_err(ConnectionError::CouldntSetupConfiguration)
 }
 
+/// Creates a missing SQLite file readable by its owner only: it holds password hashes and
+/// sessions. SQLite gives its `-wal` and `-shm` files the mode of the database file.
+fn create_private(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 type Pool = r2d2::Pool<Manager>;
 
 /// The database: a pool for reads and one for writes (the same pool on PostgreSQL).
@@ -217,6 +234,10 @@ impl Db {
         {
             std::fs::create_dir_all(dir)
                 .map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        if let DatabaseUrl::SqliteFile(path) = url {
+            create_private(path)
+                .map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", path.display())))?;
         }
         let manager = Manager { url: url.clone() };
         let build = |size: u32| {

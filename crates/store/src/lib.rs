@@ -17,6 +17,7 @@ pub mod seed;
 pub mod sessions;
 pub mod throttle;
 pub mod tracking;
+pub mod unsubscribe;
 
 pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions};
 pub use error::StoreError;

@@ -351,3 +351,12 @@ diesel::table! {
 }
 
 diesel::joinable!(digest_outbox -> users (user_id));
+
+diesel::table! {
+    unsubscribe_links (user_id) {
+        user_id -> Text,
+        generation -> BigInt,
+    }
+}
+
+diesel::joinable!(unsubscribe_links -> users (user_id));

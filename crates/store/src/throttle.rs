@@ -1,11 +1,86 @@
-//! Stored sign-in failures, shared by every instance on the same database.
+//! Stored sign-in attempts, shared by every instance on the same database. Attempts are taken in
+//! one transaction that holds each key's row locked on PostgreSQL (SQLite has one writer), so
+//! parallel attempts on one key queue and at most the limit get through.
 
 use crate::db::DbConnection;
 use crate::error::StoreError;
 use crate::schema::login_throttle;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use mfx_domain::throttle::Failures;
+use diesel::sql_types::{Text, Timestamp};
+use mfx_domain::throttle::{Failures, ThrottlePolicy};
+
+/// Takes one attempt on every key, or none: when any key is blocked, nothing is written and the
+/// longest wait is returned. Run inside a transaction.
+pub fn take(
+    conn: &mut DbConnection,
+    keys: &[(&str, ThrottlePolicy)],
+    now: DateTime<Utc>,
+) -> Result<Result<(), Duration>, StoreError> {
+    let mut ordered: Vec<&(&str, ThrottlePolicy)> = keys.iter().collect();
+    // One order for every transaction, so that two of them never wait for each other's rows.
+    ordered.sort_by(|a, b| a.0.cmp(b.0));
+    let mut next = Vec::with_capacity(ordered.len());
+    let mut wait: Option<Duration> = None;
+    for (key, policy) in ordered {
+        lock(conn, key, now)?;
+        match Failures::take(load(conn, key)?, now, *policy) {
+            Ok(state) => next.push((*key, state)),
+            Err(left) => wait = Some(wait.map_or(left, |w| w.max(left))),
+        }
+    }
+    if let Some(wait) = wait {
+        return Ok(Err(wait));
+    }
+    for (key, state) in next {
+        save(conn, key, &state)?;
+    }
+    Ok(Ok(()))
+}
+
+/// Gives back the attempt an authenticated request took on `key`. Run inside a transaction.
+pub fn refund(
+    conn: &mut DbConnection,
+    key: &str,
+    policy: ThrottlePolicy,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    lock(conn, key, now)?;
+    if let Some(state) = load(conn, key)? {
+        save(conn, key, &state.refund(policy))?;
+    }
+    Ok(())
+}
+
+/// Makes sure the key's row exists, as the transaction's first write: SQLite then holds its
+/// write lock for the rest of the transaction (waiting for it, rather than failing to upgrade
+/// a read), and PostgreSQL holds the row until the transaction ends.
+fn lock(conn: &mut DbConnection, key: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    match conn {
+        DbConnection::Pg(c) => {
+            diesel::sql_query(
+                "INSERT INTO login_throttle (key, failures, window_started_at, blocked_until) \
+                 VALUES ($1, 0, $2, NULL) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind::<Text, _>(key)
+            .bind::<Timestamp, _>(now.naive_utc())
+            .execute(c)?;
+            diesel::sql_query("SELECT key FROM login_throttle WHERE key = $1 FOR UPDATE")
+                .bind::<Text, _>(key)
+                .execute(c)?;
+        }
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query(
+                "INSERT INTO login_throttle (key, failures, window_started_at, blocked_until) \
+                 VALUES (?, 0, ?, NULL) ON CONFLICT (key) DO NOTHING",
+            )
+            .bind::<Text, _>(key)
+            .bind::<Timestamp, _>(now.naive_utc())
+            .execute(c)?;
+        }
+    }
+    Ok(())
+}
 
 pub fn load(conn: &mut DbConnection, key: &str) -> Result<Option<Failures>, StoreError> {
     let row: Option<(i32, NaiveDateTime, Option<NaiveDateTime>)> = login_throttle::table

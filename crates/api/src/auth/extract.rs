@@ -1,9 +1,11 @@
 //! Extractors for the signed-in account: [`CurrentUser`] requires one, [`MaybeUser`] does not.
+//! An account that must change its password is refused (403 `password_change_required`)
+//! everywhere but the few requests that let it do so.
 
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::dev::Payload;
-use actix_web::http::header;
+use actix_web::http::{Method, header};
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use mfx_domain::policy::{Actor, Member};
@@ -48,6 +50,16 @@ fn bearer(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     Ok(Some(token.trim().to_owned()))
 }
 
+/// What an account may do before it has replaced a one-time password: read itself, change the
+/// password, sign out.
+fn allowed_before_password_change(req: &HttpRequest) -> bool {
+    let path = req.path().trim_end_matches('/');
+    matches!(
+        (req.method(), path),
+        (&Method::GET, "/api/v1/me") | (&Method::POST, "/api/v1/me/password") | (&Method::POST, "/api/v1/auth/logout")
+    )
+}
+
 async fn authenticate(req: HttpRequest) -> Result<Option<CurrentUser>, ApiError> {
     if let Some(found) = req.extensions().get::<CurrentUser>() {
         return Ok(Some(found.clone()));
@@ -61,6 +73,9 @@ async fn authenticate(req: HttpRequest) -> Result<Option<CurrentUser>, ApiError>
         .read(move |conn| accounts::find_signed_in(conn, user, &session_for_query, now))
         .await?
         .ok_or(ApiError::Unauthenticated("The session has ended or the account is inactive; sign in again."))?;
+    if record.account.password_change_required && !allowed_before_password_change(&req) {
+        return Err(ApiError::PasswordChangeRequired);
+    }
     let current = CurrentUser { record, session };
     req.extensions_mut().insert(current.clone());
     Ok(Some(current))

@@ -3,12 +3,12 @@
 use crate::auth::MaybeUser;
 use crate::auth::password;
 use crate::auth::token::{hash_refresh_token, new_refresh_token};
+use crate::client_address;
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use chrono::{DateTime, Utc};
-use mfx_domain::throttle::{Failures, ThrottlePolicy};
+use mfx_domain::throttle::ThrottlePolicy;
 use mfx_domain::{Email, UserId};
 use mfx_store::{accounts, sessions, throttle};
 use serde::{Deserialize, Serialize};
@@ -52,26 +52,8 @@ pub struct LogoutRequest {
     pub refresh_token: Option<String>,
 }
 
-fn client_address(req: &HttpRequest, trust_proxy: bool) -> String {
-    let forwarded = trust_proxy.then(|| req.connection_info().realip_remote_addr().map(str::to_owned)).flatten();
-    let parse = |text: &str| {
-        text.parse::<std::net::SocketAddr>()
-            .map(|a| a.ip())
-            .or_else(|_| text.trim_matches(['[', ']']).parse::<std::net::IpAddr>())
-    };
-    forwarded
-        .and_then(|text| parse(&text).ok())
-        .or_else(|| req.peer_addr().map(|a| a.ip()))
-        .map_or_else(|| "unknown".to_owned(), |ip| ip.to_string())
-}
-
-fn retry_after(states: &[Option<Failures>], now: DateTime<Utc>) -> Option<u64> {
-    states
-        .iter()
-        .flatten()
-        .filter_map(|s| s.retry_after(now))
-        .max()
-        .map(|d| u64::try_from(d.num_seconds()).unwrap_or(1).max(1))
+fn retry_after(wait: chrono::Duration) -> u64 {
+    u64::try_from(wait.num_seconds()).unwrap_or(1).max(1)
 }
 
 async fn issue_tokens(
@@ -89,8 +71,10 @@ fn ttl(duration: std::time::Duration) -> chrono::Duration {
     chrono::Duration::from_std(duration).unwrap_or(chrono::Duration::days(1))
 }
 
-/// Signs in with email and password. Failed attempts are limited per account and per client
-/// address; an unknown email gets the same answer as a wrong password.
+/// Signs in with email and password. Attempts are limited per account and client address (5 in
+/// 15 minutes), per account from all addresses (50) and per client address (30); an unknown
+/// email gets the same answer as a wrong password. An account whose password was set by someone
+/// else signs in, but may only change its password (`POST /api/v1/me/password`) until it does.
 #[utoipa::path(
     tag = "auth",
     request_body = LoginRequest,
@@ -132,38 +116,56 @@ pub async fn login(
     Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
 }
 
-fn throttle_key(email: &str) -> String {
-    let normalized = Email::parse(email).map(|e| e.as_str().to_owned()).unwrap_or_else(|_| email.trim().to_lowercase());
-    format!("account:{normalized}")
+/// The account part of throttling keys: the email as accounts store it, or (for what is not an
+/// email) its first 320 characters, so that a huge field cannot make a huge key.
+fn account_key(email: &str) -> String {
+    Email::parse(email)
+        .map(|e| e.as_str().to_owned())
+        .unwrap_or_else(|_| email.trim().to_lowercase().chars().take(320).collect())
 }
 
-/// Checks an email and password as every sign-in does (API and pages): refused while the
-/// account or the client address is throttled; a failure counts against both; an unknown
-/// email costs the same work and gets the same answer as a wrong password.
+/// Checks an email and password as every sign-in does (API and pages). Each attempt is taken
+/// from three allowances before the password is checked — the account from this address, the
+/// account from everywhere (a higher ceiling), and this address for every account — and is
+/// refused while any is used up; an attempt that succeeds is given back. An unknown email costs
+/// the same work and gets the same answer as a wrong password.
 pub async fn verify_credentials(
     state: &AppState,
     req: &HttpRequest,
     email: &str,
     password: String,
 ) -> Result<accounts::AccountRecord, ApiError> {
-    let account_key = throttle_key(email);
-    let address_key = format!("address:{}", client_address(req, state.settings.trust_proxy));
+    let account = account_key(email);
+    let address = client_address::of_request(req, state.settings.trust_proxy, &state.settings.trusted_proxies);
+    let pair_key = format!("account-address:{account}|{address}");
+    let account_key = format!("account:{account}");
+    let address_key = format!("address:{address}");
     let now = state.clock.now();
-    let (account_key_q, address_key_q) = (account_key.clone(), address_key.clone());
-    let parsed_email = Email::parse(email).ok();
-    let (states, credentials) = state
-        .read(move |conn| {
-            let states = [throttle::load(conn, &account_key_q)?, throttle::load(conn, &address_key_q)?];
-            let credentials = match parsed_email {
-                Some(email) => accounts::credentials(conn, &email)?,
-                None => None,
-            };
-            Ok((states, credentials))
+    let keys = [pair_key.clone(), account_key.clone(), address_key.clone()];
+    let taken = state
+        .write(move |conn| {
+            throttle::take(
+                conn,
+                &[
+                    (&keys[0], ThrottlePolicy::PER_ACCOUNT_ADDRESS),
+                    (&keys[1], ThrottlePolicy::PER_ACCOUNT),
+                    (&keys[2], ThrottlePolicy::PER_ADDRESS),
+                ],
+                now,
+            )
         })
         .await?;
-    if let Some(retry_after_secs) = retry_after(&states, now) {
-        return Err(ApiError::RateLimited { retry_after_secs });
+    if let Err(wait) = taken {
+        tracing::info!(event = "login_throttled", "sign-in refused: too many attempts");
+        return Err(ApiError::RateLimited { retry_after_secs: retry_after(wait) });
     }
+    let parsed_email = Email::parse(email).ok();
+    let credentials = state
+        .read(move |conn| match parsed_email {
+            Some(email) => accounts::credentials(conn, &email),
+            None => Ok(None),
+        })
+        .await?;
     let verified = state
         .compute(move || match credentials {
             Some((record, hash)) => password::verify(&password, &hash).then_some(record).filter(|r| r.account.active),
@@ -175,21 +177,16 @@ pub async fn verify_credentials(
         .await?;
     match verified {
         Some(record) => {
-            state.write(move |conn| throttle::clear(conn, &account_key)).await?;
+            state
+                .write(move |conn| {
+                    throttle::clear(conn, &pair_key)?;
+                    throttle::refund(conn, &account_key, ThrottlePolicy::PER_ACCOUNT, now)?;
+                    throttle::refund(conn, &address_key, ThrottlePolicy::PER_ADDRESS, now)
+                })
+                .await?;
             Ok(record)
         }
         None => {
-            state
-                .write(move |conn| {
-                    for (key, policy) in
-                        [(&account_key, ThrottlePolicy::PER_ACCOUNT), (&address_key, ThrottlePolicy::PER_ADDRESS)]
-                    {
-                        let current = throttle::load(conn, key)?;
-                        throttle::save(conn, key, &Failures::after_failure(current, now, policy))?;
-                    }
-                    Ok(())
-                })
-                .await?;
             tracing::info!(event = "login_failed", "sign-in refused");
             Err(ApiError::InvalidCredentials)
         }

@@ -8,12 +8,13 @@ use crate::routes::if_match;
 use crate::routes::users::{UserView, user_response};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use mfx_domain::digest::{Frequency, check_hour, weekday_from_number};
 use mfx_domain::policy::{Action, Resource, permits};
+use mfx_domain::throttle::ThrottlePolicy;
 use mfx_domain::{DisplayName, FieldError, Locale, Password, TimeZone, Violations};
 use mfx_store::accounts::{self, AccountChanges, DigestChanges};
-use mfx_store::sessions;
+use mfx_store::{sessions, throttle};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -50,7 +51,8 @@ pub struct DigestInput {
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
     pub current_password: String,
-    /// At least 12 characters.
+    /// At least 12 characters, and hard to guess: a few uncommon words work well.
+    #[schema(example = "tack för kaffet i Örebro")]
     pub new_password: String,
 }
 
@@ -120,7 +122,9 @@ pub fn digest_changes(input: &DigestInput, violations: &mut Violations) -> Diges
     }
 }
 
-/// Changes the password. Other sessions of the account end; this one continues.
+/// Changes the password: confirms the current one, checks the new one against the policy, ends
+/// the account's other sessions (this one continues) and lifts a required change. Wrong current
+/// passwords are limited like sign-ins: 5 in 15 minutes, each attempt taken before checking.
 #[utoipa::path(
     tag = "me",
     request_body = ChangePassword,
@@ -128,7 +132,8 @@ pub fn digest_changes(input: &DigestInput, violations: &mut Violations) -> Diges
     responses(
         (status = 204, description = "Changed"),
         (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Wrong current password or a weak new one", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Wrong current password, or a new one that is too short or easy to guess (`too_short`, `too_weak`, `weak_password_*`)", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong current passwords; see Retry-After", body = crate::error::Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/me/password")]
@@ -137,9 +142,23 @@ pub async fn change_password(
     user: CurrentUser,
     body: JsonBody<ChangePassword>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = user.record.account.id;
     let ChangePassword { current_password, new_password } = body.0;
-    let new_password = Password::parse(&new_password).map_err(|mut e| {
+    set_own_password(&state, &user, current_password, &new_password).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The use case behind the API and the page: on success the password is changed; otherwise
+/// the refusal, with `current_password` or `new_password` as the failing field.
+pub async fn set_own_password(
+    state: &AppState,
+    user: &CurrentUser,
+    current_password: String,
+    new_password: &str,
+) -> Result<(), ApiError> {
+    let account = &user.record.account;
+    let id = account.id;
+    let personal = [account.email.as_str(), account.display_name.as_str()];
+    let new_password = Password::parse_for(new_password, &personal).map_err(|mut e| {
         e.field = "new_password".into();
         ApiError::invalid(e.into())
     })?;
@@ -148,8 +167,19 @@ pub async fn change_password(
             FieldError::new("new_password", "unchanged", "the new password is the current one").into(),
         ));
     }
-    let stored =
-        state.read(move |c| accounts::password_hash(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
+    let now = state.clock.now();
+    let key = format!("password-change:{id}");
+    let key_for_take = key.clone();
+    let (taken, stored) = state
+        .write(move |c| {
+            let taken = throttle::take(c, &[(&key_for_take, ThrottlePolicy::PASSWORD_CHANGE)], now)?;
+            Ok((taken, accounts::password_hash(c, id)?))
+        })
+        .await?;
+    if let Err(wait) = taken {
+        return Err(ApiError::RateLimited { retry_after_secs: u64::try_from(wait.num_seconds()).unwrap_or(1).max(1) });
+    }
+    let stored = stored.ok_or_else(|| ApiError::not_found("account"))?;
     let hash = state
         .compute(move || {
             if password::verify(&current_password, &stored) {
@@ -165,14 +195,31 @@ pub async fn change_password(
             FieldError::new("current_password", "wrong_password", "the current password is not right").into(),
         ));
     };
-    let now = state.clock.now();
     let session = user.session.clone();
     state
         .write(move |c| {
             accounts::set_password(c, id, &hash, false, now)?;
-            sessions::revoke_others(c, id, &session, now)
+            sessions::revoke_others(c, id, &session, now)?;
+            throttle::clear(c, &key)
         })
         .await?;
     tracing::info!(event = "password_changed", user = %id, "password changed");
+    Ok(())
+}
+
+/// Revokes every unsubscribe link sent to the account so far (links in new digests work).
+#[utoipa::path(
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Earlier links no longer work"),
+        (status = 401, description = "Not signed in, or the token is not valid", body = crate::error::Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/me/unsubscribe-links")]
+pub async fn revoke_unsubscribe_links(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
+    let id = user.record.account.id;
+    state.write(move |c| mfx_store::unsubscribe::revoke(c, id)).await?;
+    tracing::info!(event = "unsubscribe_links_revoked", user = %id, "unsubscribe links revoked");
     Ok(HttpResponse::NoContent().finish())
 }

@@ -57,6 +57,7 @@ pub fn configure(config: &mut ServiceConfig<'_>) {
             .service(me::get_me)
             .service(me::patch_me)
             .service(me::change_password)
+            .service(me::revoke_unsubscribe_links)
             .service(partners::get_project)
             .service(partners::list_partners)
             .service(partners::get_partner)

@@ -255,7 +255,9 @@ pub async fn create_user(
     let input = body.0;
     let mut violations = Violations::new();
     let partner = partner_by_slug(&state, &input.partner, &mut violations).await?;
-    let password = input.password.as_deref().and_then(|p| violations.check("password", Password::parse(p)));
+    let personal = [input.email.as_str(), input.display_name.as_deref().unwrap_or_default()];
+    let password =
+        input.password.as_deref().and_then(|p| violations.check("password", Password::parse_for(p, &personal)));
     let fallback_zone = TimeZone::parse("UTC").map_err(|e| ApiError::internal(e.message))?;
     let (partner_id, locale, zone) = match &partner {
         Some(p) => (p.id, p.profile.locale, p.profile.time_zone.clone()),
@@ -439,6 +441,9 @@ async fn update_account(
             let record = accounts::update(c, id, &changes, expected_version, now)?;
             if !record.account.active {
                 sessions::revoke_all_for_user(c, id, now)?;
+                // Secret links stop with the account and do not come back with a reactivation.
+                mfx_store::tracking::revoke_calendar_tokens(c, id, now)?;
+                mfx_store::unsubscribe::revoke(c, id)?;
             }
             Ok(record)
         })

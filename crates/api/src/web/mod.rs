@@ -8,6 +8,7 @@ mod forms;
 mod outbox;
 mod page;
 mod pages;
+mod password;
 mod session;
 mod svg;
 mod unsubscribe;
@@ -38,6 +39,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/dashboard")).get(dashboard::dashboard))
         .service(web::resource(format!("/{L}/deliverables.csv")).get(dashboard::csv))
         .service(web::resource(format!("/{L}/account")).get(pages::account).post(pages::save_account))
+        .service(web::resource(format!("/{L}/account/password")).get(password::form).post(password::change))
+        .service(web::resource(format!("/{L}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
         .service(web::resource(format!("/{L}/admin/digests")).get(outbox::list))
         .service(web::resource(format!("/{L}/admin/digests/{{id}}/retry")).post(outbox::retry))
         .service(web::resource(format!("/{L}/partners/{{slug}}")).get(pages::partner))
@@ -93,7 +96,16 @@ pub fn render<T: Template>(template: &T) -> Result<String, ApiError> {
     template.render().map_err(ApiError::internal)
 }
 
-/// Builds the page context: language, account, CSRF token, project names.
+/// Pages an account that must change its password may still see: the change form itself, and
+/// signing in and out.
+fn allowed_before_password_change(path: &str) -> bool {
+    ["/account/password", "/sign-in", "/sign-out"].iter().any(|tail| path.ends_with(tail))
+        || path.starts_with("/unsubscribe/")
+}
+
+/// Builds the page context: language, account, CSRF token, project names. An account that
+/// must change its password gets [`ApiError::PasswordChangeRequired`] on every other page,
+/// which [`error_page`] turns into a redirect to the change form.
 pub async fn context(
     state: &AppState,
     req: &HttpRequest,
@@ -101,6 +113,11 @@ pub async fn context(
     title_id: &str,
 ) -> Result<(Page, Vec<Cookie<'static>>), ApiError> {
     let user = session::current_user(state, req).await?;
+    if user.as_ref().is_some_and(|u| u.record.account.password_change_required)
+        && !allowed_before_password_change(req.path())
+    {
+        return Err(ApiError::PasswordChangeRequired);
+    }
     let (csrf, cookie) = session::csrf(state, req);
     let project = state.read(mfx_store::seed::project).await?;
     let tr = mfx_i18n::Translator::new(lang);
@@ -144,6 +161,9 @@ pub fn notice(id: &'static str) -> Cookie<'static> {
 /// An error as a page in the reader's language.
 pub async fn error_page(state: &AppState, req: &HttpRequest, lang: Locale, error: &ApiError) -> HttpResponse {
     use actix_web::ResponseError;
+    if let ApiError::PasswordChangeRequired = error {
+        return see_other(&format!("/{lang}/account/password"), Vec::new());
+    }
     let status = error.status_code();
     if status.is_server_error() {
         tracing::error!(error = %error, "page failed");

@@ -160,8 +160,13 @@ pub async fn sign_in(
         match crate::routes::auth::verify_credentials(&state, &req, &form.email, form.password.clone()).await {
             Ok(user) => {
                 let cookie = session::sign_in(&state, user.account.id).await?;
-                let target = format!("/{lang}/");
-                Ok(see_other(&target, vec![cookie]))
+                let (_, csrf) = session::new_csrf(&state);
+                let target = if user.account.password_change_required {
+                    format!("/{lang}/account/password")
+                } else {
+                    format!("/{lang}/")
+                };
+                Ok(see_other(&target, vec![cookie, csrf]))
             }
             Err(ApiError::RateLimited { .. }) => {
                 again(Some(page.t("error-rate_limited")), None, None, StatusCode::TOO_MANY_REQUESTS)

@@ -1,6 +1,7 @@
 //! Browser sessions and form protection. The session cookie is HttpOnly, SameSite=Lax, and
 //! Secure when the platform is served over https; it holds a random token whose hash is stored.
-//! Every form carries a CSRF token that must equal the `mfx_csrf` cookie (double submit).
+//! Every form carries a CSRF token that must equal the `mfx_csrf` cookie (double submit); the
+//! token is replaced at sign-in, so that one planted or read before cannot serve after it.
 
 use crate::auth::CurrentUser;
 use crate::auth::token::hash_refresh_token;
@@ -68,16 +69,22 @@ pub fn csrf(state: &AppState, req: &HttpRequest) -> (String, Option<Cookie<'stat
     match req.cookie(CSRF_COOKIE).map(|c| c.value().to_owned()).filter(|v| v.len() >= 32) {
         Some(token) => (token, None),
         None => {
-            let token = random_token("");
-            let cookie = Cookie::build(CSRF_COOKIE, token.clone())
-                .path("/")
-                .http_only(true)
-                .secure(secure(state))
-                .same_site(SameSite::Strict)
-                .finish();
+            let (token, cookie) = new_csrf(state);
             (token, Some(cookie))
         }
     }
+}
+
+/// A new CSRF token and its cookie (at sign-in, every earlier form token stops working).
+pub fn new_csrf(state: &AppState) -> (String, Cookie<'static>) {
+    let token = random_token("");
+    let cookie = Cookie::build(CSRF_COOKIE, token.clone())
+        .path("/")
+        .http_only(true)
+        .secure(secure(state))
+        .same_site(SameSite::Strict)
+        .finish();
+    (token, cookie)
 }
 
 /// Whether a submitted form carries this browser's CSRF token.

@@ -1,9 +1,10 @@
 //! Leaving the email digest without signing in. `GET /unsubscribe/{token}` only asks (link
 //! checkers follow links); `POST` — a button on that page, or a mail client's RFC 8058 one-click
-//! request — turns the digest off.
+//! request — turns the digest off. A link signed with an older generation of the account's
+//! links (revoked by the account or at deactivation) gets the same clear page as a wrong one.
 
 use super::{Page, context, html, render, respond};
-use crate::digest_mail::unsubscribe_user;
+use crate::digest_mail::{unsubscribe_token_user, unsubscribe_token_valid};
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -24,8 +25,16 @@ pub struct UnsubscribePage<'a> {
 }
 
 async fn account_of(state: &AppState, token: &str) -> Result<Option<AccountRecord>, ApiError> {
-    let Some(user) = unsubscribe_user(&state.secret, token) else { return Ok(None) };
-    state.read(move |c| accounts::find(c, user)).await
+    let Some(user) = unsubscribe_token_user(token) else { return Ok(None) };
+    let found = state
+        .read(move |c| {
+            let generation = mfx_store::unsubscribe::generation(c, user)?;
+            Ok(accounts::find(c, user)?.map(|record| (generation, record)))
+        })
+        .await?;
+    Ok(found
+        .filter(|(generation, _)| unsubscribe_token_valid(&state.unsubscribe_key, token, user, *generation))
+        .map(|(_, record)| record))
 }
 
 async fn show(state: &AppState, req: &HttpRequest, token: String, done: bool) -> Result<HttpResponse, ApiError> {

@@ -24,7 +24,9 @@ async fn sink_for(app: &TestApp) -> (SmtpSink, Settings, Mailer) {
 }
 
 async fn pass(app: &TestApp, mailer: &Mailer, settings: &Settings, limit: i64) -> Pass {
-    send_due(&app.state.db, mailer, settings, &app.state.secret, app.state.clock.now(), limit).await.expect("send")
+    send_due(&app.state.db, mailer, settings, &app.state.unsubscribe_key, app.state.clock.now(), limit)
+        .await
+        .expect("send")
 }
 
 async fn a_practice_from_seine_saint_denis(app: &TestApp) -> String {

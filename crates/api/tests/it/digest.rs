@@ -33,7 +33,7 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
         .expect("read")
         .expect("lars");
     let digest = app.state.db.read(|c| mfx_api::digest_mail::gather(c, &lars, since, now)).expect("gather");
-    let token = mfx_api::digest_mail::unsubscribe_token(&app.state.secret, lars.account.id);
+    let token = mfx_api::digest_mail::unsubscribe_token(&app.state.unsubscribe_key, lars.account.id, 0);
     let unsubscribe = format!("{}/unsubscribe/{token}", app.base);
     let rendered = mfx_api::digest_mail::render(&digest, &lars, since, &app.base, &unsubscribe);
 
@@ -72,7 +72,7 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
 async fn one_click_unsubscribe_needs_no_session_and_get_changes_nothing(app: TestApp) {
     let token = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
     let id = app.get("/api/v1/me", Some(&token)).await.body["id"].as_str().expect("id").parse().expect("uuid");
-    let link = format!("/unsubscribe/{}", mfx_api::digest_mail::unsubscribe_token(&app.state.secret, id));
+    let link = format!("/unsubscribe/{}", mfx_api::digest_mail::unsubscribe_token(&app.state.unsubscribe_key, id, 0));
     // A link checker's GET only shows the question.
     let page = app.client.get(app.url(&link)).send().await.expect("send");
     assert_eq!(page.status(), StatusCode::OK);

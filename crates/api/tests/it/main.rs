@@ -2,6 +2,7 @@
 
 mod support;
 
+mod account_security;
 mod accounts;
 mod auth;
 mod caching;

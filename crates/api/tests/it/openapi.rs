@@ -42,6 +42,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/v1/dashboard"),
     ("POST", "/api/v1/me/calendar"),
     ("DELETE", "/api/v1/me/calendar"),
+    ("DELETE", "/api/v1/me/unsubscribe-links"),
     ("GET", "/api/v1/report"),
     ("GET", "/calendar/{token}.ics"),
     ("GET", "/api/v1/digests"),

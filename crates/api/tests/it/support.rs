@@ -18,6 +18,10 @@ pub const JWT_SECRET: &str = "test-secret-test-secret-test-secret-0123";
 pub const ADMIN_EMAIL: &str = "admin@example.org";
 /// The bearer token test servers ask for on `/metrics`.
 pub const METRICS_TOKEN: &str = "test-metrics-token-0123456789";
+/// The password the first admin chooses in place of its one-time password.
+pub const ADMIN_PASSWORD: &str = "harbour lantern juniper quietly";
+/// The password of accounts made by [`TestApp::user_token`].
+pub const USER_PASSWORD: &str = "a long enough password";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -110,6 +114,8 @@ pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub state: AppState,
+    /// The first admin's password: [`ADMIN_PASSWORD`] once it replaced the one-time password
+    /// (as [`TestApp::spawn`] does), the one-time password itself after [`TestApp::spawn_fresh`].
     pub admin_password: String,
     pub backend: Backend,
     handle: actix_web::dev::ServerHandle,
@@ -118,11 +124,35 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The application with its first admin signed in once and its one-time password replaced
+    /// by [`ADMIN_PASSWORD`], as an operator does first.
     pub async fn spawn(backend: Backend) -> Self {
         Self::spawn_with(backend, &[]).await
     }
 
     pub async fn spawn_with(backend: Backend, extra: &[(&str, &str)]) -> Self {
+        let mut app = Self::spawn_fresh_with(backend, extra).await;
+        let one_time = app.admin_password.clone();
+        let token = app.token(ADMIN_EMAIL, &one_time).await;
+        let changed = app
+            .post(
+                "/api/v1/me/password",
+                Some(&token),
+                &json!({ "current_password": one_time, "new_password": ADMIN_PASSWORD }),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::NO_CONTENT, "replacing the one-time password: {}", changed.text);
+        app.admin_password = ADMIN_PASSWORD.to_owned();
+        app
+    }
+
+    /// The application as a new installation leaves it: the first admin still has its
+    /// one-time password, in `admin_password`.
+    pub async fn spawn_fresh(backend: Backend) -> Self {
+        Self::spawn_fresh_with(backend, &[]).await
+    }
+
+    pub async fn spawn_fresh_with(backend: Backend, extra: &[(&str, &str)]) -> Self {
         let db = TestDatabase::create(backend);
         let settings = settings_for(&db, extra);
         let clock = Clock::manual(chrono::Utc::now());
@@ -183,7 +213,7 @@ impl TestApp {
     /// Creates an account through the API as admin and returns its access token.
     pub async fn user_token(&self, email: &str, partner: &str, role: &str) -> String {
         let admin = self.admin_token().await;
-        let password = "a long enough password";
+        let password = USER_PASSWORD;
         let reply = self
             .post(
                 "/api/v1/users",
