@@ -583,7 +583,7 @@ pub async fn edit_form(
         let (mut page, cookies) = context(&state, &req, lang, "edit-title").await?;
         let user = require_user(&page)?;
         let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-        let record = service::readable(&state, &user.actor(), Some(kind), doc_id).await?;
+        let record = crate::routes::review::editable(&state, &user.actor(), kind, doc_id).await?;
         let s = &record.summary;
         let resource =
             mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };

@@ -6,6 +6,7 @@ mod forms;
 mod outbox;
 mod page;
 mod pages;
+mod review;
 mod session;
 mod svg;
 mod unsubscribe;
@@ -45,6 +46,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
         .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(pages::history))
         .service(web::resource(format!("/{L}/{C}/{{id}}/transition")).post(forms::transition))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/pending/discard")).post(review::discard))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
         .service(
             web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}"))
                 .get(forms::translate_form)

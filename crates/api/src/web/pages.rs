@@ -339,6 +339,8 @@ pub struct DocumentPage<'a> {
     pub lineage: Option<(String, Vec<service::LineageAction>)>,
     pub inspirations: Vec<(String, Vec<DocumentItem>)>,
     pub partner_name: String,
+    /// What waits for review, for readers who follow the document's work.
+    pub pending: Option<super::review::PendingPanel>,
 }
 
 impl DocumentPage<'_> {
@@ -481,6 +483,7 @@ pub async fn document(
         let partner_id = s.partner;
         let partner_name =
             state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+        let pending = super::review::panel(&state, &page, &record, &actor).await?;
         let body = render(&DocumentPage {
             page: &page,
             doc,
@@ -492,6 +495,7 @@ pub async fn document(
             lineage,
             inspirations,
             partner_name,
+            pending,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })
