@@ -512,8 +512,25 @@ pub struct HistoryPage<'a> {
 }
 
 impl HistoryPage<'_> {
+    /// The fields an edit changed, by their names in the reader's language.
     pub fn changed(&self, revision: &service::RevisionView) -> String {
-        revision.changes.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        if !matches!(revision.action.as_str(), "edited" | "draft_edited" | "draft_published") {
+            return String::new();
+        }
+        let mut labels: Vec<String> = revision
+            .changes
+            .as_object()
+            .map(|o| {
+                o.keys()
+                    .map(|key| {
+                        let id = format!("field-{}", key.strip_prefix("text.").unwrap_or(key));
+                        if self.page.tr.has(&id) { self.page.t(&id) } else { self.page.t("review-field-other") }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        labels.dedup();
+        labels.join(", ")
     }
 }
 

@@ -111,14 +111,21 @@ async fn anonymous_history_shows_published_versions_only(app: TestApp) {
 
     // The History page says the same, in the reader's language.
     let id = path.rsplit('/').next().expect("id");
-    let page = reqwest::get(app.url(&format!("/en/practices/{id}/history"))).await.expect("send");
-    assert_eq!(page.status(), StatusCode::OK);
-    let html = page.text().await.expect("body");
+    let (status, html) = page(&browser(), &app.url(&format!("/en/practices/{id}/history"))).await;
+    assert_eq!(status, StatusCode::OK);
     assert!(html.contains(LEAD_NAME), "{html}");
     assert!(html.contains(">Published<"), "{html}");
     for hidden in ["Retirez le passage", "Passage confidentiel", "Chiffres internes", "claire", "ana@", "Edited"] {
         assert!(!html.contains(hidden), "{hidden} shows on the public History page");
     }
+    // The owner partner's History page has the whole trail, fields named in French.
+    let claire = browser();
+    sign_in(&app, &claire, "fr", "claire@example.fr").await;
+    let (_, html) = page(&claire, &app.url(&format!("/fr/practices/{id}/history"))).await;
+    assert!(html.contains("Retirez le passage sur le comité interne."), "{html}");
+    assert!(html.contains("Nouvelle version abandonnée") && html.contains("Nouvelle version modifiée"), "{html}");
+    assert!(html.contains("<td>Résumé</td>"), "{html}");
+    assert!(!html.contains("text.summary"), "{html}");
 }
 
 async fn editing_a_published_document_keeps_the_live_version_until_review(app: TestApp) {
