@@ -164,7 +164,9 @@ fn text_changes(live: &Value, pending: &Value) -> Vec<FieldChange> {
         }
         seen.push(key);
         let (from, to) = (l.get(key).cloned().unwrap_or(Value::Null), p.get(key).cloned().unwrap_or(Value::Null));
-        if from != to {
+        // An empty field is the same whether absent or blank.
+        let blank = |v: &Value| v.is_null() || v.as_str().is_some_and(str::is_empty);
+        if from != to && !(blank(&from) && blank(&to)) {
             changes.push(FieldChange { field: key.clone(), live: from, pending: to });
         }
     }

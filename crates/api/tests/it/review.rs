@@ -259,6 +259,8 @@ async fn a_foreign_translation_waits_for_the_owner_partner(app: TestApp) {
     assert_eq!(owner.body["pending"]["translations"][0]["replaces_live"], false);
     let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
     let changes = &review.body["translations"][0]["changes"];
+    let fields: Vec<&str> = changes.as_array().expect("changes").iter().filter_map(|c| c["field"].as_str()).collect();
+    assert_eq!(fields, ["summary", "title"], "only the fields it fills: {}", review.text);
     assert!(
         changes.as_array().expect("changes").iter().any(|c| c["field"] == "title"
             && c["live"].is_null()
