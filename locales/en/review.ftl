@@ -18,6 +18,7 @@ review-translation-replaces = Replaces the published translation
 review-approve = Approve and publish the translation
 review-refuse = Refuse the translation
 review-refuse-comment = Why is it refused?
+notice-translation-proposed = Thank you: the translation waits for review by the document's partner before readers see it.
 notice-draft-discarded = The new version was discarded; the published one stays.
 notice-translation-approved = The translation is approved and published.
 notice-translation-refused = The translation was refused.

@@ -18,6 +18,7 @@ review-translation-replaces = Remplace la traduction publiée
 review-approve = Approuver et publier la traduction
 review-refuse = Refuser la traduction
 review-refuse-comment = Pourquoi est-elle refusée ?
+notice-translation-proposed = Merci : la traduction attend la relecture du partenaire du document avant d’être visible par les lecteurs.
 notice-draft-discarded = La nouvelle version a été abandonnée ; la version publiée reste en ligne.
 notice-translation-approved = La traduction est approuvée et publiée.
 notice-translation-refused = La traduction a été refusée.

@@ -18,6 +18,7 @@ review-translation-replaces = Sostituisce la traduzione pubblicata
 review-approve = Approva e pubblica la traduzione
 review-refuse = Rifiuta la traduzione
 review-refuse-comment = Perché viene rifiutata?
+notice-translation-proposed = Grazie: la traduzione attende la revisione del partner del documento prima di essere visibile ai lettori.
 notice-draft-discarded = La nuova versione è stata scartata; resta quella pubblicata.
 notice-translation-approved = La traduzione è approvata e pubblicata.
 notice-translation-refused = La traduzione è stata rifiutata.

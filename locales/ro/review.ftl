@@ -18,6 +18,7 @@ review-translation-replaces = Înlocuiește traducerea publicată
 review-approve = Aprobă și publică traducerea
 review-refuse = Respinge traducerea
 review-refuse-comment = De ce este respinsă?
+notice-translation-proposed = Vă mulțumim: traducerea așteaptă revizuirea partenerului documentului înainte de a fi vizibilă cititorilor.
 notice-draft-discarded = S-a renunțat la versiunea nouă; versiunea publicată rămâne.
 notice-translation-approved = Traducerea este aprobată și publicată.
 notice-translation-refused = Traducerea a fost respinsă.

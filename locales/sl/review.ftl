@@ -18,6 +18,7 @@ review-translation-replaces = Nadomešča objavljeni prevod
 review-approve = Odobri in objavi prevod
 review-refuse = Zavrni prevod
 review-refuse-comment = Zakaj je zavrnjen?
+notice-translation-proposed = Hvala: prevod čaka na pregled partnerja, ki je lastnik dokumenta, preden ga bralci vidijo.
 notice-draft-discarded = Nova različica je zavržena; objavljena ostaja.
 notice-translation-approved = Prevod je odobren in objavljen.
 notice-translation-refused = Prevod je zavrnjen.

@@ -18,6 +18,7 @@ review-translation-replaces = Ersätter den publicerade översättningen
 review-approve = Godkänn och publicera översättningen
 review-refuse = Avslå översättningen
 review-refuse-comment = Varför avslås den?
+notice-translation-proposed = Tack: översättningen väntar på granskning av dokumentets partner innan läsarna ser den.
 notice-draft-discarded = Den nya versionen kastades; den publicerade finns kvar.
 notice-translation-approved = Översättningen är godkänd och publicerad.
 notice-translation-refused = Översättningen avslogs.

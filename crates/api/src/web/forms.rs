@@ -882,9 +882,10 @@ pub async fn translate(
         let origin = if form.value("origin") == Origin::Machine.as_str() { "machine" } else { "human" };
         let input = TranslationInput { origin: origin.into(), text: Value::Object(text) };
         match service::translate_document(&state, &user, kind, &id, target.as_str(), input, None).await {
-            Ok(_) => {
+            Ok(done) => {
                 let mut cookies = cookies;
-                cookies.push(notice("notice-translation-saved"));
+                let proposed = matches!(done, service::Translated::Proposed { .. });
+                cookies.push(notice(if proposed { "notice-translation-proposed" } else { "notice-translation-saved" }));
                 Ok(see_other(&format!("/{target}/{collection}/{id}"), cookies))
             }
             Err(ApiError::Domain(Error::Invalid(violations))) => {

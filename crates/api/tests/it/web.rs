@@ -466,6 +466,8 @@ async fn forms_create_translate_and_publish(app: TestApp) {
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     assert_eq!(saved.headers()["location"], format!("/sv/practices/{id}").as_str());
     // It waits for Seine-Saint-Denis, who approves it from the document page.
+    let (_, after_saving) = page(&lars, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(after_saving.contains("översättningen väntar på granskning"), "{after_saving}");
     let visitor = browser(&app);
     let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
     assert!(!swedish.contains("Solidariskt sparande i CIGALES"));
