@@ -1,5 +1,6 @@
 // The user journey in a real browser: a French editor writes a practice and submits it for
-// review, a Romanian coordinator publishes it, a Swedish editor translates it, and anonymous
+// review, a Romanian coordinator publishes it, a Swedish editor translates it, the French
+// editor approves the translation, and anonymous
 // visitors read it in Swedish and, through the fallback, in Italian. Then validation errors,
 // and the forms working without JavaScript.
 //
@@ -45,7 +46,7 @@ const SWEDISH = {
 let server;
 let browser;
 let page;
-const state = { id: null, published: false, translated: false };
+const state = { id: null, published: false, proposed: false, translated: false };
 
 // Started by the first step, so that when the server cannot start, the steps fail with the reason.
 const setUp = once(async () => {
@@ -133,7 +134,24 @@ describe('user journey', () => {
       await form.locator(S.practiceForm.summary).fill(SWEDISH.summary);
       await submitForm(page, form);
       assert.equal(pathname(page), `/sv/practices/${state.id}`, `after saving the translation, the browser is at ${page.url()}`);
-      await expectText(page.locator(S.h1), SWEDISH.title);
+      // Proposed by another partner: readers keep the French original until it is approved.
+      await expectText(page.locator(S.h1), FRENCH.title);
+      state.proposed = true;
+    });
+  });
+
+  test('d2. the French editor approves the Swedish translation', { timeout: TEST_TIMEOUT }, async (t) => {
+    if (!state.proposed) return t.skip('step d proposed no translation');
+    await withScreenshot(page, 'journey-d2', async () => {
+      await signOut(page);
+      await signInOk(page, server.base, 'fr', ACCOUNTS.claire.email, ACCOUNTS.claire.password);
+      await visit(page, `${server.base}/fr/practices/${state.id}`);
+      await expectVisible(
+        page.locator(S.practicePage.pendingTranslation('sv'), { hasText: SWEDISH.title }),
+        'the proposed Swedish translation in the review panel ([data-pending-translation=sv])',
+      );
+      await clickAndWait(page, page.locator(S.practicePage.approveTranslation('sv')), 'the button approving the Swedish translation');
+      assert.equal(pathname(page), `/fr/practices/${state.id}`, `after approving, the browser is at ${page.url()}`);
       state.translated = true;
     });
   });

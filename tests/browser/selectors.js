@@ -57,6 +57,9 @@ export const S = {
     transition: (to) => `form:has(input[name=to][value="${to}"])`,
     transitionSubmit: (to) => `form:has(input[name=to][value="${to}"]) button[type=submit]`,
     fallbackBanner: '[role=status].banner-fallback',
+    // The review panel: a proposed translation, and the button approving it.
+    pendingTranslation: (lang) => `[data-pending-translation="${lang}"]`,
+    approveTranslation: (lang) => `button[data-approve="${lang}"]`,
     inLanguage: (lang) => `[lang="${lang}"]`,
   },
 

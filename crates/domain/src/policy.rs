@@ -35,10 +35,15 @@ pub enum Action {
     Submit,
     /// Approve, publish, return or archive: the lead partner's decisions.
     Review,
+    /// See a document's whole trail: pending drafts and translations, every revision with
+    /// who made it and the comments of review.
+    ReadTrail,
+    /// Approve or refuse a translation that another partner proposed.
+    ApproveTranslation,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 9] = [
         Action::Read,
         Action::Create,
         Action::Update,
@@ -46,6 +51,8 @@ impl Action {
         Action::Translate,
         Action::Submit,
         Action::Review,
+        Action::ReadTrail,
+        Action::ApproveTranslation,
     ];
 }
 
@@ -84,7 +91,7 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
         Resource::Partner => match action {
             Read => true,
             Create | Update => role == Role::Admin,
-            Deactivate | Translate | Submit | Review => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
         },
         Resource::AccountDirectory => action == Read && manages,
         Resource::Account { id, role: target_role, .. } => {
@@ -97,7 +104,7 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 Deactivate => {
                     !is_self && (role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin))
                 }
-                Translate | Submit | Review => false,
+                Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
             }
         }
         Resource::Profile { id } => id == member.id && matches!(action, Read | Update),
@@ -114,20 +121,26 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 Update => manages || (role == Role::Editor && own && status != Status::Archived),
                 Translate => writes && readable && status != Status::Archived,
                 Review => manages,
+                // The owner partner and the lead partner follow the work; others see what was
+                // published, not the drafts, the comments or the people behind them.
+                ReadTrail => manages || own,
+                // A translation another partner proposes goes live once the owner partner's
+                // editor or the lead partner accepts it.
+                ApproveTranslation => (manages || (role == Role::Editor && own)) && status != Status::Archived,
                 Deactivate => false,
             }
         }
         Resource::WorkPlan => match action {
             Read => true,
             Create | Update => manages,
-            Deactivate | Translate | Submit | Review => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
         },
         Resource::Operations => role == Role::Admin && matches!(action, Read | Update),
         Resource::Deliverable { responsible } => match action {
             Read => true,
             Create | Update | Review => manages,
             Submit => manages || (role == Role::Editor && responsible.contains(&member.partner)),
-            Deactivate | Translate => false,
+            Deactivate | Translate | ReadTrail | ApproveTranslation => false,
         },
     }
 }
@@ -150,6 +163,17 @@ impl ReadScope {
             Actor::Anonymous => ReadScope::PublishedPublic,
             Actor::Member(member) if matches!(member.role, Role::Admin | Role::Coordinator) => ReadScope::Everything,
             Actor::Member(member) => ReadScope::Member { partner: member.partner },
+        }
+    }
+
+    /// Whether readers of this scope see the whole trail of a document of `owner` (pending
+    /// work, comments, people). Agrees with [`permits`] for [`Action::ReadTrail`] (tested), so
+    /// answers kept per scope never carry one reader's trail to another.
+    pub fn sees_trail(&self, owner: PartnerId) -> bool {
+        match self {
+            ReadScope::PublishedPublic => false,
+            ReadScope::Member { partner } => owner == *partner,
+            ReadScope::Everything => true,
         }
     }
 
@@ -193,6 +217,8 @@ mod tests {
             Action::Translate => "translate",
             Action::Submit => "submit",
             Action::Review => "review",
+            Action::ReadTrail => "read trail",
+            Action::ApproveTranslation => "approve translation",
         }
     }
 
@@ -219,16 +245,19 @@ mod tests {
     fn permission_matrix() {
         use Action::*;
         // columns:  anon | admin own,other | coord own,other | editor own,other | viewer own,other
-        type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 7]);
+        type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 9]);
         let rows: &[Row<'_>] = &[
             (
                 "partner",
                 &|_| Resource::Partner,
-                // read        create       update       deactivate   translate    submit       review
+                // read, create, update, deactivate, translate, submit, review, read trail,
+                // approve translation
                 [
                     "Y YY YY YY YY",
                     "- YY -- -- --",
                     "- YY -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -240,6 +269,8 @@ mod tests {
                 &|_| Resource::AccountDirectory,
                 [
                     "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -259,6 +290,8 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -272,12 +305,16 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
                 "someone's profile",
                 &|_| Resource::Profile { id: SOMEONE },
                 [
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -298,6 +335,8 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -311,6 +350,8 @@ mod tests {
                     "- YY YY Y- --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
                 ],
             ),
             (
@@ -324,6 +365,8 @@ mod tests {
                     "- YY YY Y- --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
                 ],
             ),
             (
@@ -337,6 +380,8 @@ mod tests {
                     "- YY YY Y- --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
                 ],
             ),
             (
@@ -350,6 +395,8 @@ mod tests {
                     "- YY YY YY --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
                 ],
             ),
             (
@@ -363,6 +410,8 @@ mod tests {
                     "- YY YY YY --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- YY YY Y- --",
                 ],
             ),
             (
@@ -376,6 +425,8 @@ mod tests {
                     "- -- -- -- --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- YY YY Y- Y-",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -385,6 +436,8 @@ mod tests {
                     "- YY YY YY YY",
                     "- YY YY -- --",
                     "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -402,6 +455,8 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -415,6 +470,8 @@ mod tests {
                     "- -- -- -- --",
                     "- YY YY Y- --",
                     "- YY YY -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
         ];
@@ -424,7 +481,10 @@ mod tests {
             }
         }
         // Every action appears in every row, so no combination is left untested.
-        assert_eq!([Read, Create, Update, Deactivate, Translate, Submit, Review], Action::ALL);
+        assert_eq!(
+            [Read, Create, Update, Deactivate, Translate, Submit, Review, ReadTrail, ApproveTranslation],
+            Action::ALL
+        );
     }
 
     #[test]
@@ -442,6 +502,30 @@ mod tests {
                         assert_eq!(
                             scope.admits(owner, status, visibility),
                             permits(&actor, Action::Read, &resource),
+                            "{actor:?} {status:?} {visibility:?} own={}",
+                            owner == OWN
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn read_scopes_see_the_trail_as_the_policy_says() {
+        let mut actors = vec![Actor::Anonymous];
+        for role in Role::ALL {
+            actors.push(Actor::Member(Member { id: ACTOR, partner: OWN, role }));
+        }
+        for actor in actors {
+            let scope = ReadScope::of(&actor);
+            for owner in [OWN, OTHER] {
+                for status in Status::ALL {
+                    for visibility in [Visibility::Partnership, Visibility::Public] {
+                        let resource = Resource::Document { owner, status, visibility };
+                        assert_eq!(
+                            scope.sees_trail(owner),
+                            permits(&actor, Action::ReadTrail, &resource),
                             "{actor:?} {status:?} {visibility:?} own={}",
                             owner == OWN
                         );

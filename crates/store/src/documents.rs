@@ -409,7 +409,9 @@ pub fn insert(conn: &mut DbConnection, new: NewDocument<'_>, now: DateTime<Utc>)
     sync_actions(conn, &key, &content.actions, now)?;
     search_index::put(conn, id, new.original_locale, &content.text)?;
     let owner = Some(new.partner);
-    revision(conn, &key, 1, new.author, at, "created", None, &json!({}), None)?;
+    // A document created published (demo data, imports) is a published version from the start.
+    let created = if new.status == Status::Published { json!({ "status": "published" }) } else { json!({}) };
+    revision(conn, &key, 1, new.author, at, "created", None, &created, None)?;
     activity::record(
         conn,
         NewActivity {
@@ -558,7 +560,7 @@ fn sync_actions(
 }
 
 #[expect(clippy::too_many_arguments, reason = "one row of the revision table")]
-fn revision(
+pub(crate) fn revision(
     conn: &mut DbConnection,
     key: &str,
     version: i64,
@@ -585,7 +587,7 @@ fn revision(
     Ok(())
 }
 
-fn current_version(conn: &mut DbConnection, key: &str) -> Result<(i64, i64, String, String), StoreError> {
+pub(crate) fn current_version(conn: &mut DbConnection, key: &str) -> Result<(i64, i64, String, String), StoreError> {
     documents::table
         .find(key)
         .select((documents::version, documents::content_version, documents::status, documents::partner_id))
@@ -608,6 +610,18 @@ pub struct Edit<'a> {
 
 /// Applies an edit if the document is still at `expected_version`; returns the new version.
 pub fn update(conn: &mut DbConnection, id: DocumentId, edit: Edit<'_>, now: DateTime<Utc>) -> Result<i64, StoreError> {
+    apply_edit(conn, id, edit, now, "edited")
+}
+
+/// Writes `edit` over the live version and records it as `action` (`edited`, or
+/// `draft_published` when a reviewed draft replaces the live text).
+pub(crate) fn apply_edit(
+    conn: &mut DbConnection,
+    id: DocumentId,
+    edit: Edit<'_>,
+    now: DateTime<Utc>,
+    action: &str,
+) -> Result<i64, StoreError> {
     let key = id.to_string();
     let (version, content_version, _, partner) = current_version(conn, &key)?;
     if version != edit.expected_version {
@@ -655,7 +669,7 @@ pub fn update(conn: &mut DbConnection, id: DocumentId, edit: Edit<'_>, now: Date
         .iter()
         .map(|field| (field.clone(), json!({ "from": pick(edit.before, field), "to": pick(edit.after, field) })))
         .collect();
-    revision(conn, &key, version + 1, Some(edit.actor), at, "edited", None, &Value::Object(changes), None)?;
+    revision(conn, &key, version + 1, Some(edit.actor), at, action, None, &Value::Object(changes), None)?;
     activity::record(
         conn,
         NewActivity {
@@ -674,7 +688,7 @@ pub fn update(conn: &mut DbConnection, id: DocumentId, edit: Edit<'_>, now: Date
 }
 
 /// The value of `field` (`themes`, `text.summary`) in a stored form.
-fn pick(value: &Value, field: &str) -> Value {
+pub fn pick(value: &Value, field: &str) -> Value {
     match field.split_once('.') {
         Some((outer, inner)) => value.get(outer).and_then(|v| v.get(inner)).cloned().unwrap_or(Value::Null),
         None => value.get(field).cloned().unwrap_or(Value::Null),
@@ -701,8 +715,20 @@ pub fn put_translation(
     translation: Translation<'_>,
     now: DateTime<Utc>,
 ) -> Result<(bool, i64), StoreError> {
+    write_translation(conn, id, translation, now, None)
+}
+
+/// Writes a live translation. With `approval` (the reviewer and their comment), it is a
+/// proposed translation that the reviewer accepted, and the history says so.
+pub(crate) fn write_translation(
+    conn: &mut DbConnection,
+    id: DocumentId,
+    translation: Translation<'_>,
+    now: DateTime<Utc>,
+    approval: Option<(UserId, Option<&str>)>,
+) -> Result<(bool, i64), StoreError> {
     let key = id.to_string();
-    let (version, content_version, _, partner) = current_version(conn, &key)?;
+    let (version, content_version, status, partner) = current_version(conn, &key)?;
     let (original, kind): (String, String) =
         documents::table.find(&key).select((documents::original_locale, documents::kind)).first(conn)?;
     if original == translation.locale.as_str() {
@@ -777,9 +803,32 @@ pub fn put_translation(
     };
     search_index::put(conn, id, translation.locale, translation.texts)?;
     let created = existing.is_none();
-    let changes =
-        json!({ "origin": translation.origin.as_str(), "source_version": source_version, "created": created });
-    revision(conn, &key, version, translation.actor, at, "translated", Some(translation.locale), &changes, None)?;
+    // A translation of a published document is published text as soon as it is stored.
+    let changes = json!({
+        "origin": translation.origin.as_str(),
+        "source_version": source_version,
+        "created": created,
+        "published": status == Status::Published.as_str(),
+    });
+    match approval {
+        Some((reviewer, comment)) => {
+            let mut changes = changes;
+            changes["translated_by"] = json!(translation.actor.map(|a| a.to_string()));
+            let locale = Some(translation.locale);
+            revision(conn, &key, version, Some(reviewer), at, "translation_approved", locale, &changes, comment)?;
+        }
+        None => revision(
+            conn,
+            &key,
+            version,
+            translation.actor,
+            at,
+            "translated",
+            Some(translation.locale),
+            &changes,
+            None,
+        )?,
+    }
     activity::record(
         conn,
         NewActivity {
@@ -934,13 +983,42 @@ pub struct RevisionRecord {
     pub locale: Option<Locale>,
     pub changes: Value,
     pub comment: Option<String>,
+    /// The partner of who made the change: its slug and name.
+    pub partner: Option<(String, String)>,
+}
+
+impl RevisionRecord {
+    /// Whether this entry put a version before the public: a publication, a reviewed draft
+    /// replacing the live text, an accepted translation, or a translation of a published
+    /// document by its own partner or the lead partner.
+    pub fn is_publication(&self) -> bool {
+        match self.action.as_str() {
+            "status_changed" => self.changes["status"]["to"] == "published",
+            "created" => self.changes["status"] == "published",
+            "translated" => self.changes["published"] == true,
+            "draft_published" | "translation_approved" => true,
+            _ => false,
+        }
+    }
 }
 
 /// A document's history, newest first.
 pub fn revisions(conn: &mut DbConnection, id: DocumentId) -> Result<Vec<RevisionRecord>, StoreError> {
-    type Row = (i64, NaiveDateTime, Option<String>, Option<String>, String, Option<String>, String, Option<String>);
+    type Row = (
+        i64,
+        NaiveDateTime,
+        Option<String>,
+        Option<String>,
+        String,
+        Option<String>,
+        String,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
     let rows: Vec<Row> = document_revisions::table
         .left_join(users::table.on(users::id.nullable().eq(document_revisions::actor_id)))
+        .left_join(partners::table.on(partners::id.nullable().eq(users::partner_id.nullable())))
         .filter(document_revisions::document_id.eq(id.to_string()))
         .order((document_revisions::at.desc(), document_revisions::id.desc()))
         .select((
@@ -952,10 +1030,12 @@ pub fn revisions(conn: &mut DbConnection, id: DocumentId) -> Result<Vec<Revision
             document_revisions::locale,
             document_revisions::changes,
             document_revisions::comment,
+            partners::slug.nullable(),
+            partners::name_local.nullable(),
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(version, at, actor, name, action, locale, changes, comment)| {
+        .map(|(version, at, actor, name, action, locale, changes, comment, partner_slug, partner_name)| {
             Ok(RevisionRecord {
                 version,
                 at: at.and_utc(),
@@ -967,6 +1047,7 @@ pub fn revisions(conn: &mut DbConnection, id: DocumentId) -> Result<Vec<Revision
                 locale: locale.map(|l| l.parse()).transpose().map_err(|e| corrupt("document_revisions", e))?,
                 changes: serde_json::from_str(&changes).map_err(|e| corrupt("document_revisions", e))?,
                 comment,
+                partner: partner_slug.zip(partner_name),
             })
         })
         .collect()

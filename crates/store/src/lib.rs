@@ -11,6 +11,7 @@ mod error;
 pub mod migrations;
 pub mod outbox;
 pub mod partners;
+pub mod pending;
 mod schema;
 pub mod search_index;
 pub mod seed;

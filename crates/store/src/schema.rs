@@ -360,3 +360,29 @@ diesel::table! {
 }
 
 diesel::joinable!(unsubscribe_links -> users (user_id));
+
+diesel::table! {
+    document_drafts (document_id) {
+        document_id -> Text,
+        status -> Text,
+        content -> Text,
+        changed -> Text,
+        created_by -> Nullable<Text>,
+        updated_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    pending_translations (document_id, locale) {
+        document_id -> Text,
+        locale -> Text,
+        origin -> Text,
+        source_version -> BigInt,
+        title -> Text,
+        fields -> Text,
+        submitted_by -> Nullable<Text>,
+        submitted_at -> Timestamp,
+    }
+}

@@ -90,6 +90,11 @@ pub struct DocumentView {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub published_at: Option<DateTime<Utc>>,
+    /// What waits for review on this published document: present only for readers who follow
+    /// its work (the owner partner and the lead partner). The rest of the view is the live
+    /// version; read the pending text at `/{id}/pending`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pending: Option<crate::routes::review::PendingSummary>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -257,6 +262,7 @@ pub fn view(record: &DocumentRecord, requested: Locale) -> Result<DocumentView, 
         created_at: s.created_at,
         updated_at: s.updated_at,
         published_at: s.published_at,
+        pending: None,
     })
 }
 
@@ -278,11 +284,11 @@ pub fn reader_language(req: &HttpRequest, lang: Option<&str>, user: &MaybeUser) 
     Ok(negotiated.unwrap_or(Locale::FALLBACK))
 }
 
-fn parse_id(raw: &str) -> Result<DocumentId, ApiError> {
+pub(crate) fn parse_id(raw: &str) -> Result<DocumentId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("document"))
 }
 
-fn resource(summary: &DocumentSummary) -> Resource<'static> {
+pub(crate) fn resource(summary: &DocumentSummary) -> Resource<'static> {
     Resource::Document { owner: summary.partner, status: summary.status, visibility: summary.visibility }
 }
 
@@ -301,7 +307,7 @@ pub async fn readable(
 }
 
 /// Checks that referenced partners and practices exist; reports each missing one.
-async fn check_references(state: &AppState, content: &DocumentContent) -> Result<(), ApiError> {
+pub(crate) async fn check_references(state: &AppState, content: &DocumentContent) -> Result<(), ApiError> {
     let slugs: Vec<String> = content.partner_refs.iter().map(|(_, slug)| slug.clone()).collect();
     let practices: Vec<DocumentId> = content.actions.iter().flat_map(|a| a.inspired_by.clone()).collect();
     if slugs.is_empty() && practices.is_empty() {
@@ -336,12 +342,30 @@ async fn check_references(state: &AppState, content: &DocumentContent) -> Result
 fn document_response(status: StatusCode, record: &DocumentRecord, requested: Locale) -> Result<HttpResponse, ApiError> {
     let location = (status == StatusCode::CREATED)
         .then(|| format!("/api/v1/{}/{}", record.summary.kind.collection(), record.summary.id));
-    Ok(respond(status, &rendered(record, requested)?, location))
+    Ok(respond(status, &rendered(record, None, requested)?, location))
 }
 
-/// A document in the reader's language, serialised once (and kept, for reads).
-fn rendered(record: &DocumentRecord, requested: Locale) -> Result<Cached, ApiError> {
-    let view = view(record, requested)?;
+/// A document and what is pending on it, as a reader who follows its work gets it.
+pub(crate) async fn document_with_pending(
+    state: &AppState,
+    status: StatusCode,
+    record: &DocumentRecord,
+    requested: Locale,
+) -> Result<HttpResponse, ApiError> {
+    let (id, kind) = (record.summary.id, record.summary.kind);
+    let pending = state.read(move |c| mfx_store::pending::find(c, id, kind)).await?;
+    Ok(respond(status, &rendered(record, Some(&pending), requested)?, None))
+}
+
+/// A document in the reader's language, serialised once (and kept, for reads). `pending` is
+/// given only for readers who may see the work pending on it.
+fn rendered(
+    record: &DocumentRecord,
+    pending: Option<&mfx_store::pending::Pending>,
+    requested: Locale,
+) -> Result<Cached, ApiError> {
+    let mut view = view(record, requested)?;
+    view.pending = pending.and_then(|p| crate::routes::review::summary(record, p));
     let language = view.language;
     let body = serde_json::to_vec(&view).map_err(ApiError::internal)?;
     Ok(Cached { body: body.into(), etag: Some(etag(record.summary.version)), language: Some(language) })
@@ -663,17 +687,30 @@ pub async fn get(
     let requested = reader_language(req, lang, user)?;
     let id = parse_id(id)?;
     let actor = user.actor();
-    // Who may read what depends only on the read scope, so readers of one scope share entries.
-    let key = format!("document {id} {kind:?} {requested} {:?}", ReadScope::of(&actor));
-    let (stamp, record) = match cached_or(state, &key, move |c| documents::find(c, id)).await? {
-        Lookup::Hit(document) => return Ok(respond(StatusCode::OK, &document, None)),
-        Lookup::Miss(stamp, record) => (stamp, record),
+    // Who may read what, and who sees the work pending on a document, depend only on the read
+    // scope (tested against the policy), so readers of one scope share entries and an entry
+    // made for the owner partner, with its pending work, is never served to anyone else.
+    let scope = ReadScope::of(&actor);
+    let key = format!("document {id} {kind:?} {requested} {scope:?}");
+    let load = move |c: &mut mfx_store::DbConnection| {
+        let Some(record) = documents::find(c, id)? else { return Ok(None) };
+        let pending = if scope.sees_trail(record.summary.partner) {
+            Some(mfx_store::pending::find(c, id, record.summary.kind)?)
+        } else {
+            None
+        };
+        Ok(Some((record, pending)))
     };
-    let record = record.ok_or_else(|| ApiError::not_found("document"))?;
+    let (stamp, found) = match cached_or(state, &key, load).await? {
+        Lookup::Hit(document) => return Ok(respond(StatusCode::OK, &document, None)),
+        Lookup::Miss(stamp, found) => (stamp, found),
+    };
+    let (record, pending) = found.ok_or_else(|| ApiError::not_found("document"))?;
     if kind.is_some_and(|k| k != record.summary.kind) || !permits(&actor, Action::Read, &resource(&record.summary)) {
         return Err(ApiError::not_found("document"));
     }
-    let document = rendered(&record, requested)?;
+    let pending = pending.filter(|_| permits(&actor, Action::ReadTrail, &resource(&record.summary)));
+    let document = rendered(&record, pending.as_ref(), requested)?;
     state.cache.put(stamp, key, document.clone());
     Ok(respond(StatusCode::OK, &document, None))
 }
@@ -690,10 +727,17 @@ pub async fn patch(
     let patch: Value = parse_object(body)?;
     let record = edit_document(state, user, kind, id, expected, &patch).await?;
     let requested = record.summary.original_locale;
+    if record.summary.status == Status::Published {
+        // The live version, with the pending draft the edit went into.
+        return document_with_pending(state, StatusCode::OK, &record, requested).await;
+    }
     document_response(StatusCode::OK, &record, requested)
 }
 
-/// Applies a change to the original if the document is still at `expected`.
+/// Applies a change to the original if the document is still at `expected`. A document never
+/// published changes in place; a published one keeps its live version and the change goes into
+/// its pending draft, which is published only through review. Returns the document as stored
+/// (for a published one, its live version).
 pub async fn edit_document(
     state: &AppState,
     user: &CurrentUser,
@@ -709,6 +753,9 @@ pub async fn edit_document(
     }
     if expected != record.summary.version {
         return Err(mfx_domain::Error::StaleVersion { expected, current: record.summary.version }.into());
+    }
+    if record.summary.status == Status::Published {
+        return crate::routes::review::edit_draft(state, user, &record, expected, patch).await;
     }
     let before = record.stored_input().map_err(ApiError::from)?.to_value();
     let merged = merge_patch(&before, patch)?;
@@ -750,7 +797,7 @@ pub async fn edit_document(
     state.read(move |c| documents::find(c, doc_id)).await?.ok_or_else(|| ApiError::not_found("document"))
 }
 
-fn strip_ids(value: &Value) -> Value {
+pub(crate) fn strip_ids(value: &Value) -> Value {
     let mut value = value.clone();
     for key in ["action_items", "actions"] {
         if let Some(Value::Array(list)) = value.get_mut(key) {
@@ -830,7 +877,14 @@ pub async fn put_translation(
     input: TranslationInput,
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(req)?;
-    let (created, version, record, locale) = translate_document(state, user, kind, id, lang, input, expected).await?;
+    let (created, version, record, locale) =
+        match translate_document(state, user, kind, id, lang, input, expected).await? {
+            Translated::Live { created, version, record, locale } => (created, version, record, locale),
+            Translated::Proposed { record, locale } => {
+                let body = crate::routes::review::proposal_view(state, &record, locale).await?;
+                return Ok(HttpResponse::Accepted().json(body));
+            }
+        };
     let doc = record.summary.id;
     let mut response = HttpResponse::build(if created { StatusCode::CREATED } else { StatusCode::OK });
     response.insert_header((header::ETAG, etag(version)));
@@ -840,7 +894,19 @@ pub async fn put_translation(
     Ok(response.json(view(&record, locale)?))
 }
 
-/// Adds or replaces a translation; whether it was new, its version, the document, the language.
+/// What became of a translation.
+#[derive(Debug)]
+pub enum Translated {
+    /// It is the live translation: whether it was new, its version, the document, the language.
+    Live { created: bool, version: i64, record: DocumentRecord, locale: Locale },
+    /// It waits for the owner partner or the lead partner; readers still get the translation
+    /// reviewed before, or the fallback.
+    Proposed { record: DocumentRecord, locale: Locale },
+}
+
+/// Adds or replaces a translation. Someone who may accept translations of the document (its
+/// partner's editors, the lead partner) writes the live translation; anyone else proposes one
+/// for review.
 pub async fn translate_document(
     state: &AppState,
     user: &CurrentUser,
@@ -849,7 +915,7 @@ pub async fn translate_document(
     lang: &str,
     input: TranslationInput,
     expected: Option<i64>,
-) -> Result<(bool, i64, DocumentRecord, Locale), ApiError> {
+) -> Result<Translated, ApiError> {
     let actor = user.actor();
     let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
     if !permits(&actor, Action::Translate, &resource(&record.summary)) {
@@ -881,6 +947,27 @@ pub async fn translate_document(
     let now = state.clock.now();
     let doc = record.summary.id;
     let translator = user.record.account.id;
+    if !permits(&actor, Action::ApproveTranslation, &resource(&record.summary)) {
+        state
+            .write(move |c| {
+                mfx_store::pending::propose_translation(
+                    c,
+                    doc,
+                    mfx_store::pending::Proposal {
+                        kind,
+                        locale,
+                        texts: &texts,
+                        origin,
+                        actor: translator,
+                        expected_version: expected,
+                    },
+                    now,
+                )
+            })
+            .await?;
+        tracing::info!(event = "translation_proposed", document = %doc, language = locale.as_str(), "translation");
+        return Ok(Translated::Proposed { record, locale });
+    }
     let (created, version) = state
         .write(move |c| {
             documents::put_translation(
@@ -899,22 +986,38 @@ pub async fn translate_document(
         })
         .await?;
     let record = state.read(move |c| documents::find(c, doc)).await?.ok_or_else(|| ApiError::not_found("document"))?;
-    Ok((created, version, record, locale))
+    Ok(Translated::Live { created, version, record, locale })
 }
 
+/// One entry of a document's history. Readers who follow the document's work (its partner,
+/// the lead partner) get every entry; everyone else gets only the published versions, as
+/// `published` entries without the person, the changes or comments.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RevisionView {
     pub version: i64,
     pub at: DateTime<Utc>,
-    /// Who made the change (absent for imported or system changes).
+    /// Who made the change (absent for imported or system changes, and in the public history).
     pub actor: Option<RevisionActor>,
-    /// created, edited, translated, status_changed, attachment_added, attachment_removed.
+    /// The partner of who made the change (in the public history: who published).
+    pub partner: Option<RevisionPartner>,
+    /// created, edited, translated, status_changed, attachment_added, attachment_removed,
+    /// draft_edited, draft_status_changed, draft_published, draft_discarded,
+    /// translation_proposed, translation_approved, translation_refused; in the public history
+    /// always `published`.
     pub action: String,
     pub language: Option<&'static str>,
-    /// What changed: for edits, each field with its value before and after.
+    /// What changed: for edits, each field with its value before and after (empty in the
+    /// public history).
     #[schema(value_type = Object)]
     pub changes: Value,
     pub comment: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevisionPartner {
+    /// The partner's slug.
+    pub partner: String,
+    pub name: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -930,9 +1033,30 @@ pub struct RevisionList {
 }
 
 pub async fn revisions(state: &AppState, user: &MaybeUser, kind: Kind, id: &str) -> Result<RevisionList, ApiError> {
-    let record = readable(state, &user.actor(), Some(kind), parse_id(id)?).await?;
+    let actor = user.actor();
+    let record = readable(state, &actor, Some(kind), parse_id(id)?).await?;
     let doc = record.summary.id;
     let revisions = state.read(move |c| documents::revisions(c, doc)).await?;
+    let partner = |p: Option<(String, String)>| p.map(|(partner, name)| RevisionPartner { partner, name });
+    if !permits(&actor, Action::ReadTrail, &resource(&record.summary)) {
+        // The published versions only: when, which version, which partner published it.
+        return Ok(RevisionList {
+            items: revisions
+                .into_iter()
+                .filter(documents::RevisionRecord::is_publication)
+                .map(|r| RevisionView {
+                    version: r.version,
+                    at: r.at,
+                    actor: None,
+                    partner: partner(r.partner),
+                    action: "published".into(),
+                    language: r.locale.map(Locale::as_str),
+                    changes: Value::Object(serde_json::Map::new()),
+                    comment: None,
+                })
+                .collect(),
+        });
+    }
     Ok(RevisionList {
         items: revisions
             .into_iter()
@@ -940,6 +1064,7 @@ pub async fn revisions(state: &AppState, user: &MaybeUser, kind: Kind, id: &str)
                 version: r.version,
                 at: r.at,
                 actor: r.actor.map(|(id, display_name)| RevisionActor { id, display_name }),
+                partner: partner(r.partner),
                 action: r.action,
                 language: r.locale.map(Locale::as_str),
                 changes: r.changes,
@@ -970,6 +1095,9 @@ pub async fn transition_document(
 ) -> Result<HttpResponse, ApiError> {
     let expected = if_match(req)?;
     let record = move_document(state, user, kind, id, input, expected).await?;
+    if record.summary.status == Status::Published {
+        return document_with_pending(state, StatusCode::OK, &record, record.summary.original_locale).await;
+    }
     document_response(StatusCode::OK, &record, record.summary.original_locale)
 }
 
@@ -993,12 +1121,17 @@ pub async fn move_document(
     if let Some(expected) = expected.filter(|e| *e != record.summary.version) {
         return Err(mfx_domain::Error::StaleVersion { expected, current: record.summary.version }.into());
     }
+    let comment = input.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
+    if record.summary.status == Status::Published && to != Status::Archived {
+        // On a published document, the moves to draft, review and publication are those of
+        // its pending draft.
+        return crate::routes::review::move_draft(state, user, &record, to, comment, expected).await;
+    }
     let from = record.summary.status;
     let step = transition(from, to)?;
     if !permits(&actor, step.needs, &resource(&record.summary)) {
         return Err(ApiError::forbidden());
     }
-    let comment = input.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
     if step.comment_required && comment.is_none() {
         return Err(ApiError::invalid(
             FieldError::new("comment", "required", "say why the work goes back to draft").into(),

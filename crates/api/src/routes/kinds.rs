@@ -36,7 +36,8 @@ macro_rules! document_routes {
         $module:ident, $kind:expr, $tag:literal, $input:ident, $wrap:path,
         list: $list:literal, item: $item:literal, translations: $translations:literal,
         translation: $translation:literal, revisions: $revisions:literal, transitions: $transitions:literal,
-        attachments: $attachments:literal, attachment: $attachment:literal
+        attachments: $attachments:literal, attachment: $attachment:literal,
+        pending: $pending:literal, decision: $decision:literal
     ) => {
         pub mod $module {
             use super::*;
@@ -148,7 +149,10 @@ macro_rules! document_routes {
             }
 
             /// Adds or replaces the translation into `lang`. It follows the current original;
-            /// when the original changes later, it reads as outdated.
+            /// when the original changes later, it reads as outdated. A translation by someone
+            /// who may not accept translations of this document (an editor of another partner)
+            /// is proposed instead (`202`): readers keep the reviewed translation, or the
+            /// fallback, until the owner partner or the lead partner approves it.
             #[utoipa::path(
                 tag = $tag,
                 params(
@@ -161,6 +165,7 @@ macro_rules! document_routes {
                 responses(
                     (status = 200, description = "Replaced", body = DocumentView, headers(("ETag" = String))),
                     (status = 201, description = "Created", body = DocumentView, headers(("ETag" = String), ("Location" = String))),
+                    (status = 202, description = "Proposed: it waits for the owner partner or the lead partner", body = crate::routes::review::ProposedTranslation),
                     (status = 403, description = "The account may not translate it", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
                     (status = 412, description = "The translation changed since you read it", body = Problem, content_type = "application/problem+json"),
@@ -179,7 +184,10 @@ macro_rules! document_routes {
                 documents::put_translation(&state, &req, &user, $kind, &id, &lang, body.0).await
             }
 
-            /// The document's history, newest first: who changed what, when.
+            /// The document's history, newest first. The owner partner and the lead partner get
+            /// every entry: who changed what, when, pending drafts and comments of review.
+            /// Everyone else gets the published versions only: version, time and the partner
+            /// that published it.
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid)),
@@ -195,7 +203,9 @@ macro_rules! document_routes {
             }
 
             /// Moves the document in the workflow: draft → in_review → published → archived;
-            /// in_review → draft needs a comment; archived → published restores it.
+            /// in_review → draft needs a comment; archived → published restores it. On a
+            /// published document with a pending draft, `in_review`, `draft` and `published`
+            /// move the draft: publishing it replaces the live version.
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
@@ -218,6 +228,74 @@ macro_rules! document_routes {
                 body: JsonBody<TransitionInput>,
             ) -> Result<HttpResponse, ApiError> {
                 documents::transition_document(&state, &req, &user, $kind, &id, body.0).await
+            }
+
+            /// What waits for review on a published document against its live version: the
+            /// pending draft, field by field, and proposed translations. For the owner partner
+            /// and the lead partner; anyone else gets 404.
+            #[utoipa::path(
+                tag = $tag,
+                params(("id" = String, Path, format = Uuid)),
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "Pending against live", body = crate::routes::review::PendingReview),
+                    (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[get($pending)]
+            pub async fn pending(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> Result<web::Json<crate::routes::review::PendingReview>, ApiError> {
+                Ok(web::Json(crate::routes::review::review(&state, &user, $kind, &id).await?))
+            }
+
+            /// Discards the pending draft of a published document; the live version stays.
+            #[utoipa::path(
+                tag = $tag,
+                params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "Discarded; the document as it is live", body = DocumentView, headers(("ETag" = String))),
+                    (status = 403, description = "The account may not edit it", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "Not found, not visible, or no pending draft", body = Problem, content_type = "application/problem+json"),
+                    (status = 412, description = "Changed since you read it", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[delete($pending)]
+            pub async fn discard_pending(
+                state: web::Data<AppState>,
+                req: HttpRequest,
+                user: CurrentUser,
+                id: web::Path<String>,
+            ) -> Result<HttpResponse, ApiError> {
+                let expected = crate::routes::if_match(&req)?;
+                let record = crate::routes::review::discard(&state, &user, $kind, &id, expected).await?;
+                crate::routes::review::respond(&state, &record).await
+            }
+
+            /// Approves (it becomes the live translation) or refuses (with a comment) the
+            /// translation proposed into `lang`. For the owner partner's editors and the lead
+            /// partner.
+            #[utoipa::path(
+                tag = $tag,
+                params(("id" = String, Path, format = Uuid), ("lang" = String, Path, description = "en, fr, it, ro, sl or sv")),
+                request_body = crate::routes::review::TranslationDecision,
+                security(("bearer" = [])),
+                responses(
+                    (status = 200, description = "Decided; the document as it is live", body = DocumentView, headers(("ETag" = String))),
+                    (status = 403, description = "The account may not decide", body = Problem, content_type = "application/problem+json"),
+                    (status = 404, description = "Not found, not visible, or nothing proposed in this language", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Not approve or refuse, or a refusal without a comment", body = Problem, content_type = "application/problem+json"),
+                )
+            )]
+            #[post($decision)]
+            pub async fn decide_translation(
+                state: web::Data<AppState>,
+                user: CurrentUser,
+                path: web::Path<(String, String)>,
+                body: JsonBody<crate::routes::review::TranslationDecision>,
+            ) -> Result<HttpResponse, ApiError> {
+                let (id, lang) = path.into_inner();
+                let record = crate::routes::review::decide(&state, &user, $kind, &id, &lang, body.0).await?;
+                crate::routes::review::respond(&state, &record).await
             }
 
             /// The document's attachments.
@@ -320,6 +398,9 @@ macro_rules! document_routes {
                     .service(put_translation)
                     .service(revisions)
                     .service(transition)
+                    .service(pending)
+                    .service(discard_pending)
+                    .service(decide_translation)
                     .service(list_attachments)
                     .service(upload)
                     .service(download)
@@ -334,7 +415,8 @@ document_routes!(
     list: "/practices", item: "/practices/{id}", translations: "/practices/{id}/translations",
     translation: "/practices/{id}/translations/{lang}", revisions: "/practices/{id}/revisions",
     transitions: "/practices/{id}/transitions", attachments: "/practices/{id}/attachments",
-    attachment: "/practices/{id}/attachments/{attachment}"
+    attachment: "/practices/{id}/attachments/{attachment}",
+    pending: "/practices/{id}/pending", decision: "/practices/{id}/translations/{lang}/decision"
 );
 
 document_routes!(
@@ -342,7 +424,8 @@ document_routes!(
     list: "/meeting-notes", item: "/meeting-notes/{id}", translations: "/meeting-notes/{id}/translations",
     translation: "/meeting-notes/{id}/translations/{lang}", revisions: "/meeting-notes/{id}/revisions",
     transitions: "/meeting-notes/{id}/transitions", attachments: "/meeting-notes/{id}/attachments",
-    attachment: "/meeting-notes/{id}/attachments/{attachment}"
+    attachment: "/meeting-notes/{id}/attachments/{attachment}",
+    pending: "/meeting-notes/{id}/pending", decision: "/meeting-notes/{id}/translations/{lang}/decision"
 );
 
 document_routes!(
@@ -350,7 +433,8 @@ document_routes!(
     list: "/action-plans", item: "/action-plans/{id}", translations: "/action-plans/{id}/translations",
     translation: "/action-plans/{id}/translations/{lang}", revisions: "/action-plans/{id}/revisions",
     transitions: "/action-plans/{id}/transitions", attachments: "/action-plans/{id}/attachments",
-    attachment: "/action-plans/{id}/attachments/{attachment}"
+    attachment: "/action-plans/{id}/attachments/{attachment}",
+    pending: "/action-plans/{id}/pending", decision: "/action-plans/{id}/translations/{lang}/decision"
 );
 
 /// Documents of every kind, newest first.

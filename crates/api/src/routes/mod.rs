@@ -10,6 +10,7 @@ pub mod health;
 pub mod kinds;
 pub mod me;
 pub mod partners;
+pub mod review;
 pub mod tracking;
 pub mod users;
 

@@ -761,7 +761,8 @@ pub async fn create(
 /// The document to edit, if the user may edit it.
 async fn editable(state: &AppState, user: &CurrentUser, kind: Kind, id: &str) -> Result<DocumentRecord, ApiError> {
     let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-    let record = service::readable(state, &user.actor(), Some(kind), doc_id).await?;
+    // A published document is edited through its pending draft, when it has one.
+    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -1104,7 +1105,8 @@ async fn load_for_translation(
 ) -> Result<(DocumentRecord, Locale), ApiError> {
     let target: Locale = target.parse().map_err(|_| ApiError::not_found("language"))?;
     let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-    let record = service::readable(state, &user.actor(), Some(kind), doc_id).await?;
+    // A published document is edited through its pending draft, when it has one.
+    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -1185,9 +1187,11 @@ pub async fn translate(
                 let saved =
                     service::translate_document(&state, &user, kind, &id, target.as_str(), input, Some(version)).await;
                 match saved {
-                    Ok(_) => {
+                    Ok(done) => {
                         let mut cookies = cookies;
-                        cookies.push(notice(if outcome.kept.is_empty() {
+                        cookies.push(notice(if matches!(done, service::Translated::Proposed { .. }) {
+                            "notice-translation-proposed"
+                        } else if outcome.kept.is_empty() {
                             "notice-translation-saved"
                         } else {
                             "notice-translation-saved-merged"

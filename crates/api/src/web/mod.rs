@@ -9,6 +9,7 @@ mod outbox;
 mod page;
 mod pages;
 mod password;
+mod review;
 mod session;
 mod svg;
 mod unsubscribe;
@@ -51,6 +52,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(pages::history))
         .service(web::resource(format!("/{L}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
         .service(web::resource(format!("/{L}/{C}/{{id}}/transition")).post(forms::transition))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/pending/discard")).post(review::discard))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
         .service(
             web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}"))
                 .get(forms::translate_form)

@@ -344,6 +344,8 @@ pub struct DocumentPage<'a> {
     pub lineage: Option<(String, Vec<service::LineageAction>)>,
     pub inspirations: Vec<(String, Vec<DocumentItem>)>,
     pub partner_name: String,
+    /// What waits for review, for readers who follow the document's work.
+    pub pending: Option<super::review::PendingPanel>,
 }
 
 impl DocumentPage<'_> {
@@ -489,6 +491,7 @@ pub async fn document(
         let partner_id = s.partner;
         let partner_name =
             state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+        let pending = super::review::panel(&state, &page, &record, &actor).await?;
         let body = render(&DocumentPage {
             page: &page,
             doc,
@@ -500,6 +503,7 @@ pub async fn document(
             lineage,
             inspirations,
             partner_name,
+            pending,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })
@@ -516,8 +520,25 @@ pub struct HistoryPage<'a> {
 }
 
 impl HistoryPage<'_> {
+    /// The fields an edit changed, by their names in the reader's language.
     pub fn changed(&self, revision: &service::RevisionView) -> String {
-        revision.changes.as_object().map(|o| o.keys().cloned().collect::<Vec<_>>().join(", ")).unwrap_or_default()
+        if !matches!(revision.action.as_str(), "edited" | "draft_edited" | "draft_published") {
+            return String::new();
+        }
+        let mut labels: Vec<String> = revision
+            .changes
+            .as_object()
+            .map(|o| {
+                o.keys()
+                    .map(|key| {
+                        let id = format!("field-{}", key.strip_prefix("text.").unwrap_or(key));
+                        if self.page.tr.has(&id) { self.page.t(&id) } else { self.page.t("review-field-other") }
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        labels.dedup();
+        labels.join(", ")
     }
 }
 

@@ -74,10 +74,14 @@ async fn translations_follow_the_fallback_chain_and_age(app: TestApp) {
         "summary": "Ett **mikrolån** med stöd hjälper mottagare att starta eget.",
         "description": "Departementet finansierar tolv månaders stöd och garanterar lånen."
     }});
+    // Translations by other partners of a published document wait for the owner partner.
     let put = app.send_json(Method::PUT, &format!("{path}/translations/sv"), Some(&orebro), &swedish).await;
-    assert_eq!(put.status, StatusCode::CREATED, "{}", put.text);
+    assert_eq!(put.status, StatusCode::ACCEPTED, "{}", put.text);
     assert_eq!(put.body["language"], "sv");
     assert_eq!(put.body["origin"], "human");
+    let approve = json!({ "decision": "approve" });
+    let approved = app.post(&format!("{path}/translations/sv/decision"), Some(&ssd), &approve).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
 
     let edit =
         send_with_etag(&app, Method::PATCH, &path, &bologna, &etag, &json!({ "text": { "title": "Hijacked" } })).await;
@@ -85,7 +89,9 @@ async fn translations_follow_the_fallback_chain_and_age(app: TestApp) {
     let italian =
         json!({ "origin": "machine", "text": { "title": "Microcredito accompagnato per i beneficiari del RSA" } });
     let put = app.send_json(Method::PUT, &format!("{path}/translations/it"), Some(&bologna), &italian).await;
-    assert_eq!(put.status, StatusCode::CREATED, "{}", put.text);
+    assert_eq!(put.status, StatusCode::ACCEPTED, "{}", put.text);
+    let approved = app.post(&format!("{path}/translations/it/decision"), Some(&coordinator), &approve).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
     // The original language is edited through the document, not as a translation.
     let own = app.send_json(Method::PUT, &format!("{path}/translations/fr"), Some(&bologna), &italian).await;
     own.assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
@@ -114,12 +120,19 @@ async fn translations_follow_the_fallback_chain_and_age(app: TestApp) {
     let english = json!({ "text": { "title": "Supported microcredit for minimum-income recipients", "summary": "A supported **microcredit**." } });
     assert_eq!(
         app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&orebro), &english).await.status,
-        StatusCode::CREATED
+        StatusCode::ACCEPTED
+    );
+    assert_eq!(
+        app.post(&format!("{path}/translations/en/decision"), Some(&ssd), &approve).await.status,
+        StatusCode::OK
     );
     let ro = app.get(&format!("{path}?lang=ro"), Some(&orebro)).await;
     assert_eq!((ro.body["language"].as_str(), ro.body["fallback"].as_bool()), (Some("en"), Some(true)));
 
-    // The author changes the French original: the Swedish translation is now outdated.
+    // The author changes the French original; once the change is reviewed and published, the
+    // Swedish translation is outdated. (Until then the published text and its translations
+    // stay as they are.)
+    let etag = app.get(&path, Some(&ssd)).await.header("etag").expect("etag").to_owned();
     let changed = send_with_etag(
         &app,
         Method::PATCH,
@@ -129,6 +142,11 @@ async fn translations_follow_the_fallback_chain_and_age(app: TestApp) {
         &json!({ "text": { "summary": "Un microcrédit accompagné, désormais ouvert aux jeunes." } }),
     )
     .await;
+    assert_eq!(changed.status, StatusCode::OK, "{}", changed.text);
+    assert_eq!(changed.body["content_version"], 1);
+    assert_eq!(app.get(&format!("{path}?lang=sv"), Some(&orebro)).await.body["freshness"], "current");
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    let changed = move_to(&app, &coordinator, &path, "published", None).await;
     assert_eq!(changed.status, StatusCode::OK, "{}", changed.text);
     assert_eq!(changed.body["content_version"], 2);
     let sv = app.get(&format!("{path}?lang=sv"), Some(&orebro)).await;
@@ -145,10 +163,16 @@ async fn translations_follow_the_fallback_chain_and_age(app: TestApp) {
     // A metadata-only change does not age translations.
     let etag = changed.header("etag").expect("etag").to_owned();
     let themes = send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &json!({ "themes": ["microcredit"] })).await;
+    assert_eq!(themes.status, StatusCode::OK, "{}", themes.text);
+    move_to(&app, &ssd, &path, "in_review", None).await;
+    let themes = move_to(&app, &coordinator, &path, "published", None).await;
+    assert_eq!(themes.body["themes"], json!(["microcredit"]));
     assert_eq!(themes.body["content_version"], 2);
-    // Updating the Swedish translation makes it current again.
+    // Updating the Swedish translation makes it current again, once approved.
     let put = app.send_json(Method::PUT, &format!("{path}/translations/sv"), Some(&orebro), &swedish).await;
-    assert_eq!(put.status, StatusCode::OK);
+    assert_eq!(put.status, StatusCode::ACCEPTED);
+    assert_eq!(app.get(&format!("{path}?lang=sv"), Some(&orebro)).await.body["freshness"], "outdated");
+    app.post(&format!("{path}/translations/sv/decision"), Some(&ssd), &approve).await;
     assert_eq!(app.get(&format!("{path}?lang=sv"), Some(&orebro)).await.body["freshness"], "current");
 }
 
@@ -232,11 +256,15 @@ async fn rights_follow_the_policy(app: TestApp) {
         history.body["items"].as_array().expect("items").iter().filter_map(|r| r["comment"].as_str()).collect();
     assert_eq!(comments, ["Ajoutez les chiffres de 2024, s'il vous plaît."]);
 
-    // Partnership visibility hides it from anonymous visitors only.
+    // Partnership visibility hides it from anonymous visitors only, once the change is
+    // reviewed and published like any change to a published document.
     let etag = app.get(&path, Some(&ssd)).await.header("etag").expect("etag").to_owned();
     let private =
         send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &json!({ "visibility": "partnership" })).await;
     assert_eq!(private.status, StatusCode::OK);
+    assert_eq!(app.get(&path, None).await.status, StatusCode::OK);
+    move_to(&app, &ssd, &path, "in_review", None).await;
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
     app.get(&path, None).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
     assert_eq!(app.get(&path, Some(&bologna)).await.status, StatusCode::OK);
 

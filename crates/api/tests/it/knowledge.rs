@@ -60,8 +60,13 @@ async fn search_finds_words_in_their_languages(app: TestApp) {
     let orebro = app.user_token("lars@example.se", "orebro", "editor").await;
     assert_eq!(
         app.send_json(Method::PUT, &format!("{french}/translations/sv"), Some(&orebro), &swedish).await.status,
-        StatusCode::CREATED
+        StatusCode::ACCEPTED
     );
+    let hits = app.get("/api/v1/search?q=mikrol%C3%A5n&lang=sv", None).await;
+    assert_eq!(hits.body["items"], json!([]), "a proposed translation is not searched: {}", hits.text);
+    let approve = json!({ "decision": "approve" });
+    let approved = app.post(&format!("{french}/translations/sv/decision"), Some(&ssd), &approve).await;
+    assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
     let hits = app.get("/api/v1/search?q=mikrol%C3%A5n&lang=sv", None).await;
     let first = &hits.body["items"][0];
     assert_eq!(first["matched_language"], "sv", "{}", hits.text);

@@ -19,6 +19,7 @@ mod migrations;
 mod openapi;
 mod partners;
 mod resilience;
+mod review;
 mod smtp;
 mod tracking;
 mod web;

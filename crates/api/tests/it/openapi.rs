@@ -49,7 +49,7 @@ const ROUTES: &[(&str, &str)] = &[
     ("POST", "/api/v1/digests/{id}/retry"),
 ];
 
-/// Every route: the fixed ones and, for each document kind, the same twelve operations.
+/// Every route: the fixed ones and, for each document kind, the same fifteen operations.
 fn all_routes() -> Vec<(String, String)> {
     let mut routes: Vec<(String, String)> = ROUTES.iter().map(|(m, p)| ((*m).to_owned(), (*p).to_owned())).collect();
     for collection in ["practices", "meeting-notes", "action-plans"] {
@@ -62,6 +62,9 @@ fn all_routes() -> Vec<(String, String)> {
             ("PUT", "/{id}/translations/{lang}"),
             ("GET", "/{id}/revisions"),
             ("POST", "/{id}/transitions"),
+            ("GET", "/{id}/pending"),
+            ("DELETE", "/{id}/pending"),
+            ("POST", "/{id}/translations/{lang}/decision"),
             ("GET", "/{id}/attachments"),
             ("POST", "/{id}/attachments"),
             ("GET", "/{id}/attachments/{attachment}"),

@@ -298,6 +298,12 @@ async fn indicators_match_a_hand_count(app: TestApp) {
     )
     .await;
     app.send_json(Method::PUT, &format!("{p3}/translations/en"), Some(&orebro), &en).await;
+    // Proposed by another partner, they count once the lead partner approves them.
+    for (path, lang) in [(&p1, "en"), (&p1, "sv"), (&p3, "en")] {
+        let approve = json!({ "decision": "approve" });
+        let approved = app.post(&format!("{path}/translations/{lang}/decision"), Some(&coordinator), &approve).await;
+        assert_eq!(approved.status, StatusCode::OK, "{}", approved.text);
+    }
 
     let dashboard = app.get("/api/v1/dashboard", Some(&coordinator)).await;
     let indicator = |code: &str| {

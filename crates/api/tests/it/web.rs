@@ -471,9 +471,24 @@ async fn forms_create_translate_and_publish(app: TestApp) {
         .expect("send");
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
     assert_eq!(saved.headers()["location"], format!("/sv/practices/{id}").as_str());
+    // It waits for Seine-Saint-Denis, who approves it from the document page.
+    let (_, after_saving) = page(&lars, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(after_saving.contains("översättningen väntar på granskning"), "{after_saving}");
+    let visitor = browser(&app);
+    let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(!swedish.contains("Solidariskt sparande i CIGALES"));
+    let (_, shown) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(shown.contains("data-approve=\"sv\""), "{shown}");
+    let csrf = csrf_of(&shown);
+    let approved = claire
+        .post(app.url(&format!("/fr/practices/{id}/translations/sv/decision")))
+        .form(&[("csrf", csrf.as_str()), ("decision", "approve")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(approved.status(), StatusCode::SEE_OTHER);
 
     // An anonymous visitor reads it in Swedish; in Italian they get the French original, flagged.
-    let visitor = browser(&app);
     let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
     assert!(swedish.contains("Solidariskt sparande i CIGALES"));
     assert!(swedish.contains("hreflang=\"it\""));
@@ -481,7 +496,8 @@ async fn forms_create_translate_and_publish(app: TestApp) {
     assert!(italian.contains("banner-fallback"), "{italian}");
     assert!(italian.contains("<h1 lang=\"fr\">Épargne solidaire des CIGALES</h1>"), "{italian}");
 
-    // Editing it later makes the Swedish translation outdated, marked in the editor.
+    // Editing it later, once the change is reviewed and published, makes the Swedish
+    // translation outdated, marked in the editor.
     let (_, edit_form) = page(&claire, &app.url(&format!("/fr/practices/{id}/edit"))).await;
     let csrf = csrf_of(&edit_form);
     let version = edit_form
@@ -503,6 +519,25 @@ async fn forms_create_translate_and_publish(app: TestApp) {
         .await
         .expect("send");
     assert_eq!(edited.status(), StatusCode::SEE_OTHER);
+    let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
+    assert!(!swedish.contains("banner-outdated"), "the change is not live before review");
+    let (_, shown) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    let csrf_now = csrf_of(&shown);
+    let submitted = claire
+        .post(app.url(&format!("/fr/practices/{id}/transition")))
+        .form(&[("csrf", csrf_now.as_str()), ("to", "in_review")])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(submitted.status(), StatusCode::SEE_OTHER);
+    let (_, seen) = page(&ana, &app.url(&format!("/ro/practices/{id}"))).await;
+    assert!(seen.contains("Texte révisé."), "the coordinator sees the pending text");
+    let csrf_ana = csrf_of(&seen);
+    ana.post(app.url(&format!("/ro/practices/{id}/transition")))
+        .form(&[("csrf", csrf_ana.as_str()), ("to", "published")])
+        .send()
+        .await
+        .expect("send");
     let (_, swedish) = page(&visitor, &app.url(&format!("/sv/practices/{id}"))).await;
     assert!(swedish.contains("banner-outdated"));
     let (_, editor) = page(&lars, &app.url(&format!("/sv/practices/{id}/translations/sv"))).await;

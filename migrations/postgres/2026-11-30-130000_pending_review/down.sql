@@ -1,0 +1,2 @@
+DROP TABLE pending_translations;
+DROP TABLE document_drafts;

@@ -1,0 +1,8 @@
+DROP TRIGGER pending_translations_stamp_delete;
+DROP TRIGGER pending_translations_stamp_update;
+DROP TRIGGER pending_translations_stamp_insert;
+DROP TRIGGER document_drafts_stamp_delete;
+DROP TRIGGER document_drafts_stamp_update;
+DROP TRIGGER document_drafts_stamp_insert;
+DROP TABLE pending_translations;
+DROP TABLE document_drafts;
