@@ -539,6 +539,23 @@ pub struct DocumentContent {
     pub partner_refs: Vec<(String, String)>,
 }
 
+impl DocumentContent {
+    /// The stored form of this content (what `DocumentRecord::stored_input` reads back), as JSON:
+    /// the side an edit's changed fields are computed against.
+    pub fn stored_form(&self) -> Result<Value, Violations> {
+        let input = DocumentInput::from_stored(
+            self.kind,
+            self.visibility,
+            &self.themes,
+            &self.details,
+            &self.text,
+            &self.action_items,
+            &self.actions,
+        )?;
+        Ok(input.to_value())
+    }
+}
+
 /// Keys of the input that are not part of the stored `details`.
 const NOT_DETAILS: &[&str] = &["language", "partner", "visibility", "themes", "text", "action_items", "actions"];
 

@@ -761,16 +761,7 @@ pub async fn edit_document(
     let merged = merge_patch(&before, patch)?;
     let input = DocumentInput::from_value(kind, merged)?;
     let content = input.validate()?;
-    let after = DocumentInput::from_stored(
-        kind,
-        content.visibility,
-        &content.themes,
-        &content.details,
-        &content.text,
-        &content.action_items,
-        &content.actions,
-    )?
-    .to_value();
+    let after = content.stored_form()?;
     // Items and actions get ids when stored: compare them without the ids clients may omit.
     let changed = changed_fields(&strip_ids(&before), &strip_ids(&after));
     check_references(state, &content).await?;

@@ -305,16 +305,7 @@ pub async fn edit_draft(
     let before = pending.draft.map_or_else(|| live.clone(), |d| d.content);
     let merged = merge_patch(&before, patch)?;
     let content = DocumentInput::from_value(kind, merged)?.validate()?;
-    let after = DocumentInput::from_stored(
-        kind,
-        content.visibility,
-        &content.themes,
-        &content.details,
-        &content.text,
-        &content.action_items,
-        &content.actions,
-    )?
-    .to_value();
+    let after = content.stored_form()?;
     let changed = changed_fields(&strip_ids(&before), &strip_ids(&after));
     let differs = changed_fields(&strip_ids(&live), &strip_ids(&after));
     check_references(state, &content).await?;
@@ -377,16 +368,7 @@ pub async fn move_draft(
         let kind = s.kind;
         let before = record.stored_input().map_err(ApiError::from)?.to_value();
         let content = DocumentInput::from_value(kind, draft.content)?.validate()?;
-        let after = DocumentInput::from_stored(
-            kind,
-            content.visibility,
-            &content.themes,
-            &content.details,
-            &content.text,
-            &content.action_items,
-            &content.actions,
-        )?
-        .to_value();
+        let after = content.stored_form()?;
         let changed = changed_fields(&strip_ids(&before), &strip_ids(&after));
         check_references(state, &content).await?;
         let expected_version = expected.unwrap_or(s.version);
