@@ -10,6 +10,7 @@ pub mod id;
 pub mod locale;
 pub mod partner;
 pub mod policy;
+pub mod schema;
 pub mod search;
 pub mod seed;
 pub mod throttle;

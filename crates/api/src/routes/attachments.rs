@@ -44,7 +44,8 @@ pub struct AttachmentList {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UploadParams {
-    /// The file's name as the reader will see it.
+    /// The file's name as the reader will see it ("attachment" by default; cleaned of paths and
+    /// control characters, cut to 200 characters).
     pub filename: Option<String>,
 }
 

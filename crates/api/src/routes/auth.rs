@@ -17,9 +17,9 @@ use utoipa::ToSchema;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[schema(example = "ana.popescu@example.ro")]
+    #[schema(example = "ana.popescu@example.ro", min_length = 1)]
     pub email: String,
-    #[schema(example = "correct horse battery staple")]
+    #[schema(example = "correct horse battery staple", min_length = 1)]
     pub password: String,
 }
 

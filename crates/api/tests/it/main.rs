@@ -15,6 +15,7 @@ mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
+mod preconditions;
 mod resilience;
 mod smtp;
 mod tracking;
