@@ -117,6 +117,7 @@ pub fn finish(mut doc: OpenApiDoc) -> OpenApiDoc {
     common_problems(&mut doc);
     loaded_languages(&mut doc);
     parameters_are_never_null(&mut doc);
+    optional_bodies_are_never_null(&mut doc);
     change_bodies(&mut doc);
     doc
 }
@@ -149,6 +150,33 @@ fn parameters_are_never_null(doc: &mut OpenApiDoc) {
                         .collect();
                     if let [only] = kept.as_slice() {
                         parameter.schema = Some(only.clone());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A body that is not required is absent or an object, never JSON null.
+fn optional_bodies_are_never_null(doc: &mut OpenApiDoc) {
+    use utoipa::openapi::RefOr;
+    use utoipa::openapi::schema::{Schema, SchemaType, Type};
+    for item in doc.paths.paths.values_mut() {
+        for op in
+            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
+        {
+            let Some(RefOr::T(body)) = op.request_body.as_mut() else { continue };
+            for content in body.content.values_mut() {
+                let RefOr::T(content) = content else { continue };
+                if let Some(RefOr::T(Schema::OneOf(one_of))) = content.schema.as_ref() {
+                    let kept: Vec<RefOr<Schema>> = one_of
+                        .items
+                        .iter()
+                        .filter(|s| !matches!(s, RefOr::T(Schema::Object(o)) if o.schema_type == SchemaType::Type(Type::Null)))
+                        .cloned()
+                        .collect();
+                    if let [only] = kept.as_slice() {
+                        content.schema = Some(only.clone());
                     }
                 }
             }

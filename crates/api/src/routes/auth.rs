@@ -236,7 +236,7 @@ pub async fn refresh(
 /// Ends a session: its refresh token and its access tokens stop working at once.
 #[utoipa::path(
     tag = "auth",
-    request_body(content = LogoutRequest, description = "Optional: the refresh token of the session to end"),
+    request_body(content = Option<LogoutRequest>, description = "Optional: the refresh token of the session to end"),
     security(("bearer" = []), ()),
     responses(
         (status = 204, description = "The session has ended"),

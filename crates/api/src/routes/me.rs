@@ -54,7 +54,7 @@ pub struct ChangePassword {
     pub current_password: String,
     /// At least 12 characters (at most 1024 bytes), not one character repeated, not the
     /// current one.
-    #[schema(min_length = 12, max_length = 256)]
+    #[schema(min_length = 12, max_length = 1024)]
     pub new_password: String,
 }
 

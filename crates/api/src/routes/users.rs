@@ -139,7 +139,7 @@ pub struct CreateUser {
     pub time_zone: Option<String>,
     /// At least 12 characters (at most 1024 bytes), not one character repeated. Without it, a
     /// one-time password is generated, returned once, and must be changed at first sign-in.
-    #[schema(min_length = 12, max_length = 256)]
+    #[schema(min_length = 12, max_length = 1024)]
     pub password: Option<String>,
 }
 
