@@ -2,8 +2,8 @@
 //! stated as patterns, lengths and enumerations so that the API document says what the server
 //! enforces. Each is a named component, referenced with `#[schema(value_type = …)]`.
 
+use utoipa::openapi::RefOr;
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
-use utoipa::openapi::{Array, RefOr};
 use utoipa::{PartialSchema, ToSchema};
 
 /// No control characters but line breaks and tabs (what `check_text` allows).
@@ -96,10 +96,3 @@ named_schema!(
         .schema_type(Type::String)
         .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name())))
 );
-
-/// A list of codes, for `value_type`: `[Codes<Theme>]` is not expressible there.
-pub fn array_of<T: ToSchema>(max: Option<usize>) -> Array {
-    let mut array = Array::new(utoipa::openapi::Ref::from_schema_name(T::name()));
-    array.max_items = max;
-    array
-}
