@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# The API against its own OpenAPI document, with schemathesis: every operation, signed in as an
-# administrator, with examples, boundary values and generated input. Fails on any 5xx and on
-# any response that does not match the document (status code, content type, headers, body
-# schema). The server is the binary given in MFX_BIN (default target/debug/mfx) on a new SQLite
-# database with the demo content, so that real ids are there to find.
+# The API against its own OpenAPI document, with schemathesis and every check it has
+# (`--checks all`) in every phase: examples, coverage (boundary values and what lies just
+# outside them), fuzzing, and stateful sequences that follow the links between operations.
+# Signed in as an administrator. Fails on any 5xx, on any response that does not match the
+# document (status code, content type, headers, body schema), on a request valid by the
+# document that the server refuses or an invalid one it accepts, and on a missing required
+# header that is not refused. The server is the binary given in MFX_BIN (default
+# target/debug/mfx) on a new SQLite database with the demo content, so that real ids are
+# there to find. schemathesis.toml and hooks.py say what the document cannot (see there).
 #
 #   tests/schemathesis/run.sh              # needs Python 3; installs schemathesis in target/ci-venv
 #   MFX_FUZZ_EXAMPLES=200 tests/schemathesis/run.sh
@@ -11,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
 bin="${MFX_BIN:-target/debug/mfx}"
-examples="${MFX_FUZZ_EXAMPLES:-30}"
+examples="${MFX_FUZZ_EXAMPLES:-20}"
 venv=target/ci-venv
 if [ ! -x "$venv/bin/schemathesis" ]; then
     [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
@@ -41,11 +45,27 @@ token() {
         python3 -c 'import json, sys; print(json.load(sys.stdin)["access_token"])'
 }
 
-checks=not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance
+# What the hooks need: records of the demo data that bodies may name, and where to ask.
+api() { curl -fs "http://127.0.0.1:$port/api/v1/$1" -H "Authorization: Bearer $2"; }
+reader=$(token)
+MFX_FIXTURES=$(python3 -c '
+import json, sys
+partners, practices, packages, periods = (json.loads(a) for a in sys.argv[1:])
+print(json.dumps({
+    "partners": [p["slug"] for p in partners["items"]],
+    "practices": [d["id"] for d in practices["items"]],
+    "work_packages": [w["code"] for w in packages],
+    "periods": [p["code"] for p in periods],
+}))' "$(api partners "$reader")" "$(api 'practices?limit=5' "$reader")" "$(api work-packages "$reader")" \
+    "$(api periods "$reader")")
+export MFX_FIXTURES MFX_API_URL="http://127.0.0.1:$port" MFX_API_TOKEN="$reader" MFX_CHECKS_PASSWORD="$password"
+export SCHEMATHESIS_HOOKS="$root/tests/schemathesis/hooks.py"
+
 run() {
     # From the scratch directory, so that what schemathesis keeps between runs stays out of the tree.
-    (cd "$work" && "$root/$venv/bin/schemathesis" run "http://127.0.0.1:$port/api/openapi.json" \
-        --checks "$checks" --phases examples,coverage,fuzzing --max-examples "$examples" \
+    (cd "$work" && "$root/$venv/bin/schemathesis" --config-file "$root/tests/schemathesis/schemathesis.toml" \
+        run "http://127.0.0.1:$port/api/openapi.json" \
+        --checks all --phases examples,coverage,fuzzing,stateful --max-examples "$examples" \
         --generation-deterministic --workers 1 --request-timeout 30 --warnings off \
         -H "Authorization: Bearer $(token)" "$@")
 }

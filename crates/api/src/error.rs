@@ -129,6 +129,9 @@ impl ApiError {
                     Some(format!("This {entity} does not exist or is not visible to you."))
                 }
                 DomainError::Invalid(_) => Some("See `errors` for each field and why it was refused.".into()),
+                DomainError::Conflict { code: "invalid_transition", .. } => {
+                    Some("The current status does not allow this move.".into())
+                }
                 DomainError::Conflict { field, .. } => Some(format!("Another record already uses this {field}.")),
                 DomainError::Forbidden => None,
                 DomainError::StaleVersion { current, .. } => {
@@ -160,6 +163,9 @@ impl ApiError {
     fn field_errors(&self) -> Vec<FieldError> {
         match self {
             ApiError::Domain(DomainError::Invalid(violations)) => violations.iter().cloned().collect(),
+            ApiError::Domain(DomainError::Conflict { field, code: code @ "invalid_transition" }) => {
+                vec![FieldError::new(*field, code, "the current status does not allow this move")]
+            }
             ApiError::Domain(DomainError::Conflict { field, code }) => {
                 vec![FieldError::new(*field, code, format!("this {field} is already in use"))]
             }

@@ -24,8 +24,55 @@ fn is_json(req: &HttpRequest) -> bool {
 }
 
 /// Parses JSON bytes into `T`, mapping syntax errors to 400 and shape errors to 422 with the
-/// path of the failing field.
+/// path of the failing field. A number without a fraction written with one (`2048.0`) is an
+/// integer, as JSON Schema counts it.
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let error = match parse_as_written(body) {
+        Ok(value) => return Ok(value),
+        Err(error @ ApiError::Domain(_)) => error,
+        Err(other) => return Err(other),
+    };
+    let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(body) else { return Err(error) };
+    if !integral_numbers(&mut value) {
+        return Err(error);
+    }
+    // Read again as written now, so that a remaining error names its own field.
+    let rewritten = serde_json::to_vec(&value).map_err(|_| error)?;
+    parse_as_written(&rewritten)
+}
+
+/// Writes every number that has no fraction as an integer; whether any changed.
+pub fn integral_numbers(value: &mut serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => match n.as_f64() {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9.007_199_254_740_992e15 => {
+                #[expect(clippy::cast_possible_truncation, reason = "a whole number below 2^53")]
+                let whole = f as i64;
+                *value = Value::from(whole);
+                true
+            }
+            _ => false,
+        },
+        Value::Array(items) => {
+            let mut changed = false;
+            for item in items {
+                changed |= integral_numbers(item);
+            }
+            changed
+        }
+        Value::Object(fields) => {
+            let mut changed = false;
+            for item in fields.values_mut() {
+                changed |= integral_numbers(item);
+            }
+            changed
+        }
+        _ => false,
+    }
+}
+
+fn parse_as_written<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
@@ -148,6 +195,20 @@ mod tests {
         assert_eq!(field_of(err), ("body".to_owned(), "not_an_object"));
         let err = parse::<Input>(br#"{"name": 5}"#).expect_err("refused");
         assert_eq!(field_of(err), ("name".to_owned(), "invalid_value"));
+    }
+
+    #[test]
+    fn whole_numbers_written_with_a_fraction_are_integers() {
+        #[derive(Debug, Deserialize)]
+        struct Counts {
+            count: u32,
+            items: Vec<i64>,
+            ratio: f64,
+        }
+        let counts = parse::<Counts>(br#"{"count": 3.0, "items": [1.0, -2], "ratio": 0.5}"#).expect("parses");
+        assert_eq!((counts.count, counts.items, counts.ratio), (3, vec![1, -2], 0.5));
+        let err = parse::<Counts>(br#"{"count": 3.5, "items": [], "ratio": 1}"#).expect_err("refused");
+        assert_eq!(field_of(err), ("count".to_owned(), "invalid_value"));
     }
 
     #[test]

@@ -69,18 +69,28 @@ fn check_slug(field: &str, slug: &str, violations: &mut Violations) {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PracticeText {
+    #[schema(value_type = crate::schema::Title, required = true)]
     pub title: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub summary: String,
     /// The problem or challenge addressed.
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub problem: String,
     /// The practice itself: what is done, how, by whom.
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub description: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub resources: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub timescale: String,
     /// Tangible, measurable results.
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub evidence_of_success: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub difficulties: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub transfer_potential: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub stakeholders: String,
 }
 
@@ -88,9 +98,13 @@ pub struct PracticeText {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct MeetingText {
+    #[schema(value_type = crate::schema::Title, required = true)]
     pub title: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub agenda: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub discussion: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub decisions: String,
 }
 
@@ -98,12 +112,18 @@ pub struct MeetingText {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct ActionText {
+    #[schema(value_type = crate::schema::Title, required = true)]
     pub title: String,
     /// What was learned, and from which practices and partners.
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub background: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub description: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub players: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub funding_sources: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub indicators: String,
 }
 
@@ -112,9 +132,14 @@ pub struct ActionText {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct PlanText {
+    #[schema(value_type = crate::schema::Title, required = true)]
     pub title: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub summary: String,
+    #[schema(value_type = crate::schema::MarkdownText)]
     pub policy_context: String,
+    /// One text per action of the plan, in the plan's order.
+    #[schema(max_items = 50)]
     pub actions: Vec<ActionText>,
 }
 
@@ -284,9 +309,11 @@ impl Texts {
 #[serde(deny_unknown_fields, default)]
 pub struct Location {
     /// ISO 3166-1 alpha-2.
-    #[schema(example = "FR")]
+    #[schema(example = "FR", pattern = "^([A-Z]{2})?$")]
     pub country: String,
+    #[schema(value_type = crate::schema::ShortText)]
     pub region: String,
+    #[schema(value_type = crate::schema::ShortText)]
     pub city: String,
 }
 
@@ -295,28 +322,41 @@ pub struct Location {
 #[serde(deny_unknown_fields, default)]
 pub struct Evidence {
     /// One of the instrument codes.
+    #[schema(value_type = Option<crate::vocabulary::Instrument>)]
     pub instrument_type: Option<String>,
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_i64)]
     pub loan_size_min_eur: Option<i64>,
+    /// At least `loan_size_min_eur`.
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_i64)]
     pub loan_size_max_eur: Option<i64>,
+    #[schema(minimum = 0, maximum = 1_000_000_000_000_i64)]
     pub beneficiaries_reached: Option<i64>,
+    #[schema(value_type = Option<crate::schema::ShortText>)]
     pub funding_source: Option<String>,
+    #[schema(minimum = 0, maximum = 100)]
     pub repayment_rate_percent: Option<f64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Contact {
+    #[schema(value_type = crate::schema::ShortText)]
     pub name: String,
+    #[schema(value_type = crate::schema::ShortText)]
     pub organisation: String,
+    #[schema(value_type = Option<crate::schema::OptionalEmailText>)]
     pub email: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields, default)]
 pub struct Attendee {
+    #[schema(value_type = crate::schema::RequiredShortText, required = true)]
     pub name: String,
     /// The partner's slug, when the attendee represents one.
+    #[schema(value_type = Option<crate::schema::PartnerSlugText>)]
     pub partner: Option<String>,
+    #[schema(value_type = crate::schema::ShortText)]
     pub organisation: String,
 }
 
@@ -328,15 +368,18 @@ pub struct ActionItemInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<String>, format = Uuid)]
     pub id: Option<Uuid>,
+    #[schema(value_type = crate::schema::Title)]
     pub title: String,
     /// The partner responsible (slug).
     #[serde(default)]
+    #[schema(value_type = Option<crate::schema::PartnerSlugText>)]
     pub assignee: Option<String>,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
     pub due_on: Option<NaiveDate>,
     /// open, in_progress, done or cancelled.
     #[serde(default = "open")]
+    #[schema(value_type = crate::vocabulary::ActionItemStatus, default = "open", required = false)]
     pub status: String,
 }
 
@@ -358,18 +401,23 @@ pub struct PlanActionInput {
     pub id: Option<Uuid>,
     /// planned, in_progress, completed or abandoned.
     #[serde(default = "planned")]
+    #[schema(value_type = crate::vocabulary::PlanActionStatus, default = "planned", required = false)]
     pub status: String,
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 100)]
     pub progress_percent: i32,
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
     pub starts_on: Option<NaiveDate>,
+    /// Not before `starts_on`.
     #[serde(default)]
     #[schema(value_type = Option<String>, format = Date)]
     pub ends_on: Option<NaiveDate>,
     #[serde(default)]
+    #[schema(minimum = 0)]
     pub estimated_cost_eur: Option<i64>,
     /// The good practices that inspired this action.
+    /// Existing good practices.
     #[serde(default)]
     pub inspired_by: Vec<DocumentId>,
 }
@@ -404,33 +452,41 @@ pub struct PracticeInput {
     /// The original language; defaults to the owner partner's language. Fixed once created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "fr")]
+    #[schema(value_type = Option<crate::Locale>)]
     pub language: Option<String>,
     /// The owner partner (slug); defaults to the author's partner. Fixed once created.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(example = "seine-saint-denis")]
+    #[schema(value_type = Option<crate::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     /// partnership (default) or public.
     #[serde(default = "partnership")]
+    #[schema(value_type = crate::document::Visibility, default = "partnership", required = false)]
     pub visibility: String,
     #[serde(default)]
-    #[schema(example = json!(["microcredit", "social_inclusion"]))]
+    #[schema(value_type = Vec<crate::vocabulary::Theme>, example = json!(["microcredit", "social_inclusion"]))]
     pub themes: Vec<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<crate::vocabulary::TargetGroup>)]
     pub target_groups: Vec<String>,
     #[serde(default)]
+    #[schema(value_type = Vec<crate::vocabulary::Instrument>)]
     pub instruments: Vec<String>,
     #[serde(default)]
     pub location: Location,
     #[serde(default)]
+    #[schema(minimum = 1900, maximum = 2100)]
     pub start_year: Option<i32>,
     /// Absent while the practice is ongoing.
     #[serde(default)]
+    #[schema(minimum = 1900, maximum = 2100)]
     pub end_year: Option<i32>,
     #[serde(default)]
     pub evidence: Evidence,
     #[serde(default)]
     pub contact: Contact,
     #[serde(default)]
+    #[schema(value_type = Vec<crate::schema::Url>, max_items = 20)]
     pub links: Vec<String>,
     pub text: PracticeText,
 }
@@ -452,30 +508,41 @@ pub struct PracticeInput {
 }))]
 pub struct MeetingNoteInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::Locale>)]
     pub language: Option<String>,
     /// The host partner (slug), owner of the note; defaults to the author's partner.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     #[serde(default = "partnership")]
+    #[schema(value_type = crate::document::Visibility, default = "partnership", required = false)]
     pub visibility: String,
     #[serde(default)]
+    #[schema(value_type = Vec<crate::vocabulary::Theme>)]
     pub themes: Vec<String>,
     /// interregional_event, study_visit, stakeholder_meeting, steering_group, peer_review or online.
+    #[schema(value_type = crate::vocabulary::MeetingType)]
     pub meeting_type: String,
     /// Local time at the meeting, in `time_zone`.
-    #[schema(value_type = String, example = "2025-05-20T09:00:00")]
+    #[schema(value_type = String, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", example = "2025-05-20T09:00:00")]
     pub starts_at: NaiveDateTime,
-    #[schema(value_type = String, example = "2025-05-21T16:00:00")]
+    /// Not before `starts_at`.
+    #[schema(value_type = String, pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?$", example = "2025-05-21T16:00:00")]
     pub ends_at: NaiveDateTime,
-    #[schema(example = "Europe/Ljubljana")]
+    #[schema(value_type = crate::schema::TimeZoneName, example = "Europe/Ljubljana")]
     pub time_zone: String,
+    /// Where it takes place; a place, an `online_url`, or both.
     #[serde(default)]
+    #[schema(value_type = crate::schema::ShortText)]
     pub place: String,
     #[serde(default)]
+    #[schema(value_type = Option<crate::schema::OptionalUrl>)]
     pub online_url: Option<String>,
     #[serde(default)]
+    #[schema(max_items = 500)]
     pub attendees: Vec<Attendee>,
     #[serde(default)]
+    #[schema(max_items = 200)]
     pub action_items: Vec<ActionItemInput>,
     pub text: MeetingText,
 }
@@ -499,18 +566,26 @@ pub struct MeetingNoteInput {
 }))]
 pub struct ActionPlanInput {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::Locale>)]
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     #[serde(default = "partnership")]
+    #[schema(value_type = crate::document::Visibility, default = "partnership", required = false)]
     pub visibility: String,
     #[serde(default)]
+    #[schema(value_type = Vec<crate::vocabulary::Theme>)]
     pub themes: Vec<String>,
     /// The policy instrument the plan improves (its proper name).
+    #[schema(value_type = crate::schema::RequiredShortText)]
     pub policy_instrument: String,
     #[serde(default)]
+    #[schema(value_type = crate::schema::ShortText)]
     pub region: String,
+    /// The actions; `text.actions` gives their texts, one for each, in the same order.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub actions: Vec<PlanActionInput>,
     pub text: PlanText,
 }

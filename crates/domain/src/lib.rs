@@ -11,6 +11,7 @@ pub mod locale;
 pub mod merge;
 pub mod partner;
 pub mod policy;
+pub mod schema;
 pub mod search;
 pub mod seed;
 pub mod throttle;

@@ -75,6 +75,57 @@ pub fn check_codes(field: &str, values: &[String], allowed: &[&str], violations:
     kept
 }
 
+/// Declares the OpenAPI schema of a set of codes: a string that is one of them.
+#[macro_export]
+macro_rules! code_schema {
+    ($(#[$meta:meta])* $name:ident, $codes:expr) => {
+        $(#[$meta])*
+        pub struct $name;
+
+        impl utoipa::PartialSchema for $name {
+            fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .enum_values(Some($codes.iter().copied()))
+                    .into()
+            }
+        }
+
+        impl utoipa::ToSchema for $name {}
+    };
+}
+
+code_schema!(
+    /// A theme code.
+    Theme,
+    THEMES
+);
+code_schema!(
+    /// A target group code.
+    TargetGroup,
+    TARGET_GROUPS
+);
+code_schema!(
+    /// A microfinance instrument code.
+    Instrument,
+    INSTRUMENTS
+);
+code_schema!(
+    /// A kind of meeting.
+    MeetingType,
+    MEETING_TYPES
+);
+code_schema!(
+    /// The status of a meeting's action item.
+    ActionItemStatus,
+    ACTION_ITEM_STATUSES
+);
+code_schema!(
+    /// The status of an action of a plan.
+    PlanActionStatus,
+    PLAN_ACTION_STATUSES
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

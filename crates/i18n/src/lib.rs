@@ -7,5 +7,5 @@ mod messages;
 mod negotiate;
 
 pub use format::{format_date, format_datetime, format_number};
-pub use messages::{Arg, Translator};
+pub use messages::{Arg, Translator, loaded_languages};
 pub use negotiate::{fallback_chain, negotiate, parse_accept_language};

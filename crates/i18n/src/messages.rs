@@ -47,6 +47,12 @@ impl From<usize> for Arg<'_> {
     }
 }
 
+/// The platform's languages that have messages loaded, English first.
+pub fn loaded_languages() -> Vec<Locale> {
+    let loaded: Vec<String> = LOCALES.locales().map(|id| id.language.as_str().to_owned()).collect();
+    Locale::ALL.into_iter().filter(|locale| loaded.iter().any(|l| l == locale.as_str())).collect()
+}
+
 /// Messages in one language.
 #[derive(Debug, Clone)]
 pub struct Translator {

@@ -44,9 +44,9 @@ pub struct AttachmentList {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UploadParams {
-    /// The file's name as the reader will see it; its extension is set to match the content
-    /// (a PDF sent as `minutes.html` is stored as `minutes.pdf`) and invisible formatting
-    /// characters are removed.
+    /// The file's name as the reader will see it ("attachment" by default; cleaned of paths,
+    /// control and invisible formatting characters, cut to 200 characters); its extension is set
+    /// to match the content (a PDF sent as `minutes.html` is stored as `minutes.pdf`).
     pub filename: Option<String>,
 }
 

@@ -17,9 +17,9 @@ use utoipa::ToSchema;
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[schema(example = "ana.popescu@example.ro")]
+    #[schema(example = "ana.popescu@example.ro", min_length = 1)]
     pub email: String,
-    #[schema(example = "correct horse battery staple")]
+    #[schema(example = "correct horse battery staple", min_length = 1)]
     pub password: String,
 }
 
@@ -233,7 +233,7 @@ pub async fn refresh(
 /// Ends a session: its refresh token and its access tokens stop working at once.
 #[utoipa::path(
     tag = "auth",
-    request_body(content = LogoutRequest, description = "Optional: the refresh token of the session to end"),
+    request_body(content = Option<LogoutRequest>, description = "Optional: the refresh token of the session to end"),
     security(("bearer" = []), ()),
     responses(
         (status = 204, description = "The session has ended"),

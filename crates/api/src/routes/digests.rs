@@ -28,8 +28,16 @@ pub struct OutboxView {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OutboxQuery {
+    /// pending, sending, sent, empty, failed or parked.
+    #[param(value_type = Option<OutboxStatus>)]
     pub status: Option<String>,
 }
+
+mfx_domain::code_schema!(
+    /// Where a digest stands in the outbox.
+    OutboxStatus,
+    STATUSES
+);
 
 fn operator(user: &CurrentUser, action: Action) -> Result<(), ApiError> {
     if permits(&user.actor(), action, &Resource::Operations) { Ok(()) } else { Err(ApiError::forbidden()) }

@@ -7,13 +7,13 @@ use crate::error::ApiError;
 use crate::json::parse_object;
 use crate::markdown;
 use crate::response_cache::Cached;
-use crate::routes::{etag, if_match, page_limit};
+use crate::routes::{IfMatch, etag, page_limit};
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use mfx_domain::content::{DocumentContent, DocumentInput, Texts, changed_fields, merge_patch};
 use mfx_domain::document::{DocumentId, Freshness, Kind, Origin, Status, freshness, transition};
 use mfx_domain::policy::{Action, Actor, ReadScope, Resource, permits};
@@ -447,41 +447,64 @@ where
 
 // ---------------------------------------------------------------- use cases
 
+mfx_domain::code_schema!(
+    /// A kind of document, as a filter: its name or its collection's.
+    KindFilter,
+    ["practice", "meeting_note", "action_plan", "practices", "meeting-notes", "action-plans"]
+);
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
     /// The reader's language for titles and summaries (fallback: English, then the original).
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
-    /// Only documents of this partner (slug).
+    /// Only documents of this partner (slug); 404 if no partner has it.
+    #[param(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 64)]
     pub partner: Option<String>,
     /// Only documents with this theme code.
+    #[param(value_type = Option<mfx_domain::vocabulary::Theme>)]
     pub theme: Option<String>,
     /// draft, in_review, published or archived.
+    #[param(value_type = Option<mfx_domain::document::Status>)]
     pub status: Option<String>,
     /// Only documents changed at or after this time (RFC 3339).
+    #[param(format = DateTime)]
     pub updated_since: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]{32}$")]
     pub cursor: Option<String>,
     /// 1 to 100; 50 by default.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct AnyKindListQuery {
-    /// practice, meeting_note or action_plan.
+    /// practice, meeting_note or action_plan (or the collection's name).
+    #[param(value_type = Option<KindFilter>)]
     pub kind: Option<String>,
     /// The reader's language for titles and summaries (fallback: English, then the original).
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
-    /// Only documents of this partner (slug).
+    /// Only documents of this partner (slug); 404 if no partner has it.
+    #[param(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 64)]
     pub partner: Option<String>,
     /// Only documents with this theme code.
+    #[param(value_type = Option<mfx_domain::vocabulary::Theme>)]
     pub theme: Option<String>,
     /// draft, in_review, published or archived.
+    #[param(value_type = Option<mfx_domain::document::Status>)]
     pub status: Option<String>,
     /// Only documents changed at or after this time (RFC 3339).
+    #[param(format = DateTime)]
     pub updated_since: Option<String>,
+    /// `next_cursor` of the previous page.
+    #[param(pattern = "^[A-Za-z0-9_-]{32}$")]
     pub cursor: Option<String>,
     /// 1 to 100; 50 by default.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
 }
 
@@ -499,16 +522,35 @@ impl AnyKindListQuery {
     }
 }
 
+/// The position after a document in a list: its update time in microseconds (8 bytes, big
+/// endian) and its id (16 bytes), base64url: always 32 characters. Every such text is a
+/// position, so a cursor is refused only when it does not have that form.
 fn encode_cursor(summary: &DocumentSummary) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}|{}", summary.updated_at.naive_utc().format("%Y-%m-%dT%H:%M:%S%.6f"), summary.id))
+    let mut bytes = [0u8; 24];
+    bytes[..8].copy_from_slice(&summary.updated_at.timestamp_micros().to_be_bytes());
+    bytes[8..].copy_from_slice(summary.id.as_uuid().as_bytes());
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The pattern of a cursor, as the OpenAPI document states it.
+pub const CURSOR_PATTERN: &str = "^[A-Za-z0-9_-]{32}$";
+
 fn decode_cursor(raw: &str) -> Option<Cursor> {
-    let text = String::from_utf8(URL_SAFE_NO_PAD.decode(raw).ok()?).ok()?;
-    let (at, id) = text.split_once('|')?;
-    let updated_at = NaiveDateTime::parse_from_str(at, "%Y-%m-%dT%H:%M:%S%.f").ok()?;
-    id.parse::<DocumentId>().ok()?;
-    Some(Cursor { updated_at, id: id.to_owned() })
+    if raw.len() != 32 {
+        return None;
+    }
+    let bytes: [u8; 24] = URL_SAFE_NO_PAD.decode(raw).ok()?.try_into().ok()?;
+    let mut micros = [0u8; 8];
+    micros.copy_from_slice(&bytes[..8]);
+    let mut id = [0u8; 16];
+    id.copy_from_slice(&bytes[8..]);
+    // Positions outside the years both databases store are the same as the nearest end.
+    let earliest = DateTime::<Utc>::UNIX_EPOCH.timestamp_micros();
+    let latest = NaiveDate::from_ymd_opt(9999, 12, 31)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(i64::MAX, |d| d.and_utc().timestamp_micros());
+    let updated_at = DateTime::from_timestamp_micros(i64::from_be_bytes(micros).clamp(earliest, latest))?.naive_utc();
+    Some(Cursor { updated_at, id: uuid::Uuid::from_bytes(id).to_string() })
 }
 
 pub async fn list(
@@ -579,17 +621,18 @@ pub async fn list_for(
         }
         None => None,
     };
+    v.into_result()?;
+    // A partner that does not exist is not found, as at `/partners/{slug}`.
     let partner = match query.partner.clone() {
-        Some(slug) => {
-            let found = state.read(move |c| partners::find_by_slug(c, &slug)).await?;
-            if found.is_none() {
-                v.push(FieldError::new("partner", "unknown_partner", "not a partner's slug"));
-            }
-            found.map(|p| p.id)
-        }
+        Some(slug) => Some(
+            state
+                .read(move |c| partners::find_by_slug(c, &slug))
+                .await?
+                .ok_or_else(|| ApiError::not_found("partner"))?
+                .id,
+        ),
         None => None,
     };
-    v.into_result()?;
     let filter = ListFilter { kind, partner, theme: query.theme, status, updated_since };
     let scope = ReadScope::of(&user.actor());
     let mut page = state.read(move |c| documents::list(c, &filter, scope, after.as_ref(), limit + 1)).await?;
@@ -723,8 +766,12 @@ pub async fn patch(
     id: &str,
     body: &[u8],
 ) -> Result<HttpResponse, ApiError> {
-    let expected = if_match(req)?.ok_or(ApiError::PreconditionRequired)?;
-    let patch: Value = parse_object(body)?;
+    let expected = IfMatch::required(req)?
+        .expected(document_version(state, user, kind, id))
+        .await?
+        .ok_or(ApiError::PreconditionRequired)?;
+    let mut patch: Value = parse_object(body)?;
+    crate::json::integral_numbers(&mut patch);
     let record = edit_document(state, user, kind, id, expected, &patch).await?;
     let requested = record.summary.original_locale;
     if record.summary.status == Status::Published {
@@ -788,6 +835,16 @@ pub async fn edit_document(
     state.read(move |c| documents::find(c, doc_id)).await?.ok_or_else(|| ApiError::not_found("document"))
 }
 
+/// The version of a document the account may read, for `If-Match: *` and lists.
+pub(crate) async fn document_version(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: Kind,
+    id: &str,
+) -> Result<Option<i64>, ApiError> {
+    Ok(Some(readable(state, &user.actor(), Some(kind), parse_id(id)?).await?.summary.version))
+}
+
 pub(crate) fn strip_ids(value: &Value) -> Value {
     let mut value = value.clone();
     for key in ["action_items", "actions"] {
@@ -812,11 +869,19 @@ pub(crate) fn strip_ids(value: &Value) -> Value {
 pub struct TranslationInput {
     /// human (default) or machine.
     #[serde(default = "human")]
+    #[schema(value_type = TranslationOrigin, default = "human", required = false)]
     pub origin: String,
-    /// The kind's translatable fields, as in the document's `text`.
+    /// The kind's translatable fields, as in the document's `text`; every text of an action
+    /// plan's actions, in order.
     #[schema(value_type = Object)]
     pub text: Value,
 }
+
+mfx_domain::code_schema!(
+    /// Who made a translation.
+    TranslationOrigin,
+    ["human", "machine"]
+);
 
 fn human() -> String {
     "human".into()
@@ -867,7 +932,16 @@ pub async fn put_translation(
     lang: &str,
     input: TranslationInput,
 ) -> Result<HttpResponse, ApiError> {
-    let expected = if_match(req)?;
+    let expected = IfMatch::from_request(req)?
+        .expected(async {
+            let locale = Locale::parse_field(lang).map_err(|mut e| {
+                e.field = "language".into();
+                ApiError::invalid(e.into())
+            })?;
+            let record = readable(state, &user.actor(), Some(kind), parse_id(id)?).await?;
+            Ok(record.summary.text(locale).map(|t| t.version))
+        })
+        .await?;
     let (created, version, record, locale) =
         match translate_document(state, user, kind, id, lang, input, expected).await? {
             Translated::Live { created, version, record, locale } => (created, version, record, locale),
@@ -1070,10 +1144,23 @@ pub async fn revisions(state: &AppState, user: &MaybeUser, kind: Kind, id: &str)
 #[serde(deny_unknown_fields)]
 pub struct TransitionInput {
     /// The status to move to: in_review, draft, published or archived.
-    #[schema(example = "in_review")]
+    #[schema(value_type = Status, example = "in_review")]
     pub to: String,
     /// Why; required when returning work from review to draft.
+    #[schema(max_length = 2000)]
     pub comment: Option<String>,
+}
+
+/// A move of a deliverable in its workflow (the body of its transitions).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[expect(dead_code, reason = "only its schema is used: the body is read as a TransitionInput")]
+pub struct DeliverableTransition {
+    /// The status to move to.
+    #[schema(value_type = mfx_domain::tracking::DeliverableStatus, example = "submitted")]
+    to: String,
+    /// Why; required when returning a submitted deliverable to in_progress.
+    comment: Option<String>,
 }
 
 pub async fn transition_document(
@@ -1084,7 +1171,7 @@ pub async fn transition_document(
     id: &str,
     input: TransitionInput,
 ) -> Result<HttpResponse, ApiError> {
-    let expected = if_match(req)?;
+    let expected = IfMatch::from_request(req)?.expected(document_version(state, user, kind, id)).await?;
     let record = move_document(state, user, kind, id, input, expected).await?;
     if record.summary.status == Status::Published {
         return document_with_pending(state, StatusCode::OK, &record, record.summary.original_locale).await;
@@ -1119,7 +1206,7 @@ pub async fn move_document(
         return crate::routes::review::move_draft(state, user, &record, to, comment, expected).await;
     }
     let from = record.summary.status;
-    let step = transition(from, to)?;
+    let step = transition(from, to).map_err(crate::routes::impossible_move)?;
     if !permits(&actor, step.needs, &resource(&record.summary)) {
         return Err(ApiError::forbidden());
     }
@@ -1145,13 +1232,18 @@ pub async fn move_document(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
-    /// The words to look for, in any language.
+    /// The words to look for, in any language: at most 200 characters, with at least one
+    /// letter or digit.
+    #[param(required = true, pattern = "[^\\W_]", max_length = 200)]
     pub q: Option<String>,
     /// The reader's language for the results.
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
     /// Only this kind: practice, meeting_note or action_plan.
+    #[param(value_type = Option<KindFilter>)]
     pub kind: Option<String>,
     /// 1 to 100; 20 by default.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
 }
 

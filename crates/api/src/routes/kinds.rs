@@ -11,6 +11,7 @@ use crate::routes::documents::{
 };
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
+use mfx_domain::Locale;
 use mfx_domain::content::{ActionPlanInput, DocumentInput, MeetingNoteInput, PracticeInput};
 use mfx_domain::document::Kind;
 use serde::Deserialize;
@@ -20,14 +21,18 @@ use utoipa::IntoParams;
 #[into_params(parameter_in = Query)]
 pub struct LangParam {
     /// The reader's language (fallback: English, then the original).
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PlanLineageParams {
+    /// The reader's language (fallback: English, then the original).
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
-    /// Only this action of the plan.
+    /// Only this action of the plan (404 if the plan has no such action).
+    #[param(format = Uuid)]
     pub action: Option<String>,
 }
 
@@ -107,7 +112,7 @@ macro_rules! document_routes {
             /// (inside `text`, only the texts that change); `If-Match` with the ETag is required.
             #[utoipa::path(
                 tag = $tag,
-                params(("id" = String, Path, format = Uuid), ("If-Match" = String, Header, description = "The ETag you read")),
+                params(("id" = String, Path, format = Uuid), ("If-Match" = String, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),
                 request_body(content = Object, description = "Any fields of the create body except language and partner"),
                 security(("bearer" = [])),
                 responses(
@@ -157,8 +162,8 @@ macro_rules! document_routes {
                 tag = $tag,
                 params(
                     ("id" = String, Path, format = Uuid),
-                    ("lang" = String, Path, description = "en, fr, it, ro, sl or sv"),
-                    ("If-Match" = Option<String>, Header, description = "The translation's version you read"),
+                    ("lang" = Locale, Path, description = "The language of the translation"),
+                    ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The translation's ETag you read (`*`: only if the translation exists)"),
                 ),
                 request_body = TranslationInput,
                 security(("bearer" = [])),
@@ -208,15 +213,16 @@ macro_rules! document_routes {
             /// move the draft: publishing it replaces the live version.
             #[utoipa::path(
                 tag = $tag,
-                params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+                params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),
                 request_body = TransitionInput,
                 security(("bearer" = [])),
                 responses(
                     (status = 200, description = "Moved", body = DocumentView, headers(("ETag" = String))),
                     (status = 403, description = "The account may not make this move", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
+                    (status = 409, description = "The current status does not allow this move", body = Problem, content_type = "application/problem+json"),
                     (status = 412, description = "Changed since you read it", body = Problem, content_type = "application/problem+json"),
-                    (status = 422, description = "Not a possible move, or a missing comment", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Not a status, or a missing comment", body = Problem, content_type = "application/problem+json"),
                 )
             )]
             #[post($transitions)]
@@ -250,7 +256,7 @@ macro_rules! document_routes {
             /// Discards the pending draft of a published document; the live version stays.
             #[utoipa::path(
                 tag = $tag,
-                params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "The ETag you read")),
+                params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),
                 security(("bearer" = [])),
                 responses(
                     (status = 200, description = "Discarded; the document as it is live", body = DocumentView, headers(("ETag" = String))),
@@ -266,7 +272,9 @@ macro_rules! document_routes {
                 user: CurrentUser,
                 id: web::Path<String>,
             ) -> Result<HttpResponse, ApiError> {
-                let expected = crate::routes::if_match(&req)?;
+                let expected = crate::routes::IfMatch::from_request(&req)?
+                    .expected(crate::routes::documents::document_version(&state, &user, $kind, &id))
+                    .await?;
                 let record = crate::routes::review::discard(&state, &user, $kind, &id, expected).await?;
                 crate::routes::review::respond(&state, &record).await
             }
@@ -276,7 +284,7 @@ macro_rules! document_routes {
             /// partner.
             #[utoipa::path(
                 tag = $tag,
-                params(("id" = String, Path, format = Uuid), ("lang" = String, Path, description = "en, fr, it, ro, sl or sv")),
+                params(("id" = String, Path, format = Uuid), ("lang" = Locale, Path, description = "The language of the proposed translation")),
                 request_body = crate::routes::review::TranslationDecision,
                 security(("bearer" = [])),
                 responses(
@@ -318,7 +326,26 @@ macro_rules! document_routes {
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid), UploadParams),
-                request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file"),
+                request_body(
+                    description = "The file; whatever type the request names, the content decides",
+                    content(
+                        (crate::openapi::FileContent = "application/pdf"),
+                        (crate::openapi::FileContent = "image/png"),
+                        (crate::openapi::FileContent = "image/jpeg"),
+                        (crate::openapi::FileContent = "image/gif"),
+                        (crate::openapi::FileContent = "image/webp"),
+                        (crate::openapi::FileContent = "application/msword"),
+                        (crate::openapi::FileContent = "application/vnd.ms-excel"),
+                        (crate::openapi::FileContent = "application/vnd.ms-powerpoint"),
+                        (crate::openapi::FileContent = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                        (crate::openapi::FileContent = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                        (crate::openapi::FileContent = "application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+                        (crate::openapi::FileContent = "application/vnd.oasis.opendocument.text"),
+                        (crate::openapi::FileContent = "application/vnd.oasis.opendocument.spreadsheet"),
+                        (crate::openapi::FileContent = "application/vnd.oasis.opendocument.presentation"),
+                        (crate::openapi::FileContent = "application/octet-stream"),
+                    )
+                ),
                 security(("bearer" = [])),
                 responses(
                     (status = 201, description = "Attached", body = AttachmentView, headers(("Location" = String))),

@@ -4,7 +4,7 @@
 use crate::auth::{CurrentUser, password};
 use crate::error::ApiError;
 use crate::json::JsonBody;
-use crate::routes::if_match;
+use crate::routes::IfMatch;
 use crate::routes::users::{UserView, user_response};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -21,12 +21,13 @@ use utoipa::ToSchema;
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateMe {
+    #[schema(value_type = Option<mfx_domain::schema::DisplayNameText>)]
     pub display_name: Option<String>,
-    /// Language of the interface and of emails: en, fr, it, ro, sl or sv.
-    #[schema(example = "sv")]
+    /// Language of the interface and of emails.
+    #[schema(value_type = Option<Locale>, example = "sv")]
     pub language: Option<String>,
     /// An IANA time zone.
-    #[schema(example = "Europe/Stockholm")]
+    #[schema(value_type = Option<mfx_domain::schema::TimeZoneName>, example = "Europe/Stockholm")]
     pub time_zone: Option<String>,
     /// Email digest settings; the fields sent are changed.
     pub digest: Option<DigestInput>,
@@ -37,22 +38,24 @@ pub struct UpdateMe {
 #[serde(deny_unknown_fields)]
 pub struct DigestInput {
     /// off, daily or weekly.
-    #[schema(example = "weekly")]
+    #[schema(value_type = Option<Frequency>, example = "weekly")]
     pub frequency: Option<String>,
     /// For weekly digests: 1 (Monday) to 7 (Sunday).
-    #[schema(example = 1)]
+    #[schema(example = 1, minimum = 1, maximum = 7)]
     pub weekday: Option<i32>,
     /// Local hour, 0 to 23, in the account's time zone.
-    #[schema(example = 8)]
+    #[schema(example = 8, minimum = 0, maximum = 23)]
     pub hour: Option<i32>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ChangePassword {
+    #[schema(min_length = 1)]
     pub current_password: String,
-    /// At least 12 characters, and hard to guess: a few uncommon words work well.
-    #[schema(example = "tack för kaffet i Örebro")]
+    /// At least 12 characters (at most 1024 bytes) and hard to guess: a few uncommon words work
+    /// well; not the current one.
+    #[schema(min_length = 12, max_length = 1024, example = "tack för kaffet i Örebro")]
     pub new_password: String,
 }
 
@@ -74,7 +77,7 @@ pub async fn get_me(user: CurrentUser) -> HttpResponse {
 #[utoipa::path(
     tag = "me",
     request_body = UpdateMe,
-    params(("If-Match" = Option<String>, Header, description = "ETag of the version you read")),
+    params(("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "ETag of the version you read, a list of ETags, or `*`")),
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The account", body = UserView, headers(("ETag" = String))),
@@ -94,7 +97,7 @@ pub async fn patch_me(
     if !permits(&user.actor(), Action::Update, &Resource::Profile { id }) {
         return Err(ApiError::forbidden());
     }
-    let expected = if_match(&req)?;
+    let expected = IfMatch::from_request(&req)?.expected(async { Ok(Some(user.record.version)) }).await?;
     let input = body.0;
     let mut violations = Violations::new();
     let changes = AccountChanges {

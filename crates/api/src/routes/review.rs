@@ -347,9 +347,9 @@ pub async fn move_draft(
     let pending = pending_of(state, record).await?;
     // Without a draft, the moves are those of the published document itself (none but archiving).
     let Some(draft) = pending.draft else {
-        return Err(transition(s.status, to).err().map_or_else(ApiError::forbidden, ApiError::from));
+        return Err(transition(s.status, to).err().map_or_else(ApiError::forbidden, crate::routes::impossible_move));
     };
-    let step = transition(draft.status, to)?;
+    let step = transition(draft.status, to).map_err(crate::routes::impossible_move)?;
     let as_draft = Resource::Document { owner: s.partner, status: draft.status, visibility: s.visibility };
     if !permits(&actor, step.needs, &as_draft) {
         return Err(ApiError::forbidden());

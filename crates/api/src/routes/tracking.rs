@@ -5,9 +5,9 @@
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{ApiError, Problem};
 use crate::json::JsonBody;
-use crate::routes::documents::TransitionInput;
+use crate::routes::documents::{DeliverableTransition, TransitionInput};
 use crate::routes::kinds::LangParam;
-use crate::routes::{etag, if_match};
+use crate::routes::{IfMatch, etag};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
@@ -120,20 +120,24 @@ pub struct DeliverableList {
     "due_on": "2024-02-29", "partners": ["bologna", "orebro"], "evidence": []
 }))]
 pub struct DeliverableInput {
+    /// 1 to 32 letters, digits, dots, hyphens or underscores.
+    #[schema(pattern = "^[ \\t\\n\\r]*[A-Za-z0-9._-]{1,32}[ \\t\\n\\r]*$")]
     pub code: String,
-    /// The work package's code.
+    /// The work package's code (an existing one).
     pub work_package: String,
-    /// The period's code (S1 … S6, FU).
+    /// The period's code (S1 … S6, FU; an existing one).
     #[serde(default)]
     pub period: Option<String>,
     /// The title by language; English at least.
-    #[schema(value_type = Object)]
+    #[schema(value_type = DeliverableTitles)]
     pub titles: Titles,
     #[serde(default)]
+    #[schema(max_length = 5000)]
     pub description: String,
     #[schema(value_type = String, format = Date)]
     pub due_on: NaiveDate,
-    /// The responsible partners (slugs), one or more.
+    /// The responsible partners (slugs of existing partners), one or more.
+    #[schema(value_type = Vec<mfx_domain::schema::PartnerSlugText>, min_items = 1)]
     pub partners: Vec<String>,
     /// Documents that show the work: a meeting note, an action plan …
     #[serde(default)]
@@ -201,6 +205,13 @@ async fn fields_of(state: &AppState, input: &DeliverableInput) -> Result<Deliver
             v.push(FieldError::new(format!("evidence[{i}]"), "unknown_document", "not a document"));
         }
     }
+    // A document named twice is evidence once.
+    let mut unique_evidence: Vec<DocumentId> = Vec::with_capacity(input.evidence.len());
+    for doc in &input.evidence {
+        if !unique_evidence.contains(doc) {
+            unique_evidence.push(*doc);
+        }
+    }
     v.into_result()?;
     Ok(DeliverableFields {
         code,
@@ -210,7 +221,7 @@ async fn fields_of(state: &AppState, input: &DeliverableInput) -> Result<Deliver
         description: input.description.trim().to_owned(),
         due_on: input.due_on,
         partners,
-        evidence: input.evidence.clone(),
+        evidence: unique_evidence,
     })
 }
 
@@ -266,11 +277,55 @@ pub async fn list_work_packages(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkPackageInput {
-    #[schema(example = "WP1")]
+    /// 1 to 16 characters once trimmed.
+    #[schema(example = "WP1", pattern = "\\S", max_length = 16)]
     pub code: String,
-    #[schema(value_type = Object, example = json!({"en": "Exchange of experience"}))]
+    /// The title by language; English at least.
+    #[schema(value_type = WorkPackageTitles, example = json!({"en": "Exchange of experience"}))]
     pub titles: Titles,
 }
+
+/// The titles of a deliverable: by language, English at least; each 1 to 200 characters.
+pub struct DeliverableTitles;
+
+impl utoipa::PartialSchema for DeliverableTitles {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        let title = || mfx_domain::schema::Title::schema();
+        let mut object = utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Object)
+            .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
+            .required("en");
+        for locale in Locale::ALL {
+            object = object.property(locale.as_str(), title());
+        }
+        object.into()
+    }
+}
+
+impl utoipa::ToSchema for DeliverableTitles {}
+
+/// The titles of a work package: by language, English at least (not blank).
+pub struct WorkPackageTitles;
+
+impl utoipa::PartialSchema for WorkPackageTitles {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::Object)
+            .property(
+                "en",
+                utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(utoipa::openapi::schema::Type::String)
+                    .pattern(Some("\\S")),
+            )
+            .required("en")
+            .additional_properties(Some(
+                utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String),
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for WorkPackageTitles {}
 
 /// Adds a work package (lead partner).
 #[utoipa::path(
@@ -294,7 +349,7 @@ pub async fn create_work_package(
     let input = body.0;
     let code = input.code.trim().to_owned();
     let mut v = Violations::new();
-    if code.is_empty() || code.len() > 16 {
+    if code.is_empty() || code.chars().count() > 16 {
         v.push(FieldError::new("code", "invalid_code", "1 to 16 characters"));
     }
     if input.titles.get("en").is_none_or(|t| t.trim().is_empty()) {
@@ -316,12 +371,17 @@ pub async fn create_work_package(
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DeliverableQuery {
+    /// The reader's language for titles (then English).
+    #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
-    /// Only those a partner (slug) is responsible for.
+    /// Only those a partner (slug) is responsible for; 404 if no partner has it.
+    #[param(value_type = Option<mfx_domain::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     /// Only those of a period (code).
     pub period: Option<String>,
+    /// Only those of a work package (code).
     pub work_package: Option<String>,
+    #[param(value_type = Option<DeliverableStatus>)]
     pub status: Option<String>,
     /// Only late ones.
     pub overdue: Option<bool>,
@@ -330,17 +390,18 @@ pub struct DeliverableQuery {
 async fn filtered(state: &AppState, query: &DeliverableQuery) -> Result<Vec<DeliverableRecord>, ApiError> {
     let mut v = Violations::new();
     let status = query.status.as_deref().and_then(|s| v.check("status", DeliverableStatus::parse(s)));
+    v.into_result()?;
+    // A partner that does not exist is not found, as at `/partners/{slug}`.
     let partner = match query.partner.clone() {
-        Some(slug) => {
-            let found = state.read(move |c| partners::find_by_slug(c, &slug)).await?;
-            if found.is_none() {
-                v.push(FieldError::new("partner", "unknown_partner", "not a partner's slug"));
-            }
-            found.map(|p| p.id)
-        }
+        Some(slug) => Some(
+            state
+                .read(move |c| partners::find_by_slug(c, &slug))
+                .await?
+                .ok_or_else(|| ApiError::not_found("partner"))?
+                .id,
+        ),
         None => None,
     };
-    v.into_result()?;
     let filter =
         DeliverableFilter { partner, period: query.period.clone(), work_package: query.work_package.clone(), status };
     let today = today(state);
@@ -450,7 +511,7 @@ pub async fn get_deliverable(
 /// Changes a deliverable (lead partner). Send the fields that change; `If-Match` is required.
 #[utoipa::path(
     tag = "tracking",
-    params(("id" = String, Path, format = Uuid), ("If-Match" = String, Header)),
+    params(("id" = String, Path, format = Uuid), ("If-Match" = String, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),
     request_body(content = Object, description = "Any fields of the create body"),
     security(("bearer" = [])),
     responses(
@@ -471,8 +532,10 @@ pub async fn patch_deliverable(
     body: JsonBody<serde_json::Value>,
 ) -> Result<HttpResponse, ApiError> {
     manager(&user)?;
-    let expected = if_match(&req)?.ok_or(ApiError::PreconditionRequired)?;
+    let condition = IfMatch::required(&req)?;
     let record = load(&state, &id).await?;
+    let expected =
+        condition.expected(async { Ok(Some(record.version)) }).await?.ok_or(ApiError::PreconditionRequired)?;
     let current = DeliverableInput {
         code: record.code.clone(),
         work_package: record.work_package.clone(),
@@ -507,14 +570,15 @@ pub async fn patch_deliverable(
 #[utoipa::path(
     tag = "tracking",
     params(("id" = String, Path, format = Uuid)),
-    request_body = TransitionInput,
+    request_body = DeliverableTransition,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Moved", body = DeliverableView, headers(("ETag" = String))),
         (status = 403, description = "The account may not make this move", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not found", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The current status does not allow this move", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed meanwhile", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a possible move, or a missing comment", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a status, or a missing comment", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/deliverables/{id}/transitions")]
@@ -530,7 +594,7 @@ pub async fn move_deliverable(
         e.field = "to".into();
         ApiError::invalid(e.into())
     })?;
-    let step = tracking::deliverable_move(record.status, to)?;
+    let step = tracking::deliverable_move(record.status, to).map_err(crate::routes::impossible_move)?;
     let responsible: Vec<PartnerId> = record.partners.iter().map(|(id, _)| *id).collect();
     if !permits(&user.actor(), step.needs, &Resource::Deliverable { responsible: &responsible }) {
         return Err(ApiError::forbidden());
@@ -692,6 +756,7 @@ pub async fn board_items(state: &AppState, actor: &Actor, today: NaiveDate) -> R
 #[into_params(parameter_in = Query)]
 pub struct BoardQuery {
     /// Only items assigned to this partner (slug).
+    #[param(value_type = Option<mfx_domain::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     /// open, in_progress, done or cancelled.
     pub status: Option<String>,
@@ -715,6 +780,10 @@ pub async fn list_action_items(
     query: web::Query<BoardQuery>,
 ) -> Result<web::Json<Vec<BoardEntry>>, ApiError> {
     member(&user)?;
+    // A partner that does not exist is not found, as at `/partners/{slug}`.
+    if let Some(slug) = query.partner.clone() {
+        state.read(move |c| partners::find_by_slug(c, &slug)).await?.ok_or_else(|| ApiError::not_found("partner"))?;
+    }
     let items = board_items(&state, &user.actor(), today(&state)).await?;
     Ok(web::Json(
         items

@@ -3,7 +3,7 @@
 use crate::auth::{CurrentUser, password};
 use crate::error::ApiError;
 use crate::json::JsonBody;
-use crate::routes::{etag, if_match, page_limit};
+use crate::routes::{IfMatch, etag, page_limit};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::web::{Json, Query};
@@ -101,37 +101,45 @@ pub struct UserList {
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct UserQuery {
-    /// Only accounts of this partner (slug).
+    /// Only accounts of this partner (slug); 404 if no partner has it.
+    #[param(value_type = Option<mfx_domain::schema::PartnerSlugText>)]
     pub partner: Option<String>,
     /// Only accounts with this role.
+    #[param(value_type = Option<Role>)]
     pub role: Option<String>,
     pub active: Option<bool>,
     /// Part of the email or display name.
     pub q: Option<String>,
     /// From `next_cursor` of the previous page.
+    #[param(pattern = "^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2}[AEIMQUYcgkosw048]|[A-Za-z0-9_-][AQgw])?$")]
     pub cursor: Option<String>,
     /// 1 to 100; 50 by default.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
 }
 
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateUser {
-    #[schema(example = "lars.berg@example.se")]
+    #[schema(value_type = mfx_domain::schema::EmailText, example = "lars.berg@example.se")]
     pub email: String,
     /// Defaults to the part of the email before @.
+    #[schema(value_type = Option<mfx_domain::schema::DisplayNameText>)]
     pub display_name: Option<String>,
-    /// The partner's slug.
-    #[schema(example = "orebro")]
+    /// The partner's slug (an existing partner).
+    #[schema(value_type = mfx_domain::schema::PartnerSlugText, example = "orebro")]
     pub partner: String,
-    #[schema(example = "editor")]
+    #[schema(value_type = Role, example = "editor")]
     pub role: String,
     /// Defaults to the partner's language.
+    #[schema(value_type = Option<Locale>)]
     pub language: Option<String>,
     /// Defaults to the partner's time zone.
+    #[schema(value_type = Option<mfx_domain::schema::TimeZoneName>)]
     pub time_zone: Option<String>,
-    /// At least 12 characters. Without it, a one-time password is generated, returned once,
-    /// and must be changed at first sign-in.
+    /// At least 12 characters (at most 1024 bytes), not one character repeated. Without it, a
+    /// one-time password is generated, returned once, and must be changed at first sign-in.
+    #[schema(min_length = 12, max_length = 1024)]
     pub password: Option<String>,
 }
 
@@ -145,11 +153,16 @@ pub struct CreatedUser {
 #[derive(Deserialize, ToSchema, Default)]
 #[serde(deny_unknown_fields)]
 pub struct UpdateUser {
+    #[schema(value_type = Option<mfx_domain::schema::DisplayNameText>)]
     pub display_name: Option<String>,
-    /// The partner's slug.
+    /// The partner's slug (an existing partner).
+    #[schema(value_type = Option<mfx_domain::schema::PartnerSlugText>)]
     pub partner: Option<String>,
+    #[schema(value_type = Option<Role>)]
     pub role: Option<String>,
+    #[schema(value_type = Option<Locale>)]
     pub language: Option<String>,
+    #[schema(value_type = Option<mfx_domain::schema::TimeZoneName>)]
     pub time_zone: Option<String>,
     /// `false` deactivates the account and ends its sessions; `true` reactivates it.
     pub active: Option<bool>,
@@ -180,10 +193,14 @@ async fn partner_by_slug(
     Ok(found)
 }
 
+/// The pattern of a cursor (base64url without padding), as the OpenAPI document states it.
+pub const CURSOR_PATTERN: &str = "^([A-Za-z0-9_-]{4})*([A-Za-z0-9_-]{2}[AEIMQUYcgkosw048]|[A-Za-z0-9_-][AQgw])?$";
+
+/// The email a page starts after. Any text in base64url is a position in email order.
 fn decode_cursor(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
     cursor
         .map(|c| {
-            URL_SAFE_NO_PAD.decode(c).ok().and_then(|bytes| String::from_utf8(bytes).ok()).ok_or_else(|| {
+            URL_SAFE_NO_PAD.decode(c).map(|bytes| String::from_utf8_lossy(&bytes).replace('\0', "")).map_err(|_| {
                 ApiError::invalid(
                     FieldError::new("cursor", "invalid_cursor", "use next_cursor from a previous page").into(),
                 )
@@ -215,12 +232,19 @@ pub async fn list_users(
     let mut violations = Violations::new();
     let limit = page_limit(query.limit)?;
     let role = query.role.as_deref().and_then(|r| violations.check("role", Role::parse(r)));
-    let partner = match query.partner.as_deref() {
-        Some(slug) => partner_by_slug(&state, slug, &mut violations).await?.map(|p| p.id),
-        None => None,
-    };
     let after = decode_cursor(query.cursor.as_deref())?;
     violations.into_result()?;
+    // A partner that does not exist is not found, as at `/partners/{slug}`.
+    let partner = match query.partner.clone() {
+        Some(slug) => Some(
+            state
+                .read(move |c| partners::find_by_slug(c, slug.trim()))
+                .await?
+                .ok_or_else(|| ApiError::not_found("partner"))?
+                .id,
+        ),
+        None => None,
+    };
     let filter = AccountFilter { partner, role, active: query.active, query: query.q };
     let mut records = state.read(move |c| accounts::list(c, &filter, after.as_deref(), limit + 1)).await?;
     let next_cursor = if records.len() > usize::try_from(limit).unwrap_or(50) {
@@ -342,7 +366,7 @@ pub async fn get_user(
 /// with the ETag you read to avoid overwriting someone else's change (412 if it is stale).
 #[utoipa::path(
     tag = "users",
-    params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, description = "ETag of the version you read")),
+    params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "ETag of the version you read, a list of ETags, or `*`")),
     request_body = UpdateUser,
     security(("bearer" = [])),
     responses(
@@ -365,7 +389,9 @@ pub async fn patch_user(
 ) -> Result<HttpResponse, ApiError> {
     require_directory(&user)?;
     let id = parse_user_id(&id)?;
-    let expected = if_match(&req)?;
+    let expected = IfMatch::from_request(&req)?
+        .expected(async { Ok(state.read(move |c| accounts::find(c, id)).await?.map(|r| r.version)) })
+        .await?;
     update_account(&state, &user, id, body.0, expected).await
 }
 

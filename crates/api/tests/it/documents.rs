@@ -240,9 +240,8 @@ async fn rights_follow_the_policy(app: TestApp) {
     let back =
         move_to(&app, &coordinator, &path, "draft", Some("Ajoutez les chiffres de 2024, s'il vous plaît.")).await;
     assert_eq!(back.body["status"], "draft");
-    move_to(&app, &ssd, &path, "archived", None)
-        .await
-        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    // A draft cannot be archived: its status does not allow the move.
+    move_to(&app, &ssd, &path, "archived", None).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     move_to(&app, &ssd, &path, "in_review", None).await;
     let published = move_to(&app, &coordinator, &path, "published", None).await;
     assert_eq!(published.body["status"], "published");

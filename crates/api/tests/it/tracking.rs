@@ -77,9 +77,7 @@ async fn a_deliverable_goes_through_its_workflow(app: TestApp) {
     );
     assert_eq!(step(orebro.clone(), "submitted", None).await.body["status"], "submitted");
     assert_eq!(step(coordinator.clone(), "approved", None).await.body["status"], "approved");
-    step(coordinator.clone(), "planned", None)
-        .await
-        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    step(coordinator.clone(), "planned", None).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
 
     let history = app.get(&format!("{path}/history"), Some(&orebro)).await;
     let steps: Vec<(String, String)> = history
