@@ -189,7 +189,8 @@ async fn editing_a_published_document_keeps_the_live_version_until_review(app: T
     assert_eq!(app.get(&path, None).await.body["title"], "Microcrédit accompagné pour les allocataires du RSA");
 
     // Through review: submitted, returned with a comment, submitted again, published.
-    assert_eq!(move_to(&app, &ssd, &path, "published", None).await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A draft goes to review before publication: the move is impossible from where it stands.
+    move_to(&app, &ssd, &path, "published", None).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     let submitted = move_to(&app, &ssd, &path, "in_review", None).await;
     assert_eq!(submitted.status, StatusCode::OK, "{}", submitted.text);
     assert_eq!(submitted.body["status"], "published");
@@ -220,9 +221,7 @@ async fn editing_a_published_document_keeps_the_live_version_until_review(app: T
     assert!(!public.text.contains("Précisez"));
 
     // Nothing pending any more: the moves of a published document are the usual ones.
-    move_to(&app, &ssd, &path, "in_review", None)
-        .await
-        .assert_problem(StatusCode::UNPROCESSABLE_ENTITY, "validation_failed");
+    move_to(&app, &ssd, &path, "in_review", None).await.assert_problem(StatusCode::CONFLICT, "invalid_transition");
     let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
     assert_eq!(review.body["draft"], Value::Null);
 }
