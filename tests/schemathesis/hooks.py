@@ -166,12 +166,12 @@ def _password(password):
     """A drawn password as the rules the document cannot state want it."""
     if not isinstance(password, str):
         return password
-    # The strength estimator refuses easy passwords ("000000000000"): a drawn value stays, with
-    # words that make it hard to guess after it.
-    strong = " harbour lantern juniper quietly"
+    # The strength estimator refuses easy passwords ("000000000000") and reads only the first
+    # 100 characters: words that make it hard to guess come first, then the drawn value.
+    strong = "harbour lantern juniper quietly "
     while len(password.encode()) > 1024 - len(strong):
         password = password[:-1]
-    return password + strong
+    return strong + password
 
 
 @schemathesis.hook
