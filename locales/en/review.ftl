@@ -31,3 +31,7 @@ history-action-translation_proposed = Translation proposed
 history-action-translation_approved = Translation approved
 history-action-translation_refused = Translation refused
 history-action-published = Published
+review-file-added = Addition waiting for review
+review-file-removed = Removal waiting for review
+review-files-added = Files to be added on publication:
+review-files-removed = Files to be removed on publication:

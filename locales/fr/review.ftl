@@ -31,3 +31,7 @@ history-action-translation_proposed = Traduction proposée
 history-action-translation_approved = Traduction approuvée
 history-action-translation_refused = Traduction refusée
 history-action-published = Publié
+review-file-added = Ajout en attente de relecture
+review-file-removed = Retrait en attente de relecture
+review-files-added = Fichiers ajoutés à la publication :
+review-files-removed = Fichiers retirés à la publication :

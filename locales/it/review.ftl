@@ -31,3 +31,7 @@ history-action-translation_proposed = Traduzione proposta
 history-action-translation_approved = Traduzione approvata
 history-action-translation_refused = Traduzione rifiutata
 history-action-published = Pubblicato
+review-file-added = Aggiunta in attesa di revisione
+review-file-removed = Rimozione in attesa di revisione
+review-files-added = File aggiunti alla pubblicazione:
+review-files-removed = File rimossi alla pubblicazione:

@@ -31,3 +31,7 @@ history-action-translation_proposed = Traducere propusă
 history-action-translation_approved = Traducere aprobată
 history-action-translation_refused = Traducere respinsă
 history-action-published = Publicat
+review-file-added = Adăugare în așteptarea revizuirii
+review-file-removed = Eliminare în așteptarea revizuirii
+review-files-added = Fișiere adăugate la publicare:
+review-files-removed = Fișiere eliminate la publicare:

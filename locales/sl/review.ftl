@@ -31,3 +31,7 @@ history-action-translation_proposed = Prevod predlagan
 history-action-translation_approved = Prevod odobren
 history-action-translation_refused = Prevod zavrnjen
 history-action-published = Objavljeno
+review-file-added = Dodajanje čaka na pregled
+review-file-removed = Odstranitev čaka na pregled
+review-files-added = Datoteke, dodane ob objavi:
+review-files-removed = Datoteke, odstranjene ob objavi:

@@ -31,3 +31,7 @@ history-action-translation_proposed = Översättning föreslagen
 history-action-translation_approved = Översättning godkänd
 history-action-translation_refused = Översättning avslagen
 history-action-published = Publicerad
+review-file-added = Tillägg väntar på granskning
+review-file-removed = Borttagning väntar på granskning
+review-files-added = Filer som läggs till vid publicering:
+review-files-removed = Filer som tas bort vid publicering:
