@@ -35,3 +35,4 @@ review-file-added = Addition waiting for review
 review-file-removed = Removal waiting for review
 review-files-added = Files to be added on publication:
 review-files-removed = Files to be removed on publication:
+history-action-pending_discarded = Pending changes discarded on archiving

@@ -35,3 +35,4 @@ review-file-added = Ajout en attente de relecture
 review-file-removed = Retrait en attente de relecture
 review-files-added = Fichiers ajoutés à la publication :
 review-files-removed = Fichiers retirés à la publication :
+history-action-pending_discarded = Modifications en attente abandonnées à l’archivage

@@ -35,3 +35,4 @@ review-file-added = Aggiunta in attesa di revisione
 review-file-removed = Rimozione in attesa di revisione
 review-files-added = File aggiunti alla pubblicazione:
 review-files-removed = File rimossi alla pubblicazione:
+history-action-pending_discarded = Modifiche in attesa scartate con l’archiviazione

@@ -35,3 +35,4 @@ review-file-added = Adăugare în așteptarea revizuirii
 review-file-removed = Eliminare în așteptarea revizuirii
 review-files-added = Fișiere adăugate la publicare:
 review-files-removed = Fișiere eliminate la publicare:
+history-action-pending_discarded = Modificări în așteptare renunțate la arhivare

@@ -35,3 +35,4 @@ review-file-added = Dodajanje čaka na pregled
 review-file-removed = Odstranitev čaka na pregled
 review-files-added = Datoteke, dodane ob objavi:
 review-files-removed = Datoteke, odstranjene ob objavi:
+history-action-pending_discarded = Čakajoče spremembe zavržene ob arhiviranju

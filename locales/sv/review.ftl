@@ -35,3 +35,4 @@ review-file-added = Tillägg väntar på granskning
 review-file-removed = Borttagning väntar på granskning
 review-files-added = Filer som läggs till vid publicering:
 review-files-removed = Filer som tas bort vid publicering:
+history-action-pending_discarded = Väntande ändringar förkastade vid arkivering

@@ -171,6 +171,36 @@ pub(crate) fn start_draft(
     Ok(())
 }
 
+/// Drops everything pending on a document (its draft, proposed translations, file changes) as
+/// it leaves publication, with an entry in its history when there was something. `version` is
+/// the version the history entry belongs to.
+pub(crate) fn discard_all(
+    conn: &mut DbConnection,
+    key: &str,
+    version: i64,
+    actor: UserId,
+    at: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let draft = diesel::delete(document_drafts::table.find(key)).execute(conn)? > 0;
+    let languages: Vec<String> = pending_translations::table
+        .filter(pending_translations::document_id.eq(key))
+        .order(pending_translations::locale)
+        .select(pending_translations::locale)
+        .load(conn)?;
+    diesel::delete(pending_translations::table.filter(pending_translations::document_id.eq(key))).execute(conn)?;
+    let (added, removed) = attachments::settle(conn, key, false)?;
+    if !draft && languages.is_empty() && added == 0 && removed == 0 {
+        return Ok(());
+    }
+    let changes = json!({
+        "draft": draft,
+        "translations": languages,
+        "attachments_added": added,
+        "attachments_removed": removed,
+    });
+    revision(conn, key, version, Some(actor), at, "pending_discarded", None, &changes, None)
+}
+
 /// Moves the document to its next version if it is still at `expected` (when given); the
 /// live content is untouched. Returns the new version.
 fn next_version(

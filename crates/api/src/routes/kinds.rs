@@ -211,7 +211,9 @@ macro_rules! document_routes {
             /// in_review → draft needs a comment; archived → published restores it. On a
             /// published document with a pending draft, `in_review`, `draft` and `published`
             /// move the draft: publishing it replaces the live version and makes its pending
-            /// file changes take effect.
+            /// file changes take effect. Archiving a published document discards its pending
+            /// draft, pending file changes and proposed translations (`pending_discarded` in
+            /// its history).
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),

@@ -453,7 +453,7 @@ async fn reviewers_see_pending_against_live_on_the_page(app: TestApp) {
     assert!(last.contains("La nouvelle version a été abandonnée"));
 }
 
-// ---------------------------------------------------------------- attachments
+// ---------------------------------------------------------------- attachments and archiving
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
@@ -568,6 +568,51 @@ async fn attachment_changes_on_a_published_document_wait_for_review(app: TestApp
     app.get(&href, Some(&ssd)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
 }
 
+async fn archiving_discards_what_waits_for_review(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let orebro = app.user_token("lars@example.se", "orebro", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let live_summary = french_practice()["text"]["summary"].as_str().expect("summary").to_owned();
+    // Two files made live through review.
+    assert_eq!(upload_pdf(&app, &ssd, &path, "brouillon.pdf").await.body["pending"], "added");
+    let kept = upload_pdf(&app, &ssd, &path, "gardé.pdf").await;
+    let live_file = kept.body["href"].as_str().expect("href").to_owned();
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
+    // Then pending work of every sort: an edit, a translation, a removal and an upload.
+    let etag = etag_of(&app, &path, &ssd).await;
+    let edit = json!({ "text": { "summary": "Chiffres non relus à ne jamais publier." } });
+    assert_eq!(send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &edit).await.status, StatusCode::OK);
+    let swedish = json!({ "text": { "title": "Osgranskad svensk titel", "summary": "Sammanfattning." } });
+    let proposed = app.send_json(Method::PUT, &format!("{path}/translations/sv"), Some(&orebro), &swedish).await;
+    assert_eq!(proposed.status, StatusCode::ACCEPTED);
+    let removal = app.request(Method::DELETE, &live_file, Some(&ssd)).send().await.expect("send");
+    assert_eq!(removal.status(), StatusCode::NO_CONTENT);
+    assert_eq!(upload_pdf(&app, &ssd, &path, "non-relu.pdf").await.body["pending"], "added");
+
+    // Archiving drops all of it, and says so in the history.
+    let archived = move_to(&app, &coordinator, &path, "archived", None).await;
+    assert_eq!(archived.status, StatusCode::OK, "{}", archived.text);
+    assert!(archived.body.get("pending").is_none(), "{}", archived.text);
+    let history = app.get(&format!("{path}/revisions"), Some(&ssd)).await;
+    assert_eq!(actions(&history)[..2], ["status_changed", "pending_discarded"], "{}", history.text);
+
+    // Republishing brings back the reviewed version only.
+    let republished = move_to(&app, &coordinator, &path, "published", None).await;
+    assert_eq!(republished.status, StatusCode::OK, "{}", republished.text);
+    let public = app.get(&path, None).await;
+    assert_eq!(public.body["text"]["summary"], live_summary.as_str());
+    assert!(!public.text.contains("Chiffres non relus"));
+    assert!(app.get(&format!("{path}?lang=sv"), None).await.body["title"] != "Osgranskad svensk titel");
+    let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
+    assert_eq!(review.body["draft"], Value::Null, "{}", review.text);
+    assert_eq!(review.body["translations"], json!([]));
+    let files: Vec<String> = listed(&app, &path, Some(&ssd)).await.into_iter().map(|(name, _)| name).collect();
+    assert_eq!(files, ["brouillon.pdf", "gardé.pdf"], "the live files, none pending");
+    assert_eq!(listed(&app, &path, None).await.len(), 2);
+}
+
 on_both_databases!(
     anonymous_history_shows_published_versions_only,
     editing_a_published_document_keeps_the_live_version_until_review,
@@ -575,4 +620,5 @@ on_both_databases!(
     cached_answers_never_cross_what_readers_may_see,
     reviewers_see_pending_against_live_on_the_page,
     attachment_changes_on_a_published_document_wait_for_review,
+    archiving_discards_what_waits_for_review,
 );
