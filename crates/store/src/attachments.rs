@@ -173,7 +173,8 @@ pub fn add(
         NewActivity {
             at: now,
             actor: Some(file.uploaded_by),
-            verb: "attachment_added",
+            // An upload waiting for review is no news for the partnership's digests yet.
+            verb: if published { "attachment_proposed" } else { "attachment_added" },
             subject_kind: "document",
             subject_id: key,
             document_kind: Kind::parse(&kind),

@@ -511,6 +511,11 @@ async fn attachment_changes_on_a_published_document_wait_for_review(app: TestApp
         let file = app.request(Method::GET, &href, Some(token)).send().await.expect("send");
         assert_eq!(file.status(), StatusCode::OK);
     }
+    // Nor is it news for the partnership's digests before review.
+    let recorded =
+        app.state.db.read(|c| mfx_store::activity::since(c, chrono::DateTime::UNIX_EPOCH, 1000)).expect("activity");
+    let verbs: Vec<&str> = recorded.iter().map(|a| a.verb.as_str()).collect();
+    assert!(verbs.contains(&"attachment_proposed") && !verbs.contains(&"attachment_added"), "{verbs:?}");
     let owner_view = app.get(&path, Some(&ssd)).await;
     assert_eq!(owner_view.body["pending"]["draft"]["status"], "draft", "{}", owner_view.text);
     assert_eq!(names(&owner_view.body["pending"]["draft"]["attachments"]["added"]), ["bilan-confidentiel.pdf"]);
