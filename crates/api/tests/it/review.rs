@@ -535,6 +535,8 @@ async fn attachment_changes_on_a_published_document_wait_for_review(app: TestApp
     assert!(shown.contains("bilan-confidentiel.pdf"), "{shown}");
     assert!(shown.contains("data-pending-attachment=\"added\""), "{shown}");
     assert!(shown.contains("Ajout en attente de relecture"), "{shown}");
+    assert!(shown.contains("data-pending-files=\"added\""), "the review panel lists the file: {shown}");
+    assert!(shown.contains("Fichiers ajoutés à la publication : bilan-confidentiel.pdf"), "{shown}");
 
     // Publication makes it live.
     assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
@@ -551,6 +553,11 @@ async fn attachment_changes_on_a_published_document_wait_for_review(app: TestApp
     assert_eq!(listed(&app, &path, Some(&ssd)).await, [("bilan-confidentiel.pdf".to_owned(), json!("removed"))]);
     let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
     assert_eq!(names(&review.body["draft"]["attachments"]["removed"]), ["bilan-confidentiel.pdf"], "{}", review.text);
+    let (_, public) = page(&visitor, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(public.contains("bilan-confidentiel.pdf") && !public.contains("data-pending"), "{public}");
+    let (_, shown) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(shown.contains("data-pending-attachment=\"removed\""), "{shown}");
+    assert!(shown.contains("Fichiers retirés à la publication : bilan-confidentiel.pdf"), "{shown}");
 
     // Discarding the draft cancels the removal and drops an upload made meanwhile.
     let second = upload_pdf(&app, &ssd, &path, "annexe.pdf").await;
