@@ -875,6 +875,10 @@ pub fn set_status(
     if changed == 0 {
         return Err(Error::StaleVersion { expected: version, current: version + 1 }.into());
     }
+    if from == Status::Published && to == Status::Archived {
+        // Nothing unreviewed outlives publication: republishing brings back the live version.
+        crate::pending::discard_all(conn, &key, version + 1, actor, at)?;
+    }
     if to == Status::Published {
         diesel::update(documents::table.find(&key).filter(documents::published_at.is_null()))
             .set(documents::published_at.eq(at))

@@ -4,6 +4,7 @@
 //! until a reviewer accepts the pending work; lists, search and public reads see only that.
 
 use crate::activity::{self, NewActivity};
+use crate::attachments::{self, AttachmentMeta};
 use crate::db::DbConnection;
 use crate::documents::{self as live, Edit, Translation, current_version, revision};
 use crate::error::{StoreError, corrupt};
@@ -47,11 +48,13 @@ pub struct PendingTranslation {
 pub struct Pending {
     pub draft: Option<DraftRecord>,
     pub translations: Vec<PendingTranslation>,
+    /// Files to be added or removed when the draft is published.
+    pub attachments: Vec<AttachmentMeta>,
 }
 
 impl Pending {
     pub fn is_empty(&self) -> bool {
-        self.draft.is_none() && self.translations.is_empty()
+        self.draft.is_none() && self.translations.is_empty() && self.attachments.is_empty()
     }
 
     pub fn translation(&self, locale: Locale) -> Option<&PendingTranslation> {
@@ -132,7 +135,70 @@ pub fn find(conn: &mut DbConnection, id: DocumentId, kind: Kind) -> Result<Pendi
             })
         })
         .collect::<Result<Vec<_>, StoreError>>()?;
-    Ok(Pending { draft, translations })
+    let attachments = attachments::pending(conn, id)?;
+    Ok(Pending { draft, translations, attachments })
+}
+
+/// Starts the pending draft of a published document, as its live version, if it has none: a
+/// change to its files then has a draft to go through review with.
+pub(crate) fn start_draft(
+    conn: &mut DbConnection,
+    id: DocumentId,
+    actor: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), StoreError> {
+    let key = id.to_string();
+    let exists =
+        document_drafts::table.find(&key).select(document_drafts::document_id).first::<String>(conn).optional()?;
+    if exists.is_some() {
+        return Ok(());
+    }
+    let record = live::find(conn, id)?.ok_or(StoreError::Domain(Error::NotFound { entity: "document" }))?;
+    let content = record.stored_input()?.to_value().to_string();
+    let (at, actor) = (now.naive_utc(), actor.to_string());
+    diesel::insert_into(document_drafts::table)
+        .values((
+            document_drafts::document_id.eq(&key),
+            document_drafts::status.eq(Status::Draft.as_str()),
+            document_drafts::content.eq(&content),
+            document_drafts::changed.eq("[]"),
+            document_drafts::created_by.eq(&actor),
+            document_drafts::updated_by.eq(&actor),
+            document_drafts::created_at.eq(at),
+            document_drafts::updated_at.eq(at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Drops everything pending on a document (its draft, proposed translations, file changes) as
+/// it leaves publication, with an entry in its history when there was something. `version` is
+/// the version the history entry belongs to.
+pub(crate) fn discard_all(
+    conn: &mut DbConnection,
+    key: &str,
+    version: i64,
+    actor: UserId,
+    at: NaiveDateTime,
+) -> Result<(), StoreError> {
+    let draft = diesel::delete(document_drafts::table.find(key)).execute(conn)? > 0;
+    let languages: Vec<String> = pending_translations::table
+        .filter(pending_translations::document_id.eq(key))
+        .order(pending_translations::locale)
+        .select(pending_translations::locale)
+        .load(conn)?;
+    diesel::delete(pending_translations::table.filter(pending_translations::document_id.eq(key))).execute(conn)?;
+    let (added, removed) = attachments::settle(conn, key, false)?;
+    if !draft && languages.is_empty() && added == 0 && removed == 0 {
+        return Ok(());
+    }
+    let changes = json!({
+        "draft": draft,
+        "translations": languages,
+        "attachments_added": added,
+        "attachments_removed": removed,
+    });
+    revision(conn, key, version, Some(actor), at, "pending_discarded", None, &changes, None)
 }
 
 /// Moves the document to its next version if it is still at `expected` (when given); the
@@ -289,6 +355,7 @@ pub fn publish_draft(
     if version != edit.expected_version {
         return Err(Error::StaleVersion { expected: edit.expected_version, current: version }.into());
     }
+    attachments::settle(conn, &key, true)?;
     if edit.changed.is_empty() {
         // Nothing differs from the live version: the publication is a new version all the same.
         let (version, ..) = next_version(conn, &key, Some(edit.expected_version))?;
@@ -313,6 +380,7 @@ pub fn discard_draft(
     if removed == 0 {
         return Err(Error::NotFound { entity: "pending draft" }.into());
     }
+    attachments::settle(conn, &key, false)?;
     revision(conn, &key, version, Some(actor), now.naive_utc(), "draft_discarded", None, &json!({}), None)?;
     Ok(version)
 }

@@ -214,6 +214,7 @@ diesel::table! {
         data -> Binary,
         uploaded_by -> Nullable<Text>,
         created_at -> Timestamp,
+        pending_change -> Nullable<Text>,
     }
 }
 

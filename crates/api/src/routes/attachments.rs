@@ -1,5 +1,7 @@
 //! Files attached to documents: upload (raw body, type judged from the content), list,
-//! download (as an attachment, never rendered inline) and removal.
+//! download (as an attachment, never rendered inline) and removal. On a published document an
+//! upload or a removal waits for review with the pending draft: readers who follow the
+//! document's work see it marked as pending, everyone else sees the live files only.
 
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::ApiError;
@@ -11,7 +13,7 @@ use actix_web::{HttpResponse, web};
 use chrono::{DateTime, Utc};
 use mfx_domain::document::{DocumentId, Kind};
 use mfx_domain::policy::{Action, Resource, permits};
-use mfx_store::attachments::{self, AttachmentMeta, NewAttachment};
+use mfx_store::attachments::{self, AttachmentMeta, NewAttachment, PendingChange, Readers};
 use mfx_store::documents;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -34,6 +36,39 @@ pub struct AttachmentView {
     pub created_at: DateTime<Utc>,
     /// Where to download it.
     pub href: String,
+    /// On a published document, what waits for review about this file (shown only to readers
+    /// who follow the document's work): `added` (not live until the pending draft is
+    /// published) or `removed` (live until then); null when nothing is pending.
+    pub pending: Option<AttachmentChange>,
+}
+
+/// A change to a published document's files that waits for review.
+#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachmentChange {
+    Added,
+    Removed,
+}
+
+/// Files to be added and removed when the pending draft is published.
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct PendingAttachments {
+    pub added: Vec<AttachmentView>,
+    pub removed: Vec<AttachmentView>,
+}
+
+impl PendingAttachments {
+    pub fn of(kind: Kind, files: &[AttachmentMeta]) -> Self {
+        let mut out = PendingAttachments::default();
+        for file in files {
+            match file.pending {
+                Some(PendingChange::Added) => out.added.push(to_view(kind, file.clone())),
+                Some(PendingChange::Removed) => out.removed.push(to_view(kind, file.clone())),
+                None => {}
+            }
+        }
+        out
+    }
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -56,8 +91,12 @@ pub fn shown_filename(meta: &AttachmentMeta) -> String {
     filetype::stored_filename(&meta.filename, &meta.content_type)
 }
 
-fn to_view(kind: Kind, meta: AttachmentMeta) -> AttachmentView {
+pub fn to_view(kind: Kind, meta: AttachmentMeta) -> AttachmentView {
     AttachmentView {
+        pending: meta.pending.map(|p| match p {
+            PendingChange::Added => AttachmentChange::Added,
+            PendingChange::Removed => AttachmentChange::Removed,
+        }),
         href: format!("/api/v1/{}/{}/attachments/{}", kind.collection(), meta.document, meta.id),
         filename: shown_filename(&meta),
         id: meta.id,
@@ -89,6 +128,12 @@ async fn document_for(
         }
         _ => Err(ApiError::not_found("document")),
     }
+}
+
+/// Whether `actor` follows the document's work (sees pending files) or reads the live ones.
+pub fn readers(actor: &mfx_domain::policy::Actor, s: &documents::DocumentSummary) -> Readers {
+    let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
+    if permits(actor, Action::ReadTrail, &resource) { Readers::Trail } else { Readers::Live }
 }
 
 fn may_change(actor: &mfx_domain::policy::Actor, s: &documents::DocumentSummary) -> bool {
@@ -144,9 +189,10 @@ pub async fn upload(
 }
 
 pub async fn list(state: &AppState, user: &MaybeUser, kind: Kind, id: &str) -> Result<AttachmentList, ApiError> {
-    let summary = document_for(state, &user.actor(), kind, id).await?;
-    let doc = summary.id;
-    let found = state.read(move |c| attachments::list(c, doc)).await?;
+    let actor = user.actor();
+    let summary = document_for(state, &actor, kind, id).await?;
+    let (doc, readers) = (summary.id, readers(&actor, &summary));
+    let found = state.read(move |c| attachments::list(c, doc, readers)).await?;
     Ok(AttachmentList { items: found.into_iter().map(|m| to_view(kind, m)).collect() })
 }
 
@@ -157,11 +203,12 @@ pub async fn download(
     id: &str,
     attachment: &str,
 ) -> Result<HttpResponse, ApiError> {
-    let summary = document_for(state, &user.actor(), kind, id).await?;
+    let actor = user.actor();
+    let summary = document_for(state, &actor, kind, id).await?;
     let attachment: uuid::Uuid = attachment.parse().map_err(|_| ApiError::not_found("attachment"))?;
-    let doc = summary.id;
+    let (doc, readers) = (summary.id, readers(&actor, &summary));
     let (meta, data) = state
-        .read(move |c| attachments::find(c, doc, attachment))
+        .read(move |c| attachments::find(c, doc, attachment, readers))
         .await?
         .ok_or_else(|| ApiError::not_found("attachment"))?;
     Ok(HttpResponse::Ok()

@@ -210,7 +210,10 @@ macro_rules! document_routes {
             /// Moves the document in the workflow: draft → in_review → published → archived;
             /// in_review → draft needs a comment; archived → published restores it. On a
             /// published document with a pending draft, `in_review`, `draft` and `published`
-            /// move the draft: publishing it replaces the live version.
+            /// move the draft: publishing it replaces the live version and makes its pending
+            /// file changes take effect. Archiving a published document discards its pending
+            /// draft, pending file changes and proposed translations (`pending_discarded` in
+            /// its history).
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid), ("If-Match" = Option<String>, Header, pattern = "^(\\*|(W/)?\"[!#-~]*\"([ \\t]*,[ \\t]*(W/)?\"[!#-~]*\")*)$", description = "The ETag you read, a list of ETags, or `*`")),
@@ -306,7 +309,9 @@ macro_rules! document_routes {
                 crate::routes::review::respond(&state, &record).await
             }
 
-            /// The document's attachments.
+            /// The document's attachments. Readers who follow the document's work also get
+            /// the files whose addition waits for review, marked `pending`; everyone else gets
+            /// the live files.
             #[utoipa::path(
                 tag = $tag,
                 params(("id" = String, Path, format = Uuid)),
@@ -348,7 +353,7 @@ macro_rules! document_routes {
                 ),
                 security(("bearer" = [])),
                 responses(
-                    (status = 201, description = "Attached", body = AttachmentView, headers(("Location" = String))),
+                    (status = 201, description = "Attached; on a published document it waits for review with the pending draft (`pending`: `added`), started if there was none", body = AttachmentView, headers(("Location" = String))),
                     (status = 403, description = "The account may not change the document", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
                     (status = 413, description = "Larger than 20 MB", body = Problem, content_type = "application/problem+json"),
@@ -392,7 +397,7 @@ macro_rules! document_routes {
                 params(("id" = String, Path, format = Uuid), ("attachment" = String, Path, format = Uuid)),
                 security(("bearer" = [])),
                 responses(
-                    (status = 204, description = "Removed"),
+                    (status = 204, description = "Removed; on a published document a live file's removal waits for review with the pending draft (started if there was none) and the file stays live until then"),
                     (status = 403, description = "The account may not change the document", body = Problem, content_type = "application/problem+json"),
                     (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
                 )

@@ -5,6 +5,7 @@
 
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::ApiError;
+use crate::routes::attachments::PendingAttachments;
 use crate::routes::documents::{self, check_references, parse_id, readable, resource, strip_ids};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
@@ -40,6 +41,8 @@ pub struct PendingDraft {
     /// Who changed it last.
     pub updated_by: Option<String>,
     pub updated_at: DateTime<Utc>,
+    /// Files to be added and removed when it is published.
+    pub attachments: PendingAttachments,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -75,6 +78,8 @@ pub struct DraftReview {
     /// The whole pending version, in the form clients send.
     #[schema(value_type = Object)]
     pub content: Value,
+    /// Files to be added and removed when it is published (the live files stay until then).
+    pub attachments: PendingAttachments,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -136,6 +141,7 @@ pub fn summary(record: &DocumentRecord, pending: &Pending) -> Option<PendingSumm
             fields: d.changed.clone(),
             updated_by: d.updated_by.as_ref().map(|(_, name)| name.clone()),
             updated_at: d.updated_at,
+            attachments: PendingAttachments::of(record.summary.kind, &pending.attachments),
         }),
         translations: pending
             .translations
@@ -190,6 +196,7 @@ pub fn review_of(record: &DocumentRecord, pending: &Pending) -> Result<PendingRe
             })
             .collect(),
         content: d.content.clone(),
+        attachments: PendingAttachments::of(record.summary.kind, &pending.attachments),
     });
     let translations = pending
         .translations

@@ -468,7 +468,8 @@ pub async fn document(
             })
             .collect();
         let doc_id = s.id;
-        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id)).await?;
+        let readers = crate::routes::attachments::readers(&actor, s);
+        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id, readers)).await?;
         for file in &mut attachments {
             file.filename = crate::routes::attachments::shown_filename(file);
         }

@@ -96,6 +96,9 @@ pub struct DraftPanel {
     pub by: String,
     pub at: String,
     pub rows: Vec<CompareRow>,
+    /// The names of the files to be added and removed on publication, empty when none.
+    pub files_added: String,
+    pub files_removed: String,
 }
 
 pub struct TranslationPanel {
@@ -187,7 +190,12 @@ pub async fn panel(
     }
     let review = service::review_of(record, &pending)?;
     let someone = |name: Option<String>| name.unwrap_or_else(|| page.t("history-system"));
+    let names = |files: &[crate::routes::attachments::AttachmentView]| {
+        files.iter().map(|f| f.filename.as_str()).collect::<Vec<_>>().join(", ")
+    };
     let draft = review.draft.map(|d| DraftPanel {
+        files_added: names(&d.attachments.added),
+        files_removed: names(&d.attachments.removed),
         status: d.status,
         by: someone(d.updated_by),
         at: page.datetime(&d.updated_at),

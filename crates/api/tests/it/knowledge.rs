@@ -127,6 +127,12 @@ async fn attachments_are_checked_stored_and_served(app: TestApp) {
     // Other partners' editors read it but may not attach to it.
     let refused = Reply::from(upload(&bologna, "x.pdf", pdf.clone()).await.expect("send")).await;
     refused.assert_problem(StatusCode::FORBIDDEN, "forbidden");
+    // On a published document the file waits for review with the pending draft; once published
+    // every reader of the document has it.
+    assert_eq!(added.body["pending"], "added");
+    app.get(&href, Some(&bologna)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
     let download = app.request(Method::GET, &href, Some(&bologna)).send().await.expect("send");
     assert_eq!(download.status(), StatusCode::OK);
     assert_eq!(download.headers()["content-type"], "application/pdf");
@@ -151,10 +157,12 @@ async fn attachments_are_checked_stored_and_served(app: TestApp) {
     )
     .await;
     big.assert_problem(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
-    let list = app.get(&format!("{path}/attachments"), Some(&bologna)).await;
+    let list = app.get(&format!("{path}/attachments"), Some(&ssd)).await;
     assert_eq!(list.body["items"].as_array().map(Vec::len), Some(2));
+    let list = app.get(&format!("{path}/attachments"), Some(&bologna)).await;
+    assert_eq!(list.body["items"].as_array().map(Vec::len), Some(1), "the PNG waits for review");
 
-    // Removing one: by the owner partner.
+    // Removing one (not yet live, so at once): by the owner partner.
     let id = png.body["id"].as_str().expect("id");
     let gone = app.request(Method::DELETE, &format!("{path}/attachments/{id}"), Some(&ssd)).send().await.expect("send");
     assert_eq!(gone.status(), StatusCode::NO_CONTENT);
@@ -165,7 +173,7 @@ async fn attachments_are_checked_stored_and_served(app: TestApp) {
     let history = app.get(&format!("{path}/revisions"), Some(&ssd)).await;
     let actions: Vec<&str> =
         history.body["items"].as_array().expect("items").iter().filter_map(|r| r["action"].as_str()).collect();
-    assert_eq!(&actions[..3], ["attachment_removed", "attachment_added", "attachment_added"]);
+    assert_eq!(&actions[..3], ["attachment_removed", "attachment_added", "draft_published"]);
 }
 
 async fn lineage_links_practices_and_the_actions_they_inspired(app: TestApp) {

@@ -453,10 +453,184 @@ async fn reviewers_see_pending_against_live_on_the_page(app: TestApp) {
     assert!(last.contains("La nouvelle version a été abandonnée"));
 }
 
+// ---------------------------------------------------------------- attachments and archiving
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+async fn upload_pdf(app: &TestApp, token: &str, path: &str, name: &str) -> Reply {
+    let sent = app
+        .request(Method::POST, &format!("{path}/attachments"), Some(token))
+        .query(&[("filename", name)])
+        .header("content-type", "application/octet-stream")
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .expect("send");
+    Reply::from(sent).await
+}
+
+/// The names of the attachments `token` is shown, each with its pending mark.
+async fn listed(app: &TestApp, path: &str, token: Option<&str>) -> Vec<(String, Value)> {
+    let list = app.get(&format!("{path}/attachments"), token).await;
+    assert_eq!(list.status, StatusCode::OK, "{}", list.text);
+    list.body["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| (i["filename"].as_str().expect("filename").to_owned(), i["pending"].clone()))
+        .collect()
+}
+
+fn names(of: &Value) -> Vec<String> {
+    of.as_array().expect("a list").iter().map(|a| a["filename"].as_str().expect("filename").to_owned()).collect()
+}
+
+async fn attachment_changes_on_a_published_document_wait_for_review(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let bologna = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let id = path.rsplit('/').next().expect("id").to_owned();
+    // The public reads (and keeps) the document and its files first.
+    assert!(app.get(&path, None).await.body.get("pending").is_none());
+    assert_eq!(listed(&app, &path, None).await, []);
+
+    // An upload with no draft yet starts one: pending, seen only by who follows the work.
+    let added = upload_pdf(&app, &ssd, &path, "bilan-confidentiel.pdf").await;
+    assert_eq!(added.status, StatusCode::CREATED, "{}", added.text);
+    assert_eq!(added.body["pending"], "added");
+    let href = added.body["href"].as_str().expect("href").to_owned();
+    for token in [None, Some(bologna.as_str())] {
+        assert_eq!(listed(&app, &path, token).await, [], "the public never lists an unreviewed file");
+        app.get(&href, token).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
+        let seen = app.get(&path, token).await;
+        assert!(seen.body.get("pending").is_none() && !seen.text.contains("bilan-confidentiel"), "{}", seen.text);
+    }
+    for token in [&ssd, &coordinator] {
+        assert_eq!(listed(&app, &path, Some(token)).await, [("bilan-confidentiel.pdf".to_owned(), json!("added"))]);
+        let file = app.request(Method::GET, &href, Some(token)).send().await.expect("send");
+        assert_eq!(file.status(), StatusCode::OK);
+    }
+    // Nor is it news for the partnership's digests before review.
+    let recorded =
+        app.state.db.read(|c| mfx_store::activity::since(c, chrono::DateTime::UNIX_EPOCH, 1000)).expect("activity");
+    let verbs: Vec<&str> = recorded.iter().map(|a| a.verb.as_str()).collect();
+    assert!(verbs.contains(&"attachment_proposed") && !verbs.contains(&"attachment_added"), "{verbs:?}");
+    let owner_view = app.get(&path, Some(&ssd)).await;
+    assert_eq!(owner_view.body["pending"]["draft"]["status"], "draft", "{}", owner_view.text);
+    assert_eq!(names(&owner_view.body["pending"]["draft"]["attachments"]["added"]), ["bilan-confidentiel.pdf"]);
+    let review = app.get(&format!("{path}/pending"), Some(&coordinator)).await;
+    assert_eq!(names(&review.body["draft"]["attachments"]["added"]), ["bilan-confidentiel.pdf"], "{}", review.text);
+    assert_eq!(review.body["draft"]["attachments"]["removed"], json!([]));
+    // The public page does not show it; the owner partner's page marks it as pending.
+    let visitor = browser();
+    let (_, public) = page(&visitor, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(!public.contains("bilan-confidentiel"), "{public}");
+    let attachment = href.rsplit('/').next().expect("attachment id");
+    let (status, _) = page(&visitor, &app.url(&format!("/fr/practices/{id}/attachments/{attachment}"))).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let claire = browser();
+    sign_in(&app, &claire, "fr", "claire@example.fr").await;
+    let (_, shown) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(shown.contains("bilan-confidentiel.pdf"), "{shown}");
+    assert!(shown.contains("data-pending-attachment=\"added\""), "{shown}");
+    assert!(shown.contains("Ajout en attente de relecture"), "{shown}");
+    assert!(shown.contains("data-pending-files=\"added\""), "the review panel lists the file: {shown}");
+    assert!(shown.contains("Fichiers ajoutés à la publication : bilan-confidentiel.pdf"), "{shown}");
+
+    // Publication makes it live.
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    let done = move_to(&app, &coordinator, &path, "published", None).await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.text);
+    assert_eq!(listed(&app, &path, None).await, [("bilan-confidentiel.pdf".to_owned(), Value::Null)]);
+    assert_eq!(app.request(Method::GET, &href, None).send().await.expect("send").status(), StatusCode::OK);
+
+    // A removal waits too: the public keeps the file until publication.
+    let gone = app.request(Method::DELETE, &href, Some(&ssd)).send().await.expect("send");
+    assert_eq!(gone.status(), StatusCode::NO_CONTENT);
+    assert_eq!(listed(&app, &path, None).await, [("bilan-confidentiel.pdf".to_owned(), Value::Null)]);
+    assert_eq!(app.request(Method::GET, &href, None).send().await.expect("send").status(), StatusCode::OK);
+    assert_eq!(listed(&app, &path, Some(&ssd)).await, [("bilan-confidentiel.pdf".to_owned(), json!("removed"))]);
+    let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
+    assert_eq!(names(&review.body["draft"]["attachments"]["removed"]), ["bilan-confidentiel.pdf"], "{}", review.text);
+    let (_, public) = page(&visitor, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(public.contains("bilan-confidentiel.pdf") && !public.contains("data-pending"), "{public}");
+    let (_, shown) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(shown.contains("data-pending-attachment=\"removed\""), "{shown}");
+    assert!(shown.contains("Fichiers retirés à la publication : bilan-confidentiel.pdf"), "{shown}");
+
+    // Discarding the draft cancels the removal and drops an upload made meanwhile.
+    let second = upload_pdf(&app, &ssd, &path, "annexe.pdf").await;
+    assert_eq!(second.body["pending"], "added");
+    let second_href = second.body["href"].as_str().expect("href").to_owned();
+    let discarded = app.request(Method::DELETE, &format!("{path}/pending"), Some(&ssd)).send().await.expect("send");
+    assert_eq!(discarded.status(), StatusCode::OK);
+    assert_eq!(listed(&app, &path, Some(&ssd)).await, [("bilan-confidentiel.pdf".to_owned(), Value::Null)]);
+    app.get(&second_href, Some(&ssd)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
+
+    // Removed again and published: gone for everyone.
+    assert_eq!(
+        app.request(Method::DELETE, &href, Some(&ssd)).send().await.expect("send").status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
+    assert_eq!(listed(&app, &path, None).await, []);
+    assert_eq!(listed(&app, &path, Some(&ssd)).await, []);
+    app.get(&href, Some(&ssd)).await.assert_problem(StatusCode::NOT_FOUND, "not_found");
+}
+
+async fn archiving_discards_what_waits_for_review(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let orebro = app.user_token("lars@example.se", "orebro", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let live_summary = french_practice()["text"]["summary"].as_str().expect("summary").to_owned();
+    // Two files made live through review.
+    assert_eq!(upload_pdf(&app, &ssd, &path, "brouillon.pdf").await.body["pending"], "added");
+    let kept = upload_pdf(&app, &ssd, &path, "gardé.pdf").await;
+    let live_file = kept.body["href"].as_str().expect("href").to_owned();
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
+    // Then pending work of every sort: an edit, a translation, a removal and an upload.
+    let etag = etag_of(&app, &path, &ssd).await;
+    let edit = json!({ "text": { "summary": "Chiffres non relus à ne jamais publier." } });
+    assert_eq!(send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &edit).await.status, StatusCode::OK);
+    let swedish = json!({ "text": { "title": "Osgranskad svensk titel", "summary": "Sammanfattning." } });
+    let proposed = app.send_json(Method::PUT, &format!("{path}/translations/sv"), Some(&orebro), &swedish).await;
+    assert_eq!(proposed.status, StatusCode::ACCEPTED);
+    let removal = app.request(Method::DELETE, &live_file, Some(&ssd)).send().await.expect("send");
+    assert_eq!(removal.status(), StatusCode::NO_CONTENT);
+    assert_eq!(upload_pdf(&app, &ssd, &path, "non-relu.pdf").await.body["pending"], "added");
+
+    // Archiving drops all of it, and says so in the history.
+    let archived = move_to(&app, &coordinator, &path, "archived", None).await;
+    assert_eq!(archived.status, StatusCode::OK, "{}", archived.text);
+    assert!(archived.body.get("pending").is_none(), "{}", archived.text);
+    let history = app.get(&format!("{path}/revisions"), Some(&ssd)).await;
+    assert_eq!(actions(&history)[..2], ["status_changed", "pending_discarded"], "{}", history.text);
+
+    // Republishing brings back the reviewed version only.
+    let republished = move_to(&app, &coordinator, &path, "published", None).await;
+    assert_eq!(republished.status, StatusCode::OK, "{}", republished.text);
+    let public = app.get(&path, None).await;
+    assert_eq!(public.body["text"]["summary"], live_summary.as_str());
+    assert!(!public.text.contains("Chiffres non relus"));
+    assert!(app.get(&format!("{path}?lang=sv"), None).await.body["title"] != "Osgranskad svensk titel");
+    let review = app.get(&format!("{path}/pending"), Some(&ssd)).await;
+    assert_eq!(review.body["draft"], Value::Null, "{}", review.text);
+    assert_eq!(review.body["translations"], json!([]));
+    let files: Vec<String> = listed(&app, &path, Some(&ssd)).await.into_iter().map(|(name, _)| name).collect();
+    assert_eq!(files, ["brouillon.pdf", "gardé.pdf"], "the live files, none pending");
+    assert_eq!(listed(&app, &path, None).await.len(), 2);
+}
+
 on_both_databases!(
     anonymous_history_shows_published_versions_only,
     editing_a_published_document_keeps_the_live_version_until_review,
     a_foreign_translation_waits_for_the_owner_partner,
     cached_answers_never_cross_what_readers_may_see,
     reviewers_see_pending_against_live_on_the_page,
+    attachment_changes_on_a_published_document_wait_for_review,
+    archiving_discards_what_waits_for_review,
 );
