@@ -5,6 +5,7 @@
 use crate::documents::{create, french_practice, move_to, published, send_with_etag};
 use crate::on_both_databases;
 use crate::support::{Reply, TestApp};
+use crate::web::{csrf_of, page};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
@@ -354,30 +355,14 @@ async fn cached_answers_never_cross_what_readers_may_see(app: TestApp) {
 
 // ---------------------------------------------------------------- pages
 
+/// Signs a page session in with the password the test accounts have.
+async fn sign_in(app: &TestApp, client: &reqwest::Client, lang: &str, email: &str) {
+    let response = crate::web::sign_in(app, client, lang, email, crate::support::USER_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+}
+
 fn browser() -> reqwest::Client {
     reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
-}
-
-async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
-    let response = client.get(url).send().await.expect("send");
-    let status = response.status();
-    (status, response.text().await.expect("body"))
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("a csrf field").to_owned()
-}
-
-async fn sign_in(app: &TestApp, client: &reqwest::Client, lang: &str, email: &str) {
-    let (_, form) = page(client, &app.url(&format!("/{lang}/sign-in"))).await;
-    let csrf = csrf_of(&form);
-    let response = client
-        .post(app.url(&format!("/{lang}/sign-in")))
-        .form(&[("email", email), ("password", "a long enough password"), ("csrf", &csrf)])
-        .send()
-        .await
-        .expect("send");
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
 }
 
 async fn reviewers_see_pending_against_live_on_the_page(app: TestApp) {

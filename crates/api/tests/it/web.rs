@@ -85,7 +85,7 @@ pub(crate) async fn page(client: &reqwest::Client, url: &str) -> (StatusCode, St
 }
 
 /// The CSRF token of the browser's session, read from a form.
-fn csrf_of(html: &str) -> String {
+pub(crate) fn csrf_of(html: &str) -> String {
     html.split("name=\"csrf\" value=\"")
         .nth(1)
         .and_then(|rest| rest.split('"').next())
