@@ -32,10 +32,10 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
         .read(|c| mfx_store::accounts::find_by_email(c, &mfx_domain::Email::parse("lars@example.se").expect("email")))
         .expect("read")
         .expect("lars");
-    let digest = app.state.db.read(|c| mfx_api::digest_mail::gather(c, &lars, since, now)).expect("gather");
-    let token = mfx_api::digest_mail::unsubscribe_token(&app.state.unsubscribe_key, lars.account.id, 0);
+    let digest = app.state.db.read(|c| mfx_api::mail::gather(c, &lars, since, now)).expect("gather");
+    let token = mfx_api::mail::unsubscribe_token(&app.state.unsubscribe_key, lars.account.id, 0).expect("token");
     let unsubscribe = format!("{}/unsubscribe/{token}", app.base);
-    let rendered = mfx_api::digest_mail::render(&digest, &lars, since, &app.base, &unsubscribe);
+    let rendered = mfx_api::mail::render(&digest, &lars, since, &app.base, &unsubscribe).expect("render");
 
     let sv = Translator::new(Locale::Sv);
     let since_day = mfx_i18n::format_date(Locale::Sv, since.with_timezone(&chrono_tz::Europe::Stockholm).date_naive());
@@ -50,9 +50,8 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
     assert!(rendered.html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
     assert!(rendered.html.contains("lang=\"fr\">Microcrédit solidaire"));
 
-    let message =
-        mfx_api::digest_mail::message("MICROFUTURE Exchange <noreply@example.org>", &lars, &rendered, &unsubscribe)
-            .expect("message");
+    let message = mfx_api::mail::message("MICROFUTURE Exchange <noreply@example.org>", &lars, &rendered, &unsubscribe)
+        .expect("message");
     let raw = String::from_utf8(message.formatted()).expect("utf-8");
     assert!(raw.contains(&format!("List-Unsubscribe: <{unsubscribe}>")), "{raw}");
     assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
@@ -65,14 +64,15 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
     assert!(raw.contains("To: lars <lars@example.se>"), "{raw}");
 
     // Nothing new since now: nothing to send.
-    let later = app.state.db.read(|c| mfx_api::digest_mail::gather(c, &lars, now, now)).expect("gather");
+    let later = app.state.db.read(|c| mfx_api::mail::gather(c, &lars, now, now)).expect("gather");
     assert!(later.sections.is_empty());
 }
 
 async fn one_click_unsubscribe_needs_no_session_and_get_changes_nothing(app: TestApp) {
     let token = app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
     let id = app.get("/api/v1/me", Some(&token)).await.body["id"].as_str().expect("id").parse().expect("uuid");
-    let link = format!("/unsubscribe/{}", mfx_api::digest_mail::unsubscribe_token(&app.state.unsubscribe_key, id, 0));
+    let link =
+        format!("/unsubscribe/{}", mfx_api::mail::unsubscribe_token(&app.state.unsubscribe_key, id, 0).expect("token"));
     // A link checker's GET only shows the question.
     let page = app.client.get(app.url(&link)).send().await.expect("send");
     assert_eq!(page.status(), StatusCode::OK);
