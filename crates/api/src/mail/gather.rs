@@ -3,11 +3,15 @@
 
 use crate::text::{title_and_language, title_for};
 use chrono::{DateTime, Duration, Utc};
+use mfx_domain::Locale;
+use mfx_domain::account::Account;
 use mfx_domain::digest::{Change, Digest, Due, Event, compose};
 use mfx_domain::document::DocumentId;
 use mfx_domain::policy::{Actor, Member, ReadScope};
 use mfx_store::accounts::AccountRecord;
+use mfx_store::activity::ActivityRecord;
 use mfx_store::documents::{self, DocumentSummary};
+use mfx_store::tracking::DeliverableRecord;
 use mfx_store::{DbConnection, StoreError, activity, tracking};
 use std::collections::HashMap;
 
@@ -62,80 +66,87 @@ pub fn gather_from(period: &PeriodActivity, user: &AccountRecord) -> Digest {
     let account = &user.account;
     let actor = Actor::Member(Member { id: account.id, partner: account.partner, role: account.role });
     let scope = ReadScope::of(&actor);
-    let (summaries, deliverables, until) = (&period.summaries, &period.deliverables, period.until);
-    let recorded = period.recorded.iter().filter(|a| a.actor != Some(account.id));
     let mut events = Vec::new();
-    for a in recorded {
+    for a in period.recorded.iter().filter(|a| a.actor != Some(account.id)) {
         match a.subject_kind.as_str() {
             "document" => {
-                let Some(summary) = a.subject_id.parse().ok().and_then(|id: DocumentId| summaries.get(&id)) else {
-                    continue;
-                };
-                if !scope.admits(summary.partner, summary.status, summary.visibility) {
-                    continue;
+                let summary = a.subject_id.parse().ok().and_then(|id: DocumentId| period.summaries.get(&id));
+                if let Some(summary) = summary.filter(|s| scope.admits(s.partner, s.status, s.visibility)) {
+                    events.extend(document_events(a, summary, account));
                 }
-                let own = summary.partner == account.partner;
-                let (title, language) = title_for(summary, account.locale);
-                let change = match a.verb.as_str() {
-                    "document_created" => Change::DocumentNew,
-                    "document_status_changed" if a.details["to"] == "published" => Change::DocumentNew,
-                    "document_status_changed" | "attachment_added" => Change::DocumentUpdated,
-                    "document_updated" if own && a.details["text_changed"] == true && summary.texts.len() > 1 => {
-                        let languages = summary
-                            .texts
-                            .iter()
-                            .filter(|t| t.locale != summary.original_locale)
-                            .map(|t| t.locale.to_string())
-                            .collect();
-                        events.push(Event {
-                            at: a.at,
-                            subject: format!("document:{}", summary.id),
-                            group: summary.kind.as_str().to_owned(),
-                            title: title.clone(),
-                            language: language.clone(),
-                            change: Change::DocumentUpdated,
-                        });
-                        Change::TranslationsOutdated { languages }
-                    }
-                    "document_updated" => Change::DocumentUpdated,
-                    "translation_created" | "translation_updated" if own => {
-                        Change::TranslationNew { language: a.locale.map(|l| l.to_string()).unwrap_or_default() }
-                    }
-                    _ => continue,
-                };
-                events.push(Event {
-                    at: a.at,
-                    subject: format!("document:{}", summary.id),
-                    group: summary.kind.as_str().to_owned(),
-                    title,
-                    language,
-                    change,
-                });
             }
             "deliverable" if a.partner == Some(account.partner) => {
-                let Some(deliverable) = deliverables.get(&a.subject_id) else { continue };
-                let detail = match a.verb.as_str() {
-                    "deliverable_status_changed" => a.details["to"].as_str().unwrap_or_default().to_owned(),
-                    "deliverable_created" => "planned".to_owned(),
-                    _ => deliverable.status.as_str().to_owned(),
-                };
-                let (title, lang) = title_and_language(&deliverable.titles, account.locale);
-                events.push(Event {
-                    at: a.at,
-                    subject: format!("deliverable:{}", deliverable.id),
-                    group: "deliverable".into(),
-                    title: format!("{} {title}", deliverable.code),
-                    language: (lang != account.locale.as_str()).then_some(lang),
-                    change: Change::WorkChanged { detail },
-                });
+                if let Some(deliverable) = period.deliverables.get(&a.subject_id) {
+                    events.push(deliverable_event(a, deliverable, account.locale));
+                }
             }
             _ => {}
         }
     }
-    let today = until.with_timezone(&account.time_zone.tz()).date_naive();
+    compose(&events, &due_work(period, user, &scope), SECTION_LIMIT)
+}
+
+/// What the reader learns of one change to a document they may read: nothing, one event, or,
+/// when their partner's original text changed, the edit and the translations it made outdated.
+fn document_events(a: &ActivityRecord, summary: &DocumentSummary, account: &Account) -> Vec<Event> {
+    let own = summary.partner == account.partner;
+    let (title, language) = title_for(summary, account.locale);
+    let event = |change| Event {
+        at: a.at,
+        subject: format!("document:{}", summary.id),
+        group: summary.kind.as_str().to_owned(),
+        title: title.clone(),
+        language: language.clone(),
+        change,
+    };
+    let change = match a.verb.as_str() {
+        "document_created" => Change::DocumentNew,
+        "document_status_changed" if a.details["to"] == "published" => Change::DocumentNew,
+        "document_status_changed" | "attachment_added" => Change::DocumentUpdated,
+        "document_updated" if own && a.details["text_changed"] == true && summary.texts.len() > 1 => {
+            let languages = summary
+                .texts
+                .iter()
+                .filter(|t| t.locale != summary.original_locale)
+                .map(|t| t.locale.to_string())
+                .collect();
+            return vec![event(Change::DocumentUpdated), event(Change::TranslationsOutdated { languages })];
+        }
+        "document_updated" => Change::DocumentUpdated,
+        "translation_created" | "translation_updated" if own => {
+            Change::TranslationNew { language: a.locale.map(|l| l.to_string()).unwrap_or_default() }
+        }
+        _ => return Vec::new(),
+    };
+    vec![event(change)]
+}
+
+/// A change to one of the reader's partner's deliverables.
+fn deliverable_event(a: &ActivityRecord, deliverable: &DeliverableRecord, locale: Locale) -> Event {
+    let detail = match a.verb.as_str() {
+        "deliverable_status_changed" => a.details["to"].as_str().unwrap_or_default().to_owned(),
+        "deliverable_created" => "planned".to_owned(),
+        _ => deliverable.status.as_str().to_owned(),
+    };
+    let (title, lang) = title_and_language(&deliverable.titles, locale);
+    Event {
+        at: a.at,
+        subject: format!("deliverable:{}", deliverable.id),
+        group: "deliverable".into(),
+        title: format!("{} {title}", deliverable.code),
+        language: (lang != locale.as_str()).then_some(lang),
+        change: Change::WorkChanged { detail },
+    }
+}
+
+/// The reader's partner's deliverables and open action items that are late or due within 14
+/// days of the period's end, in the reader's time zone.
+fn due_work(period: &PeriodActivity, user: &AccountRecord, scope: &ReadScope) -> Vec<Due> {
+    let account = &user.account;
+    let today = period.until.with_timezone(&account.time_zone.tz()).date_naive();
     let horizon = today + Duration::days(14);
     let mut due = Vec::new();
-    for d in deliverables.values().filter(|d| d.partners.iter().any(|(p, _)| *p == account.partner)) {
+    for d in period.deliverables.values().filter(|d| d.partners.iter().any(|(p, _)| *p == account.partner)) {
         let overdue = mfx_domain::tracking::is_overdue(d.due_on, d.status, today);
         if overdue || (!d.status.is_delivered() && d.due_on >= today && d.due_on <= horizon) {
             let (title, _) = title_and_language(&d.titles, account.locale);
@@ -162,5 +173,5 @@ pub fn gather_from(period: &PeriodActivity, user: &AccountRecord) -> Digest {
             });
         }
     }
-    compose(&events, &due, SECTION_LIMIT)
+    due
 }
