@@ -1,16 +1,20 @@
 //! Mail: the email digest from what happened to what leaves the server.
 //!
-//! - [`gather`]: what one reader may see of a period's activity, and what of their partner's work
-//!   is late or due soon ([`PeriodActivity`] is read once for every reader of the same period);
-//! - [`render`]: that digest in the reader's language, as plain text and HTML, from the askama
-//!   templates `templates/mail/digest.txt` and `digest.html`;
-//! - [`message`]: the multipart email with RFC 8058 one-click unsubscribe headers;
-//! - [`unsubscribe`]: the signed per-account link that turns the digest off without signing in;
-//! - [`transport`] and [`delivery`]: where messages go (SMTP or `.eml` files), queueing each
-//!   account's digest when its time comes, and the worker that sends, retries and parks.
+//! - `gather`: what one reader may see of a period's activity, and what of their partner's work
+//!   is late or due soon ([`gather()`]; a [`PeriodActivity`] is read once for every reader of
+//!   the same period);
+//! - `render`: that digest in the reader's language, as plain text and HTML ([`render()`], from
+//!   the askama templates `templates/mail/digest.txt` and `digest.html`);
+//! - `message`: the multipart email with RFC 8058 one-click unsubscribe headers ([`message()`]);
+//! - `unsubscribe`: the signed per-account link that turns the digest off without signing in;
+//! - `transport` and `delivery`: where messages go ([`Mailer`]: SMTP or `.eml` files), queueing
+//!   each account's digest when its time comes ([`enqueue_due`]), and the worker that sends,
+//!   retries and parks ([`send_due`]).
 //!
 //! Mail depends on the domain, the store, the messages and [`crate::text`]; nothing here
-//! depends on the HTTP handlers or pages (`web` and `routes`), which call into it.
+//! depends on the HTTP handlers or pages (`web` and `routes`), which call into it. It stays a
+//! module of `mfx-api` rather than a crate: it shares the settings and the private-file writer
+//! with the server, and a crate of its own would only move those out with it.
 
 pub mod delivery;
 pub mod gather;
