@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use criterion::{Criterion, criterion_group, criterion_main};
-use mfx_api::digest_mail::render;
+use mfx_api::mail::render;
 use mfx_api::markdown::to_html;
 use mfx_domain::account::Account;
 use mfx_domain::digest::{Change, DigestPrefs, Due, Event, GROUPS, compose};

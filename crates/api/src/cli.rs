@@ -253,7 +253,7 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     let prefs = if record.digest.frequency == Frequency::Off { DigestPrefs::default() } else { record.digest };
     // The period in progress: from the last digest time until now.
     let since = previous_slot(prefs, record.account.time_zone.tz(), now).unwrap_or(now - chrono::Duration::days(7));
-    let digest = db.read(|c| crate::digest_mail::gather(c, &record, since, now)).map_err(|e| e.to_string())?;
+    let digest = db.read(|c| crate::mail::gather(c, &record, since, now)).map_err(|e| e.to_string())?;
     if record.digest.frequency == Frequency::Off {
         println!("(Digests are off for {email}; this is what a weekly digest would hold.)");
     }
@@ -263,24 +263,25 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     }
     let user = record.account.id;
     let generation = db.read(|c| mfx_store::unsubscribe::generation(c, user)).map_err(|e| e.to_string())?;
-    let token = crate::digest_mail::unsubscribe_token(&key, user, generation);
+    let token = crate::mail::unsubscribe_token(&key, user, generation).map_err(|e| e.to_string())?;
     let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
-    let rendered = crate::digest_mail::render(&digest, &record, since, &settings.public_url, &unsubscribe);
+    let rendered =
+        crate::mail::render(&digest, &record, since, &settings.public_url, &unsubscribe).map_err(|e| e.to_string())?;
     println!("To: {}\nSubject: {}\n\n{}", record.account.email, rendered.subject, rendered.text);
     Ok(())
 }
 
 async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> Result<(), String> {
-    use crate::digest_delivery::{Mailer, enqueue_due, send_due};
+    use crate::mail::{Mailer, enqueue_due, send_due};
     let prepared = bootstrap::prepare(settings, Clock::System.now()).map_err(|e| e.to_string())?;
     let db = prepared.db;
     let now = Clock::System.now();
     if dry_run {
-        for reader in crate::digest_delivery::readers(&db).map_err(|e| e.to_string())? {
+        for reader in crate::mail::readers(&db).map_err(|e| e.to_string())? {
             let since =
                 mfx_domain::digest::previous_slot(reader.digest, reader.account.time_zone.tz(), now).unwrap_or(now);
             let digest = db
-                .read(|c| crate::digest_mail::gather(c, &reader, since - chrono::Duration::days(7), now))
+                .read(|c| crate::mail::gather(c, &reader, since - chrono::Duration::days(7), now))
                 .map_err(|e| e.to_string())?;
             let items: usize = digest.sections.iter().map(|s| s.items.len() + s.more).sum();
             println!(
@@ -296,11 +297,11 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     let mailer = Mailer::from_settings(settings)?;
     let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let queued = enqueue_due(&db, now, now_for_all).map_err(|e| e.to_string())?;
-    let mut total = crate::digest_delivery::Pass::default();
+    let mut total = crate::mail::Pass::default();
     loop {
         let pass = send_due(&db, &mailer, settings, &key, now, 100).await.map_err(|e| e.to_string())?;
         total += pass;
-        if pass == crate::digest_delivery::Pass::default() {
+        if pass == crate::mail::Pass::default() {
             break;
         }
     }
@@ -360,7 +361,7 @@ async fn serve(settings: Settings) -> Result<(), String> {
     let listener = TcpListener::bind(bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let (running, addr) = server::serve(state.clone(), listener).map_err(|e| e.to_string())?;
     tracing::info!(address = %addr, database = %state.db.url(), public_url = %state.settings.public_url, "serving");
-    let mailer = crate::digest_delivery::Mailer::from_settings(&state.settings)?;
+    let mailer = crate::mail::Mailer::from_settings(&state.settings)?;
     actix_web::rt::spawn(server::digest_scheduler(state.clone(), mailer));
     actix_web::rt::spawn(server::housekeeping(state));
     running.await.map_err(|e| e.to_string())

@@ -120,23 +120,21 @@ pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server,
 }
 
 /// Every half minute: queue the digests whose time has come and send what is due.
-pub async fn digest_scheduler(state: AppState, mailer: crate::digest_delivery::Mailer) {
+pub async fn digest_scheduler(state: AppState, mailer: crate::mail::Mailer) {
     let mut tick = tokio::time::interval(Duration::from_secs(30));
     loop {
         tick.tick().await;
         let now = state.clock.now();
         let db = state.db.clone();
-        let queued = tokio::task::spawn_blocking(move || crate::digest_delivery::enqueue_due(&db, now, false)).await;
+        let queued = tokio::task::spawn_blocking(move || crate::mail::enqueue_due(&db, now, false)).await;
         match queued {
             Ok(Ok(n)) if n > 0 => tracing::info!(queued = n, "digests queued"),
             Ok(Ok(_)) => {}
             Ok(Err(error)) => tracing::warn!(%error, "queueing digests failed"),
             Err(error) => tracing::warn!(%error, "queueing digests failed"),
         }
-        match crate::digest_delivery::send_due(&state.db, &mailer, &state.settings, &state.unsubscribe_key, now, 50)
-            .await
-        {
-            Ok(pass) if pass != crate::digest_delivery::Pass::default() => tracing::info!(?pass, "digests processed"),
+        match crate::mail::send_due(&state.db, &mailer, &state.settings, &state.unsubscribe_key, now, 50).await {
+            Ok(pass) if pass != crate::mail::Pass::default() => tracing::info!(?pass, "digests processed"),
             Ok(_) => {}
             Err(error) => tracing::warn!(%error, "sending digests failed"),
         }

@@ -38,14 +38,7 @@ pub fn title_in(titles: &Titles, locale: Locale) -> String {
     title_and_language(titles, locale).0
 }
 
-/// The title chosen for a reader, and the language it is in.
-pub fn title_and_language(titles: &Titles, locale: Locale) -> (String, String) {
-    [locale.as_str(), "en"]
-        .into_iter()
-        .find_map(|l| titles.get(l).map(|t| (t.clone(), l.to_owned())))
-        .or_else(|| titles.iter().next().map(|(l, t)| (t.clone(), l.clone())))
-        .unwrap_or_default()
-}
+pub use crate::text::title_and_language;
 
 fn today(state: &AppState) -> NaiveDate {
     state.clock.now().date_naive()

@@ -14,6 +14,8 @@ mod session;
 mod svg;
 mod unsubscribe;
 
+/// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
+pub use crate::text::escape;
 pub use page::Page;
 
 use crate::error::ApiError;
@@ -88,11 +90,6 @@ pub fn see_other(location: &str, cookies: Vec<Cookie<'static>>) -> HttpResponse 
         response.cookie(cookie);
     }
     response.finish()
-}
-
-/// Escapes text for HTML content and double-quoted attributes (pages drawn by hand, SVG, email).
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 pub fn render<T: Template>(template: &T) -> Result<String, ApiError> {

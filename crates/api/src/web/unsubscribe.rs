@@ -4,8 +4,8 @@
 //! links (revoked by the account or at deactivation) gets the same clear page as a wrong one.
 
 use super::{Page, context, html, render, respond};
-use crate::digest_mail::{unsubscribe_token_user, unsubscribe_token_valid};
 use crate::error::ApiError;
+use crate::mail::{unsubscribe_token_user, unsubscribe_token_valid};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};

@@ -481,7 +481,7 @@ async fn new_data_files_are_readable_by_their_owner_only() {
         mfx_api::server::prepare_state(settings.clone(), mfx_api::clock::Clock::manual(chrono::Utc::now()))
             .expect("prepared");
     state.db.write(|c| mfx_store::throttle::clear(c, "wal-touch")).expect("a write");
-    let mailer = mfx_api::digest_delivery::Mailer::from_settings(&settings).expect("mailer");
+    let mailer = mfx_api::mail::Mailer::from_settings(&settings).expect("mailer");
     let message = lettre::Message::builder()
         .from("MICROFUTURE Exchange <noreply@example.org>".parse().expect("from"))
         .to("lars@example.se".parse().expect("to"))

@@ -8,7 +8,7 @@ use crate::smtp::SmtpSink;
 use crate::support::{TestApp, settings_for};
 use chrono::{Datelike, Duration, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Stockholm;
-use mfx_api::digest_delivery::{Mailer, Pass, enqueue_due, send_due};
+use mfx_api::mail::{Mailer, Pass, enqueue_due, send_due};
 use mfx_api::settings::Settings;
 use mfx_domain::Locale;
 use mfx_i18n::{Arg, Translator};
@@ -122,7 +122,7 @@ async fn a_digest_that_keeps_failing_is_parked_and_can_be_retried(app: TestApp) 
 
     sink.refuse_next(usize::MAX);
     let mut parked = Pass::default();
-    for _ in 0..mfx_api::digest_delivery::MAX_ATTEMPTS {
+    for _ in 0..mfx_api::mail::MAX_ATTEMPTS {
         let p = pass(&app, &mailer, &settings, 100).await;
         parked.failed += p.failed;
         parked.parked += p.parked;

@@ -1,108 +1,22 @@
-//! The work plan: periods, work packages, deliverables (with responsible partners, evidence and
-//! status history), the action-item board, indicator facts, and calendar feed tokens.
+//! Deliverables: their responsible partners and evidence, edits and workflow moves guarded by
+//! version, and their status history.
 
+use super::{Titles, titles_of};
 use crate::activity::{self, NewActivity};
 use crate::db::DbConnection;
 use crate::error::{StoreError, corrupt};
 use crate::schema::{
-    action_items, calendar_tokens, deliverable_evidence, deliverable_history, deliverable_partners, deliverables,
-    document_texts, documents, partners, periods, plan_actions, users, work_packages,
+    deliverable_evidence, deliverable_history, deliverable_partners, deliverables, partners, periods, users,
+    work_packages,
 };
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use mfx_domain::document::{DocumentId, Kind, Status};
-use mfx_domain::tracking::{ActionFact, DeliverableStatus, DocumentFact, PeriodSpec};
-use mfx_domain::{Error, Locale, PartnerId, UserId};
+use mfx_domain::document::DocumentId;
+use mfx_domain::tracking::DeliverableStatus;
+use mfx_domain::{Error, PartnerId, UserId};
 use serde_json::json;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use uuid::Uuid;
-
-/// Titles by language code.
-pub type Titles = BTreeMap<String, String>;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PeriodRecord {
-    pub id: String,
-    pub spec: PeriodSpec,
-}
-
-/// Adds the periods that are missing (by code); returns how many were added.
-pub fn ensure_periods(conn: &mut DbConnection, specs: &[PeriodSpec], now: DateTime<Utc>) -> Result<usize, StoreError> {
-    let existing: Vec<String> = periods::table.select(periods::code).load(conn)?;
-    let mut added = 0;
-    for spec in specs.iter().filter(|s| !existing.contains(&s.code)) {
-        diesel::insert_into(periods::table)
-            .values((
-                periods::id.eq(Uuid::now_v7().to_string()),
-                periods::code.eq(&spec.code),
-                periods::phase.eq(&spec.phase),
-                periods::starts_on.eq(spec.starts_on),
-                periods::ends_on.eq(spec.ends_on),
-                periods::created_at.eq(now.naive_utc()),
-            ))
-            .execute(conn)?;
-        added += 1;
-    }
-    Ok(added)
-}
-
-pub fn periods(conn: &mut DbConnection) -> Result<Vec<PeriodRecord>, StoreError> {
-    Ok(periods::table
-        .order(periods::starts_on)
-        .select((periods::id, periods::code, periods::phase, periods::starts_on, periods::ends_on))
-        .load::<(String, String, String, NaiveDate, NaiveDate)>(conn)?
-        .into_iter()
-        .map(|(id, code, phase, starts_on, ends_on)| PeriodRecord {
-            id,
-            spec: PeriodSpec { code, phase, starts_on, ends_on },
-        })
-        .collect())
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct WorkPackageRecord {
-    pub id: String,
-    pub code: String,
-    pub titles: Titles,
-    pub position: i32,
-}
-
-fn titles_of(text: &str, table: &'static str) -> Result<Titles, StoreError> {
-    serde_json::from_str(text).map_err(|e| corrupt(table, e))
-}
-
-pub fn work_packages(conn: &mut DbConnection) -> Result<Vec<WorkPackageRecord>, StoreError> {
-    work_packages::table
-        .order((work_packages::position, work_packages::code))
-        .select((work_packages::id, work_packages::code, work_packages::titles, work_packages::position))
-        .load::<(String, String, String, i32)>(conn)?
-        .into_iter()
-        .map(|(id, code, titles, position)| {
-            Ok(WorkPackageRecord { id, code, titles: titles_of(&titles, "work_packages")?, position })
-        })
-        .collect()
-}
-
-pub fn insert_work_package(
-    conn: &mut DbConnection,
-    code: &str,
-    titles: &Titles,
-    now: DateTime<Utc>,
-) -> Result<String, StoreError> {
-    let id = Uuid::now_v7().to_string();
-    let position: i64 = work_packages::table.count().get_result(conn)?;
-    diesel::insert_into(work_packages::table)
-        .values((
-            work_packages::id.eq(&id),
-            work_packages::code.eq(code),
-            work_packages::titles.eq(json!(titles).to_string()),
-            work_packages::position.eq(i32::try_from(position).unwrap_or(i32::MAX)),
-            work_packages::created_at.eq(now.naive_utc()),
-            work_packages::updated_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(id)
-}
 
 /// A deliverable with what boards and exports show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -489,166 +403,7 @@ pub fn deliverable_history(conn: &mut DbConnection, id: Uuid) -> Result<Vec<Hist
         .collect())
 }
 
-/// An action item on the board, with its meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BoardItem {
-    pub id: Uuid,
-    pub title: String,
-    pub assignee: Option<String>,
-    pub due_on: Option<NaiveDate>,
-    pub status: String,
-    pub meeting: DocumentId,
-    pub meeting_partner: PartnerId,
-    pub meeting_status: Status,
-    pub meeting_visibility: mfx_domain::document::Visibility,
-    /// The language the meeting note (and so the item) is written in.
-    pub meeting_locale: String,
-}
-
-pub fn action_item_board(conn: &mut DbConnection) -> Result<Vec<BoardItem>, StoreError> {
-    let rows = action_items::table
-        .inner_join(documents::table)
-        .left_join(partners::table.on(partners::id.nullable().eq(action_items::assignee_partner_id)))
-        .order((action_items::due_on.asc(), action_items::id))
-        .select((
-            action_items::id,
-            action_items::title,
-            partners::slug.nullable(),
-            action_items::due_on,
-            action_items::status,
-            documents::id,
-            documents::partner_id,
-            documents::status,
-            documents::visibility,
-            documents::original_locale,
-        ))
-        .load::<(String, String, Option<String>, Option<NaiveDate>, String, String, String, String, String, String)>(
-            conn,
-        )?;
-    rows.into_iter()
-        .map(|(id, title, assignee, due_on, status, meeting, partner, doc_status, visibility, meeting_locale)| {
-            let bad = |what: &str| corrupt("action_items", format!("{what} of {id}"));
-            Ok(BoardItem {
-                id: id.parse().map_err(|_| bad("id"))?,
-                title,
-                assignee,
-                due_on,
-                status,
-                meeting: meeting.parse().map_err(|_| bad("meeting"))?,
-                meeting_partner: partner.parse().map_err(|_| bad("partner"))?,
-                meeting_status: Status::parse(&doc_status).map_err(|_| bad("status"))?,
-                meeting_visibility: mfx_domain::document::Visibility::parse(&visibility)
-                    .map_err(|_| bad("visibility"))?,
-                meeting_locale,
-            })
-        })
-        .collect()
-}
-
-/// The facts the indicators are computed from.
-pub fn indicator_facts(conn: &mut DbConnection) -> Result<(Vec<DocumentFact>, Vec<ActionFact>), StoreError> {
-    let docs = documents::table
-        .inner_join(partners::table)
-        .select((documents::id, documents::kind, partners::slug, documents::status, documents::details))
-        .load::<(String, String, String, String, String)>(conn)?;
-    let mut languages: HashMap<String, Vec<Locale>> = HashMap::new();
-    for (document, locale) in document_texts::table
-        .select((document_texts::document_id, document_texts::locale))
-        .load::<(String, String)>(conn)?
-    {
-        if let Ok(locale) = locale.parse() {
-            languages.entry(document).or_default().push(locale);
-        }
-    }
-    let mut facts = Vec::with_capacity(docs.len());
-    let mut published_plans: HashMap<String, (String, bool)> = HashMap::new();
-    for (id, kind, partner, status, details) in docs {
-        let kind = Kind::parse(&kind).ok_or_else(|| corrupt("documents", "kind"))?;
-        let status = Status::parse(&status).map_err(|e| corrupt("documents", e.message))?;
-        let details: serde_json::Value = serde_json::from_str(&details).unwrap_or_default();
-        let meeting_day = details["starts_at"].as_str().and_then(|s| s.get(..10)).and_then(|d| d.parse().ok());
-        if kind == Kind::ActionPlan {
-            published_plans
-                .insert(id.clone(), (partner.clone(), matches!(status, Status::Published | Status::Archived)));
-        }
-        facts.push(DocumentFact {
-            kind,
-            partner,
-            status,
-            meeting_type: details["meeting_type"].as_str().map(str::to_owned),
-            meeting_day,
-            languages: languages.remove(&id).unwrap_or_default(),
-        });
-    }
-    let actions = plan_actions::table
-        .select((plan_actions::document_id, plan_actions::status))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .filter_map(|(plan, status)| {
-            published_plans.get(&plan).map(|(partner, published)| ActionFact {
-                partner: partner.clone(),
-                plan_published: *published,
-                status,
-            })
-        })
-        .collect();
-    Ok((facts, actions))
-}
-
-/// Starts a calendar feed for an account, ending any earlier one. Two at once take turns on the
-/// account's row, so that the later one ends the earlier one and only one feed stays open.
-pub fn new_calendar_token(
-    conn: &mut DbConnection,
-    user: UserId,
-    token_hash: &str,
-    now: DateTime<Utc>,
-) -> Result<(), StoreError> {
-    crate::accounts::lock(conn, user)?;
-    revoke_calendar_tokens(conn, user, now)?;
-    diesel::insert_into(calendar_tokens::table)
-        .values((
-            calendar_tokens::id.eq(Uuid::now_v7().to_string()),
-            calendar_tokens::user_id.eq(user.to_string()),
-            calendar_tokens::token_hash.eq(token_hash),
-            calendar_tokens::created_at.eq(now.naive_utc()),
-        ))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn revoke_calendar_tokens(conn: &mut DbConnection, user: UserId, now: DateTime<Utc>) -> Result<usize, StoreError> {
-    Ok(diesel::update(
-        calendar_tokens::table
-            .filter(calendar_tokens::user_id.eq(user.to_string()))
-            .filter(calendar_tokens::revoked_at.is_null()),
-    )
-    .set(calendar_tokens::revoked_at.eq(now.naive_utc()))
-    .execute(conn)?)
-}
-
-/// The active account a calendar token belongs to.
-pub fn calendar_owner(conn: &mut DbConnection, token_hash: &str) -> Result<Option<UserId>, StoreError> {
-    calendar_tokens::table
-        .inner_join(users::table)
-        .filter(calendar_tokens::token_hash.eq(token_hash))
-        .filter(calendar_tokens::revoked_at.is_null())
-        .filter(users::active.eq(true))
-        .select(calendar_tokens::user_id)
-        .first::<String>(conn)
-        .optional()?
-        .map(|id| id.parse().map_err(|e| corrupt("calendar_tokens", e)))
-        .transpose()
-}
-
-/// Looks up references by code.
-pub fn work_package_id(conn: &mut DbConnection, code: &str) -> Result<Option<String>, StoreError> {
-    Ok(work_packages::table.filter(work_packages::code.eq(code)).select(work_packages::id).first(conn).optional()?)
-}
-
-pub fn period_id(conn: &mut DbConnection, code: &str) -> Result<Option<String>, StoreError> {
-    Ok(periods::table.filter(periods::code.eq(code)).select(periods::id).first(conn).optional()?)
-}
-
+/// A deliverable's id by its code.
 pub fn deliverable_by_code(conn: &mut DbConnection, code: &str) -> Result<Option<Uuid>, StoreError> {
     deliverables::table
         .filter(deliverables::code.eq(code))

@@ -1,70 +1,17 @@
-//! Delivering digests: the mail transport (SMTP from `MFX_SMTP_URL`, else `.eml` files in
-//! `MFX_DATA_DIR/mail`), queueing each account's digest when its time comes, and the worker
-//! that sends what is queued — each period once, failures retried with growing delays (1 minute,
-//! doubling, at most an hour), parked after eight attempts with the error kept for operators.
+//! Queueing each account's digest when its time comes, and the worker that sends what is queued:
+//! each period once, failures retried with growing delays (1 minute, doubling, at most an hour),
+//! parked after eight attempts with the error kept for operators.
 
-use crate::digest_mail::{PeriodActivity, gather_from, message, render, unsubscribe_token};
+use super::transport::{IN_FLIGHT, Mailer};
+use super::{PeriodActivity, gather_from, message, render, unsubscribe_token};
 use crate::settings::Settings;
 use chrono::{DateTime, Duration, Utc};
 use futures_util::StreamExt;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
-use mfx_domain::digest::Digest;
-use mfx_domain::digest::{Frequency, previous_slot};
+use mfx_domain::digest::{Digest, Frequency, previous_slot};
 use mfx_store::accounts::{self, AccountFilter, AccountRecord};
 use mfx_store::{Db, StoreError, outbox};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
-use std::path::PathBuf;
-
-/// Where messages go.
-#[derive(Clone)]
-pub enum Mailer {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    /// One `.eml` file per message (no mail server configured).
-    Files(PathBuf),
-}
-
-impl std::fmt::Debug for Mailer {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Mailer::Smtp(_) => f.write_str("Mailer::Smtp"),
-            Mailer::Files(dir) => write!(f, "Mailer::Files({})", dir.display()),
-        }
-    }
-}
-
-impl Mailer {
-    pub fn from_settings(settings: &Settings) -> Result<Self, String> {
-        match &settings.smtp_url {
-            Some(url) => AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
-                .map(|builder| {
-                    let pool =
-                        lettre::transport::smtp::PoolConfig::new().max_size(u32::try_from(IN_FLIGHT).unwrap_or(32));
-                    Mailer::Smtp(builder.timeout(Some(std::time::Duration::from_secs(30))).pool_config(pool).build())
-                })
-                .map_err(|_| "MFX_SMTP_URL is not a valid smtp:// or smtps:// address".to_owned()),
-            None => Ok(Mailer::Files(settings.data_dir.join("mail"))),
-        }
-    }
-
-    /// Sends one message; the error text is safe to keep (no credentials).
-    pub async fn send(&self, message: Message) -> Result<(), String> {
-        match self {
-            Mailer::Smtp(transport) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
-            Mailer::Files(dir) => {
-                let dir = dir.clone();
-                let bytes = message.formatted();
-                tokio::task::spawn_blocking(move || {
-                    std::fs::create_dir_all(&dir)?;
-                    crate::private_file::write_new(&dir.join(format!("{}.eml", uuid::Uuid::now_v7())), &bytes)
-                })
-                .await
-                .map_err(|e| e.to_string())?
-                .map_err(|e| e.to_string())
-            }
-        }
-    }
-}
 
 /// How long a claimed row stays with its worker.
 const LEASE: Duration = Duration::minutes(5);
@@ -185,13 +132,6 @@ pub async fn send_due(
     Ok(pass)
 }
 
-/// Digests sent at the same time, each on its own pooled SMTP connection. A conversation
-/// mostly waits: on the network's round trips and, as the SMTP library writes the end-of-data
-/// line apart from the message, on the server's delayed acknowledgement (about 40 ms on
-/// Linux). Thirty-two at once stay below the 50 connections a Postfix relay accepts from one
-/// client by default.
-const IN_FLIGHT: usize = 32;
-
 /// Renders, sends and records one claimed digest.
 async fn deliver(
     db: &Db,
@@ -208,10 +148,12 @@ async fn deliver(
         Some((record, digest, generation))
             if !digest.is_empty() && record.account.active && record.digest.frequency != Frequency::Off =>
         {
-            let unsubscribe =
-                format!("{}/unsubscribe/{}", settings.public_url, unsubscribe_token(unsubscribe_key, user, generation));
-            let rendered = render(&digest, &record, start, &settings.public_url, &unsubscribe);
-            match message(&settings.mail_from, &record, &rendered, &unsubscribe) {
+            let written = unsubscribe_token(unsubscribe_key, user, generation).and_then(|token| {
+                let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
+                let rendered = render(&digest, &record, start, &settings.public_url, &unsubscribe)?;
+                message(&settings.mail_from, &record, &rendered, &unsubscribe)
+            });
+            match written {
                 Ok(mail) => mailer.send(mail).await.map(|()| "sent"),
                 Err(e) => Err(e.to_string()),
             }
