@@ -214,6 +214,24 @@ impl From<Violations> for ApiError {
     }
 }
 
+/// The one place where the outcome of a use case becomes an HTTP problem.
+impl From<crate::usecases::Error> for ApiError {
+    fn from(error: crate::usecases::Error) -> Self {
+        use crate::usecases::Error as UseCase;
+        match error {
+            UseCase::NotFound(entity) => ApiError::Domain(DomainError::NotFound { entity }),
+            UseCase::Forbidden => ApiError::Domain(DomainError::Forbidden),
+            UseCase::Invalid(violations) => ApiError::Domain(DomainError::Invalid(violations)),
+            UseCase::Conflict { field, code } => ApiError::Domain(DomainError::Conflict { field, code }),
+            UseCase::Stale { expected, current } => ApiError::Domain(DomainError::StaleVersion { expected, current }),
+            UseCase::LastAdministrator { field } => ApiError::Domain(DomainError::LastAdministrator { field }),
+            UseCase::PreconditionRequired => ApiError::PreconditionRequired,
+            UseCase::Unavailable(why) => ApiError::Unavailable(why),
+            UseCase::Internal(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {

@@ -27,4 +27,5 @@ pub mod server;
 pub mod settings;
 pub mod state;
 pub mod telemetry;
+pub mod usecases;
 pub mod web;
