@@ -137,7 +137,7 @@ pub fn gather_from(period: &PeriodActivity, user: &AccountRecord) -> Digest {
                     "deliverable_created" => "planned".to_owned(),
                     _ => deliverable.status.as_str().to_owned(),
                 };
-                let (title, lang) = crate::routes::tracking::title_and_language(&deliverable.titles, account.locale);
+                let (title, lang) = crate::usecases::tracking::title_and_language(&deliverable.titles, account.locale);
                 events.push(Event {
                     at: a.at,
                     subject: format!("deliverable:{}", deliverable.id),
@@ -156,7 +156,7 @@ pub fn gather_from(period: &PeriodActivity, user: &AccountRecord) -> Digest {
     for d in deliverables.values().filter(|d| d.partners.iter().any(|(p, _)| *p == account.partner)) {
         let overdue = mfx_domain::tracking::is_overdue(d.due_on, d.status, today);
         if overdue || (!d.status.is_delivered() && d.due_on >= today && d.due_on <= horizon) {
-            let (title, _) = crate::routes::tracking::title_and_language(&d.titles, account.locale);
+            let (title, _) = crate::usecases::tracking::title_and_language(&d.titles, account.locale);
             due.push(Due {
                 subject: format!("deliverable:{}", d.id),
                 title: format!("{} {title}", d.code),

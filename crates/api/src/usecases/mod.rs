@@ -9,6 +9,7 @@
 
 pub mod documents;
 pub mod review;
+pub mod tracking;
 
 use crate::state::AppState;
 use mfx_domain::policy::{Actor, Member};
