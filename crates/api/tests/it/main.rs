@@ -15,6 +15,7 @@ mod errors;
 mod guards;
 mod hostile;
 mod knowledge;
+mod layers;
 mod migrations;
 mod openapi;
 mod partners;
