@@ -326,8 +326,6 @@ pub struct SearchResults {
     pub items: Vec<SearchHit>,
 }
 
-/// The search results as the API sends them, kept under the content stamp for readers of the
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct LineageAction {
     #[schema(value_type = String, format = Uuid)]
