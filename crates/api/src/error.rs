@@ -364,3 +364,32 @@ pub fn problem_for_status(status: StatusCode) -> Problem {
     }
     problem
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::usecases::Error as UseCase;
+
+    /// Each outcome of a use case has its status and code, as the same outcome had when the
+    /// handlers decided it themselves.
+    #[test]
+    fn use_case_errors_become_their_problems() {
+        let cases = [
+            (UseCase::NotFound("document"), StatusCode::NOT_FOUND, "not_found"),
+            (UseCase::Forbidden, StatusCode::FORBIDDEN, "forbidden"),
+            (UseCase::field("comment", "required", "say why"), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            (UseCase::Conflict { field: "to", code: "invalid_transition" }, StatusCode::CONFLICT, "invalid_transition"),
+            (UseCase::Stale { expected: 2, current: 3 }, StatusCode::PRECONDITION_FAILED, "stale_version"),
+            (UseCase::LastAdministrator { field: "role" }, StatusCode::CONFLICT, "last_administrator"),
+            (UseCase::PreconditionRequired, StatusCode::PRECONDITION_REQUIRED, "precondition_required"),
+            (UseCase::Unavailable("down".into()), StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
+            (UseCase::Internal("bug".into()), StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+        ];
+        for (error, status, code) in cases {
+            let api = ApiError::from(error);
+            assert_eq!((api.status_code(), api.code()), (status, code));
+        }
+        let invalid = ApiError::from(UseCase::field("comment", "required", "say why"));
+        assert_eq!(invalid.problem().errors.first().map(|e| e.field.as_str()), Some("comment"));
+    }
+}

@@ -12,6 +12,7 @@ mod digest;
 mod documents;
 mod edges;
 mod errors;
+mod following;
 mod guards;
 mod hostile;
 mod knowledge;
