@@ -3,11 +3,11 @@
 //! partners (live once the owner partner or the lead partner accepts them). The public, the
 //! lists, search and everyone without rights only ever see the live, reviewed text.
 
+use super::documents::files::PendingAttachments;
 use super::documents::references::check_references;
 use super::documents::workflow::checked_comment;
 use super::documents::{readable, reload, resource, strip_ids};
 use super::{Error, actor, impossible_move, read, write};
-use crate::routes::attachments::PendingAttachments;
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use mfx_domain::Locale;

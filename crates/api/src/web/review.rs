@@ -196,7 +196,7 @@ pub async fn panel(
     }
     let review = service::review_of(record, &pending)?;
     let someone = |name: Option<String>| name.unwrap_or_else(|| page.t("history-system"));
-    let names = |files: &[crate::routes::attachments::AttachmentView]| {
+    let names = |files: &[crate::usecases::documents::files::AttachmentView]| {
         files.iter().map(|f| f.filename.as_str()).collect::<Vec<_>>().join(", ")
     };
     let draft = review.draft.map(|d| DraftPanel {

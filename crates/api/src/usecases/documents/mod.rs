@@ -4,6 +4,7 @@
 //! [`references`] (what a document cites must exist), and the reader's [`views`].
 
 pub mod editing;
+pub mod files;
 pub mod reading;
 pub mod references;
 pub mod translating;
