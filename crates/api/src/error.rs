@@ -214,6 +214,24 @@ impl From<Violations> for ApiError {
     }
 }
 
+/// The one place where the outcome of a use case becomes an HTTP problem.
+impl From<crate::usecases::Error> for ApiError {
+    fn from(error: crate::usecases::Error) -> Self {
+        use crate::usecases::Error as UseCase;
+        match error {
+            UseCase::NotFound(entity) => ApiError::Domain(DomainError::NotFound { entity }),
+            UseCase::Forbidden => ApiError::Domain(DomainError::Forbidden),
+            UseCase::Invalid(violations) => ApiError::Domain(DomainError::Invalid(violations)),
+            UseCase::Conflict { field, code } => ApiError::Domain(DomainError::Conflict { field, code }),
+            UseCase::Stale { expected, current } => ApiError::Domain(DomainError::StaleVersion { expected, current }),
+            UseCase::LastAdministrator { field } => ApiError::Domain(DomainError::LastAdministrator { field }),
+            UseCase::PreconditionRequired => ApiError::PreconditionRequired,
+            UseCase::Unavailable(why) => ApiError::Unavailable(why),
+            UseCase::Internal(cause) => ApiError::Internal(cause),
+        }
+    }
+}
+
 impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
@@ -345,4 +363,33 @@ pub fn problem_for_status(status: StatusCode) -> Problem {
         problem.detail = None;
     }
     problem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::usecases::Error as UseCase;
+
+    /// Each outcome of a use case has its status and code, as the same outcome had when the
+    /// handlers decided it themselves.
+    #[test]
+    fn use_case_errors_become_their_problems() {
+        let cases = [
+            (UseCase::NotFound("document"), StatusCode::NOT_FOUND, "not_found"),
+            (UseCase::Forbidden, StatusCode::FORBIDDEN, "forbidden"),
+            (UseCase::field("comment", "required", "say why"), StatusCode::UNPROCESSABLE_ENTITY, "validation_failed"),
+            (UseCase::Conflict { field: "to", code: "invalid_transition" }, StatusCode::CONFLICT, "invalid_transition"),
+            (UseCase::Stale { expected: 2, current: 3 }, StatusCode::PRECONDITION_FAILED, "stale_version"),
+            (UseCase::LastAdministrator { field: "role" }, StatusCode::CONFLICT, "last_administrator"),
+            (UseCase::PreconditionRequired, StatusCode::PRECONDITION_REQUIRED, "precondition_required"),
+            (UseCase::Unavailable("down".into()), StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
+            (UseCase::Internal("bug".into()), StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+        ];
+        for (error, status, code) in cases {
+            let api = ApiError::from(error);
+            assert_eq!((api.status_code(), api.code()), (status, code));
+        }
+        let invalid = ApiError::from(UseCase::field("comment", "required", "say why"));
+        assert_eq!(invalid.problem().errors.first().map(|e| e.field.as_str()), Some("comment"));
+    }
 }

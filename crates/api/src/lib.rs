@@ -27,4 +27,5 @@ pub mod settings;
 pub mod state;
 pub mod telemetry;
 pub mod text;
+pub mod usecases;
 pub mod web;

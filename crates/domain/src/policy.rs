@@ -40,10 +40,13 @@ pub enum Action {
     ReadTrail,
     /// Approve or refuse a translation that another partner proposed.
     ApproveTranslation,
+    /// Follow work in one's own calendar and reminders: the deadlines of the deliverables
+    /// one's partner is responsible for (the lead partner follows them all).
+    Follow,
 }
 
 impl Action {
-    pub const ALL: [Action; 9] = [
+    pub const ALL: [Action; 10] = [
         Action::Read,
         Action::Create,
         Action::Update,
@@ -53,6 +56,7 @@ impl Action {
         Action::Review,
         Action::ReadTrail,
         Action::ApproveTranslation,
+        Action::Follow,
     ];
 }
 
@@ -67,6 +71,9 @@ pub enum Resource<'a> {
     Account { id: UserId, partner: PartnerId, role: Role },
     /// The self-service part of an account: name, language, time zone, digest, password.
     Profile { id: UserId },
+    /// The documents as a whole: reading them, and whether an account writes any at all
+    /// (asked before looking at what it writes).
+    Documents,
     /// A good practice, meeting note or action plan.
     Document { owner: PartnerId, status: Status, visibility: Visibility },
     /// Periods, work packages and deliverable definitions.
@@ -91,7 +98,12 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
         Resource::Partner => match action {
             Read => true,
             Create | Update => role == Role::Admin,
-            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
+        },
+        Resource::Documents => match action {
+            Read => true,
+            Create => writes,
+            Update | Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
         },
         Resource::AccountDirectory => action == Read && manages,
         Resource::Account { id, role: target_role, .. } => {
@@ -104,7 +116,7 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 Deactivate => {
                     !is_self && (role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin))
                 }
-                Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
+                Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
             }
         }
         Resource::Profile { id } => id == member.id && matches!(action, Read | Update),
@@ -127,19 +139,20 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 // A translation another partner proposes goes live once the owner partner's
                 // editor or the lead partner accepts it.
                 ApproveTranslation => (manages || (role == Role::Editor && own)) && status != Status::Archived,
-                Deactivate => false,
+                Deactivate | Follow => false,
             }
         }
         Resource::WorkPlan => match action {
             Read => true,
             Create | Update => manages,
-            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
         },
         Resource::Operations => role == Role::Admin && matches!(action, Read | Update),
         Resource::Deliverable { responsible } => match action {
             Read => true,
             Create | Update | Review => manages,
             Submit => manages || (role == Role::Editor && responsible.contains(&member.partner)),
+            Follow => manages || responsible.contains(&member.partner),
             Deactivate | Translate | ReadTrail | ApproveTranslation => false,
         },
     }
@@ -190,7 +203,7 @@ impl ReadScope {
 
 fn anonymous_permits(action: Action, resource: &Resource<'_>) -> bool {
     match (action, resource) {
-        (Action::Read, Resource::Partner) => true,
+        (Action::Read, Resource::Partner | Resource::Documents) => true,
         (Action::Read, Resource::Document { status, visibility, .. }) => {
             *status == Status::Published && *visibility == Visibility::Public
         }
@@ -219,6 +232,7 @@ mod tests {
             Action::Review => "review",
             Action::ReadTrail => "read trail",
             Action::ApproveTranslation => "approve translation",
+            Action::Follow => "follow",
         }
     }
 
@@ -245,7 +259,7 @@ mod tests {
     fn permission_matrix() {
         use Action::*;
         // columns:  anon | admin own,other | coord own,other | editor own,other | viewer own,other
-        type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 9]);
+        type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 10]);
         let rows: &[Row<'_>] = &[
             (
                 "partner",
@@ -262,6 +276,7 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -269,6 +284,7 @@ mod tests {
                 &|_| Resource::AccountDirectory,
                 [
                     "- YY YY -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -292,6 +308,7 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -307,12 +324,14 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
                 "someone's profile",
                 &|_| Resource::Profile { id: SOMEONE },
                 [
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -337,6 +356,7 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -352,6 +372,7 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- YY YY Y- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -367,6 +388,7 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- YY YY Y- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -382,6 +404,7 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- YY YY Y- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -397,6 +420,7 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- YY YY Y- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -412,6 +436,7 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- YY YY Y- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -427,6 +452,23 @@ mod tests {
                     "- YY YY -- --",
                     "- YY YY Y- Y-",
                     "- -- -- -- --",
+                    "- -- -- -- --",
+                ],
+            ),
+            (
+                "documents as a whole",
+                &|_| Resource::Documents,
+                [
+                    "Y YY YY YY YY",
+                    "- YY YY YY --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -436,6 +478,7 @@ mod tests {
                     "- YY YY YY YY",
                     "- YY YY -- --",
                     "- YY YY -- --",
+                    "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
@@ -457,6 +500,7 @@ mod tests {
                     "- -- -- -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- -- -- -- --",
                 ],
             ),
             (
@@ -472,6 +516,7 @@ mod tests {
                     "- YY YY -- --",
                     "- -- -- -- --",
                     "- -- -- -- --",
+                    "- YY YY Y- Y-",
                 ],
             ),
         ];
@@ -482,7 +527,7 @@ mod tests {
         }
         // Every action appears in every row, so no combination is left untested.
         assert_eq!(
-            [Read, Create, Update, Deactivate, Translate, Submit, Review, ReadTrail, ApproveTranslation],
+            [Read, Create, Update, Deactivate, Translate, Submit, Review, ReadTrail, ApproveTranslation, Follow],
             Action::ALL
         );
     }

@@ -281,6 +281,15 @@ impl Db {
         work(&mut conn)
     }
 
+    /// The content stamp (see [`crate::documents::content_stamp`]) when it can be answered
+    /// without waiting: at once, on an idle SQLite connection (one indexed row, microseconds).
+    /// `None` when it belongs where waiting is allowed: on PostgreSQL, whose reads travel over
+    /// the network, or when no SQLite connection is idle. Callers then read it together with
+    /// the data it guards, in one trip, so that they never need to know the backend.
+    pub fn content_stamp_now(&self) -> Option<Result<i64, StoreError>> {
+        self.read_now(crate::documents::content_stamp)
+    }
+
     /// Runs a short read at once on an idle SQLite connection, without waiting for one; `None`
     /// when none is idle or the database is PostgreSQL (whose reads travel over the network and
     /// belong on a thread that may wait).

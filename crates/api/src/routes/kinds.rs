@@ -10,6 +10,7 @@ use crate::routes::documents::{
     TranslationInput, TranslationList, read_body, require_json,
 };
 use crate::state::AppState;
+use crate::usecases::documents::parse_id;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use mfx_domain::Locale;
 use mfx_domain::content::{ActionPlanInput, DocumentInput, MeetingNoteInput, PracticeInput};
@@ -150,7 +151,7 @@ macro_rules! document_routes {
             )]
             #[get($translations)]
             pub async fn translations(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> Result<web::Json<TranslationList>, ApiError> {
-                Ok(web::Json(documents::translations(&state, &user, $kind, &id).await?))
+                Ok(web::Json(crate::usecases::documents::translations(&state, &user.actor(), $kind, parse_id(&id)?).await?))
             }
 
             /// Adds or replaces the translation into `lang`. It follows the current original;
@@ -204,7 +205,7 @@ macro_rules! document_routes {
             )]
             #[get($revisions)]
             pub async fn revisions(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> Result<web::Json<RevisionList>, ApiError> {
-                Ok(web::Json(documents::revisions(&state, &user, $kind, &id).await?))
+                Ok(web::Json(crate::usecases::documents::revisions(&state, &user.actor(), $kind, parse_id(&id)?).await?))
             }
 
             /// Moves the document in the workflow: draft → in_review → published → archived;
@@ -253,7 +254,7 @@ macro_rules! document_routes {
             )]
             #[get($pending)]
             pub async fn pending(state: web::Data<AppState>, user: MaybeUser, id: web::Path<String>) -> Result<web::Json<crate::routes::review::PendingReview>, ApiError> {
-                Ok(web::Json(crate::routes::review::review(&state, &user, $kind, &id).await?))
+                Ok(web::Json(crate::usecases::review::review(&state, &user.actor(), $kind, parse_id(&id)?).await?))
             }
 
             /// Discards the pending draft of a published document; the live version stays.
@@ -278,7 +279,7 @@ macro_rules! document_routes {
                 let expected = crate::routes::IfMatch::from_request(&req)?
                     .expected(crate::routes::documents::document_version(&state, &user, $kind, &id))
                     .await?;
-                let record = crate::routes::review::discard(&state, &user, $kind, &id, expected).await?;
+                let record = crate::usecases::review::discard(&state, user.member(), $kind, parse_id(&id)?, expected).await?;
                 crate::routes::review::respond(&state, &record).await
             }
 
@@ -305,7 +306,7 @@ macro_rules! document_routes {
                 body: JsonBody<crate::routes::review::TranslationDecision>,
             ) -> Result<HttpResponse, ApiError> {
                 let (id, lang) = path.into_inner();
-                let record = crate::routes::review::decide(&state, &user, $kind, &id, &lang, body.0).await?;
+                let record = crate::usecases::review::decide(&state, user.member(), $kind, parse_id(&id)?, &lang, body.0).await?;
                 crate::routes::review::respond(&state, &record).await
             }
 
@@ -537,7 +538,8 @@ pub async fn practice_lineage(
     id: web::Path<String>,
     query: web::Query<LangParam>,
 ) -> Result<web::Json<PracticeLineage>, ApiError> {
-    Ok(web::Json(documents::practice_lineage(&state, &req, &user, &id, query.lang.as_deref()).await?))
+    let requested = documents::reader_language(&req, query.lang.as_deref(), &user)?;
+    Ok(web::Json(crate::usecases::documents::practice_lineage(&state, &user.actor(), parse_id(&id)?, requested).await?))
 }
 
 /// The reverse lineage: for each action of a plan (or one, with `action`), the good practices
@@ -559,7 +561,9 @@ pub async fn plan_lineage(
     id: web::Path<String>,
     query: web::Query<PlanLineageParams>,
 ) -> Result<web::Json<PlanLineage>, ApiError> {
+    let requested = documents::reader_language(&req, query.lang.as_deref(), &user)?;
+    let action = documents::action_param(query.action.as_deref())?;
     Ok(web::Json(
-        documents::plan_lineage(&state, &req, &user, &id, query.lang.as_deref(), query.action.as_deref()).await?,
+        crate::usecases::documents::plan_lineage(&state, &user.actor(), parse_id(&id)?, action, requested).await?,
     ))
 }

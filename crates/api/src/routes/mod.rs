@@ -200,17 +200,6 @@ fn entity_tags(text: &str) -> Option<Vec<EntityTag<'_>>> {
     }
 }
 
-/// A move in a workflow that the current status does not allow conflicts with the state of
-/// the resource (409), unlike a status that does not exist (422).
-pub fn impossible_move(error: mfx_domain::Error) -> ApiError {
-    match error {
-        mfx_domain::Error::Invalid(violations) if violations.iter().any(|e| e.code == "invalid_transition") => {
-            ApiError::Domain(mfx_domain::Error::Conflict { field: "to", code: "invalid_transition" })
-        }
-        other => other.into(),
-    }
-}
-
 /// Page size from a `limit` parameter: 1 to 100, 50 by default.
 pub fn page_limit(limit: Option<u32>) -> Result<i64, ApiError> {
     match limit {

@@ -5,8 +5,8 @@
 
 use super::{Page, context, escape, html, locale, render, respond, see_other};
 use crate::error::ApiError;
-use crate::routes::tracking::{self, BoardEntry, Dashboard};
 use crate::state::AppState;
+use crate::usecases::tracking::{self, BoardEntry, Dashboard};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -204,7 +204,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::
     respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
         let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
-        let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
+        let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
         let rows = rows_of(&records, lang, data.today);
         let body = render(&DashboardPage {
             timeline: timeline(&page, &rows, data.today),
@@ -225,7 +225,7 @@ pub async fn csv(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<S
     respond(&state, &req, lang, async {
         let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
         let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
-        let (data, records) = tracking::dashboard_for(&state, &user, lang).await?;
+        let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
         let out = tracking::deliverables_as_csv(&records, lang, data.today);
         Ok::<_, ApiError>(
             HttpResponse::Ok()

@@ -8,8 +8,8 @@ use super::session::csrf_ok;
 use super::{Page, context, html, locale, notice, render, respond, see_other};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
-use crate::routes::documents::{self as service, TransitionInput, TranslationInput};
 use crate::state::AppState;
+use crate::usecases::documents::{self as service, TransitionInput, TranslationInput};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -563,7 +563,7 @@ async fn practice_options(
     };
     let maybe = crate::auth::MaybeUser(page.user.clone());
     let mut options: Vec<(String, String, String)> =
-        service::list_for(state, &maybe, Some(Kind::Practice), query, page.lang)
+        service::list(state, &maybe.actor(), Some(Kind::Practice), query.filter()?, page.lang)
             .await?
             .items
             .into_iter()
@@ -737,7 +737,7 @@ pub async fn create(
             object.insert("language".into(), Value::String(form.value("language")));
         }
         let outcome = match checked_input(kind, value, unreadable) {
-            Ok((input, _)) => service::create_document(&state, &user, input).await,
+            Ok((input, _)) => service::create(&state, user.member(), input).await.map_err(ApiError::from),
             Err(error) => Err(error),
         };
         match outcome {
@@ -762,7 +762,7 @@ pub async fn create(
 async fn editable(state: &AppState, user: &CurrentUser, kind: Kind, id: &str) -> Result<DocumentRecord, ApiError> {
     let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
     // A published document is edited through its pending draft, when it has one.
-    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
+    let record = crate::usecases::review::editable(state, &user.actor(), kind, doc_id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -847,7 +847,10 @@ pub async fn edit(
             let outcome = merge::merge(&base, &yours, &current, &keep);
             let merged = merge::document_from_parts(&outcome.parts);
             let (status, errors) = if outcome.is_clean() {
-                match service::edit_document(&state, &user, kind, &id, version, &merged).await {
+                match service::edit(&state, user.member(), kind, service::parse_id(&id)?, version, &merged)
+                    .await
+                    .map_err(ApiError::from)
+                {
                     Ok(_) => {
                         let mut cookies = cookies;
                         cookies.push(notice(if outcome.kept.is_empty() {
@@ -917,7 +920,10 @@ pub async fn transition(
         }
         let input = TransitionInput { to: form.to, comment: form.comment };
         let mut cookies = cookies;
-        match service::move_document(&state, &user, kind, &id, input, form.version).await {
+        match service::move_document(&state, user.member(), kind, service::parse_id(&id)?, input, form.version)
+            .await
+            .map_err(ApiError::from)
+        {
             Ok(_) => cookies.push(notice("notice-moved")),
             Err(ApiError::Domain(Error::Invalid(_))) => cookies.push(notice("notice-move-needs-comment")),
             Err(ApiError::Domain(Error::StaleVersion { .. })) => cookies.push(notice("notice-changed-meanwhile")),
@@ -1106,7 +1112,7 @@ async fn load_for_translation(
     let target: Locale = target.parse().map_err(|_| ApiError::not_found("language"))?;
     let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
     // A published document is edited through its pending draft, when it has one.
-    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
+    let record = crate::usecases::review::editable(state, &user.actor(), kind, doc_id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -1184,8 +1190,17 @@ pub async fn translate(
                 practices: HashMap::new(),
             };
             if outcome.is_clean() {
-                let saved =
-                    service::translate_document(&state, &user, kind, &id, target.as_str(), input, Some(version)).await;
+                let saved = service::translate(
+                    &state,
+                    user.member(),
+                    kind,
+                    service::parse_id(&id)?,
+                    target.as_str(),
+                    input,
+                    Some(version),
+                )
+                .await
+                .map_err(ApiError::from);
                 match saved {
                     Ok(done) => {
                         let mut cookies = cookies;

@@ -119,9 +119,10 @@ impl Page {
 
     pub fn may_write(&self) -> bool {
         self.user.as_ref().is_some_and(|u| {
-            matches!(
-                u.record.account.role,
-                mfx_domain::Role::Admin | mfx_domain::Role::Coordinator | mfx_domain::Role::Editor
+            mfx_domain::policy::permits(
+                &u.actor(),
+                mfx_domain::policy::Action::Create,
+                &mfx_domain::policy::Resource::Documents,
             )
         })
     }

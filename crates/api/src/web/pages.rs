@@ -6,8 +6,8 @@ use super::svg;
 use super::{Page, context, error_page, html, locale, notice, render, respond, see_other};
 use crate::auth::MaybeUser;
 use crate::error::ApiError;
-use crate::routes::documents::{self as service, DocumentItem, DocumentView, ListQuery};
 use crate::state::AppState;
+use crate::usecases::documents::{self as service, DocumentItem, DocumentView, ListQuery};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -85,7 +85,7 @@ pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<
             cursor: None,
             limit: Some(12),
         };
-        let latest = service::list(&state, &req, &maybe(&page), None, query).await?.items;
+        let latest = service::list(&state, &maybe(&page).actor(), None, query.filter()?, lang).await?.items;
         let partners = state.read(partners::list).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, render(&HomePage { page: &page, latest, partners })?, cookies))
     })
@@ -253,7 +253,7 @@ pub async fn list(
             cursor: clean(p.cursor),
             limit: Some(24),
         };
-        let found = service::list(&state, &req, &maybe(&page), Some(kind), query).await?;
+        let found = service::list(&state, &maybe(&page).actor(), Some(kind), query.filter()?, lang).await?;
         let partners = state.read(partners::list).await?;
         let next = found.next_cursor.map(|cursor| {
             let mut pairs = vec![("cursor", cursor)];
@@ -311,7 +311,12 @@ pub async fn search(
         } else {
             let params =
                 service::SearchParams { q: Some(q.clone()), lang: Some(lang.to_string()), kind: None, limit: Some(30) };
-            match service::search(&state, &req, &maybe(&page), params).await {
+            let actor = maybe(&page).actor();
+            let found = match params.search() {
+                Ok(search) => service::search(&state, &actor, search, lang).await,
+                Err(invalid) => Err(invalid),
+            };
+            match found.map_err(ApiError::from) {
                 Ok(found) => (found.items, true),
                 Err(ApiError::Domain(mfx_domain::Error::Invalid(_))) => (Vec::new(), true),
                 Err(other) => return Err(other),
@@ -475,16 +480,12 @@ pub async fn document(
         }
         let (lineage, inspirations) = match kind {
             Kind::Practice => {
-                let found =
-                    service::practice_lineage(&state, &req, &maybe(&page), &doc_id.to_string(), Some(lang.as_str()))
-                        .await?;
+                let found = service::practice_lineage(&state, &maybe(&page).actor(), doc_id, lang).await?;
                 let picture = svg::lineage(&page, &found);
                 (Some((picture, found.inspired)), Vec::new())
             }
             Kind::ActionPlan => {
-                let found =
-                    service::plan_lineage(&state, &req, &maybe(&page), &doc_id.to_string(), Some(lang.as_str()), None)
-                        .await?;
+                let found = service::plan_lineage(&state, &maybe(&page).actor(), doc_id, None, lang).await?;
                 (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
             }
             Kind::MeetingNote => (None, Vec::new()),
@@ -558,7 +559,7 @@ pub async fn history(
         let record = service::readable(&state, &actor, Some(kind), doc_id).await?;
         let doc = service::view(&record, lang)?;
         page.title = page.t1("history-of", "title", &doc.title);
-        let revisions = service::revisions(&state, &maybe(&page), kind, &id).await?.items;
+        let revisions = service::revisions(&state, &maybe(&page).actor(), kind, doc_id).await?.items;
         Ok::<_, ApiError>(html(
             StatusCode::OK,
             render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
@@ -599,7 +600,7 @@ pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Pa
             cursor: None,
             limit: Some(50),
         };
-        let items = service::list(&state, &req, &maybe(&page), None, query).await?.items;
+        let items = service::list(&state, &maybe(&page).actor(), None, query.filter()?, lang).await?.items;
         Ok::<_, ApiError>(html(StatusCode::OK, render(&PartnerPage { page: &page, partner, items })?, cookies))
     })
     .await

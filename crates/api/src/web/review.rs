@@ -5,8 +5,8 @@ use super::pages::kind_of;
 use super::session::csrf_ok;
 use super::{context, locale, notice, respond, see_other};
 use crate::error::ApiError;
-use crate::routes::review::{self as service, TranslationDecision};
 use crate::state::AppState;
+use crate::usecases::review::{self as service, TranslationDecision};
 use actix_web::{HttpRequest, HttpResponse, web};
 use mfx_domain::Error;
 
@@ -33,7 +33,10 @@ pub async fn discard(
         if !csrf_ok(&req, form.csrf.as_deref()) {
             return Err(ApiError::forbidden());
         }
-        match service::discard(&state, &user, kind, &id, form.version).await {
+        match service::discard(&state, user.member(), kind, crate::usecases::documents::parse_id(&id)?, form.version)
+            .await
+            .map_err(ApiError::from)
+        {
             Ok(_) => cookies.push(notice("notice-draft-discarded")),
             Err(ApiError::Domain(Error::StaleVersion { .. })) => cookies.push(notice("notice-changed-meanwhile")),
             Err(other) => return Err(other),
@@ -71,7 +74,10 @@ pub async fn decide(
         }
         let approve = form.decision == "approve";
         let input = TranslationDecision { decision: form.decision, comment: form.comment };
-        match service::decide(&state, &user, kind, &id, &target, input).await {
+        match service::decide(&state, user.member(), kind, crate::usecases::documents::parse_id(&id)?, &target, input)
+            .await
+            .map_err(ApiError::from)
+        {
             Ok(_) if approve => cookies.push(notice("notice-translation-approved")),
             Ok(_) => cookies.push(notice("notice-translation-refused")),
             Err(ApiError::Domain(Error::Invalid(_))) => cookies.push(notice("notice-refusal-needs-comment")),
@@ -176,7 +182,7 @@ pub async fn panel(
     record: &mfx_store::documents::DocumentRecord,
     actor: &mfx_domain::policy::Actor,
 ) -> Result<Option<PendingPanel>, ApiError> {
-    use crate::routes::documents::resource;
+    use crate::usecases::documents::resource;
     use mfx_domain::document::{Status, transition};
     use mfx_domain::policy::{Action, Resource, permits};
     let s = &record.summary;
@@ -190,7 +196,7 @@ pub async fn panel(
     }
     let review = service::review_of(record, &pending)?;
     let someone = |name: Option<String>| name.unwrap_or_else(|| page.t("history-system"));
-    let names = |files: &[crate::routes::attachments::AttachmentView]| {
+    let names = |files: &[crate::usecases::documents::files::AttachmentView]| {
         files.iter().map(|f| f.filename.as_str()).collect::<Vec<_>>().join(", ")
     };
     let draft = review.draft.map(|d| DraftPanel {

@@ -3,7 +3,7 @@
 //! description, and the same content as a list beside it.
 
 use super::{Page, escape};
-use crate::routes::documents::PracticeLineage;
+use crate::usecases::documents::PracticeLineage;
 use std::fmt::Write;
 
 fn clip(text: &str, max: usize) -> String {
