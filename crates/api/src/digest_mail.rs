@@ -217,7 +217,8 @@ pub fn render(digest: &Digest, user: &AccountRecord, since: DateTime<Utc>, base:
     let intro = tr.args("digest-intro", &[("date", Arg::from(since_day.as_str()))]);
     text.push_str(&format!("{greeting}\n{intro}\n"));
     html.push_str(&format!("<p>{}<br>{}</p>", escape(&greeting), escape(&intro)));
-    let language_name = |code: &str| tr.t(&format!("language-name-{code}"));
+    let language_name =
+        |code: &str| code.parse().map_or_else(|_| code.to_owned(), |language| tr.language_name(language));
     for section in &digest.sections {
         let heading = tr.t(&format!("digest-section-{}", section.group));
         text.push_str(&format!("\n{heading}\n{}\n", "=".repeat(heading.chars().count())));

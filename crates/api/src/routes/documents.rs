@@ -158,7 +158,7 @@ fn chosen(summary: &DocumentSummary, requested: Locale) -> Option<&TextRecord> {
 
 fn states(summary: &DocumentSummary) -> Vec<LanguageState> {
     let mut texts: Vec<&TextRecord> = summary.texts.iter().collect();
-    texts.sort_by_key(|t| Locale::ALL.iter().position(|l| *l == t.locale));
+    texts.sort_by_key(|t| Locale::all().iter().position(|l| *l == t.locale));
     texts
         .into_iter()
         .map(|t| LanguageState {
@@ -186,7 +186,7 @@ pub fn item(summary: &DocumentSummary, requested: Locale) -> Result<DocumentItem
         .map(|(_, value)| (*value).to_owned())
         .unwrap_or_default();
     let mut languages: Vec<Locale> = summary.texts.iter().map(|t| t.locale).collect();
-    languages.sort_by_key(|l| Locale::ALL.iter().position(|x| x == l));
+    languages.sort_by_key(|l| Locale::all().iter().position(|x| x == l));
     Ok(DocumentItem {
         id: summary.id,
         kind: summary.kind,
@@ -281,7 +281,7 @@ pub fn reader_language(req: &HttpRequest, lang: Option<&str>, user: &MaybeUser) 
     }
     let negotiated =
         req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(mfx_i18n::negotiate);
-    Ok(negotiated.unwrap_or(Locale::FALLBACK))
+    Ok(negotiated.unwrap_or(Locale::fallback()))
 }
 
 pub(crate) fn parse_id(raw: &str) -> Result<DocumentId, ApiError> {

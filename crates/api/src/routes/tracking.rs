@@ -295,7 +295,7 @@ impl utoipa::PartialSchema for DeliverableTitles {
             .schema_type(utoipa::openapi::schema::Type::Object)
             .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
             .required("en");
-        for locale in Locale::ALL {
+        for locale in Locale::all() {
             object = object.property(locale.as_str(), title());
         }
         object.into()
@@ -360,7 +360,7 @@ pub async fn create_work_package(
     let c = code.clone();
     state.write(move |conn| store::insert_work_package(conn, &c, &titles, now)).await?;
     Ok(HttpResponse::Created().json(WorkPackageView {
-        title: title_in(&input.titles, Locale::En),
+        title: title_in(&input.titles, Locale::fallback()),
         code,
         titles: input.titles,
     }))
@@ -1132,7 +1132,7 @@ pub async fn report(
             out.push_str(&format!(
                 "- {} {} — due {} — {}{late}\n",
                 d.code,
-                title_in(&d.titles, Locale::En),
+                title_in(&d.titles, Locale::fallback()),
                 d.due_on,
                 d.status.as_str()
             ));
@@ -1143,7 +1143,7 @@ pub async fn report(
             docs.iter().filter(|d| d.partner_slug == slug && d.published_at.is_some_and(|p| within(p.date_naive())))
         {
             any = true;
-            let title = mfx_i18n::fallback_chain(Locale::En, doc.original_locale)
+            let title = mfx_i18n::fallback_chain(Locale::fallback(), doc.original_locale)
                 .into_iter()
                 .find_map(|l| doc.text(l))
                 .map(|t| t.texts.title().to_owned())
