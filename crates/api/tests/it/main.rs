@@ -18,6 +18,7 @@ mod knowledge;
 mod migrations;
 mod openapi;
 mod partners;
+mod partnership;
 mod preconditions;
 mod resilience;
 mod review;
