@@ -40,7 +40,7 @@ pub fn title_in(titles: &Titles, locale: Locale) -> String {
 
 /// The title chosen for a reader, and the language it is in.
 pub fn title_and_language(titles: &Titles, locale: Locale) -> (String, String) {
-    [locale.as_str(), "en"]
+    [locale.as_str(), Locale::fallback().as_str()]
         .into_iter()
         .find_map(|l| titles.get(l).map(|t| (t.clone(), l.to_owned())))
         .or_else(|| titles.iter().next().map(|(l, t)| (t.clone(), l.clone())))
@@ -161,8 +161,9 @@ async fn fields_of(state: &AppState, input: &DeliverableInput) -> Result<Deliver
         }
         titles.insert(lang.clone(), title.to_owned());
     }
-    if !titles.contains_key("en") {
-        v.push(FieldError::new("titles.en", "required", "an English title is required"));
+    let working = Locale::fallback();
+    if !titles.contains_key(working.as_str()) {
+        v.push(FieldError::new(format!("titles.{working}"), "required", "a title in the working language is required"));
     }
     if input.description.chars().count() > 5000 {
         v.push(FieldError::new("description", "too_long", "at most 5000 characters"));
@@ -294,7 +295,7 @@ impl utoipa::PartialSchema for DeliverableTitles {
         let mut object = utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::Object)
             .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
-            .required("en");
+            .required(Locale::fallback().as_str());
         for locale in Locale::all() {
             object = object.property(locale.as_str(), title());
         }
@@ -312,12 +313,12 @@ impl utoipa::PartialSchema for WorkPackageTitles {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::Object)
             .property(
-                "en",
+                Locale::fallback().as_str(),
                 utoipa::openapi::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::String)
                     .pattern(Some("\\S")),
             )
-            .required("en")
+            .required(Locale::fallback().as_str())
             .additional_properties(Some(
                 utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String),
             ))
@@ -352,8 +353,9 @@ pub async fn create_work_package(
     if code.is_empty() || code.chars().count() > 16 {
         v.push(FieldError::new("code", "invalid_code", "1 to 16 characters"));
     }
-    if input.titles.get("en").is_none_or(|t| t.trim().is_empty()) {
-        v.push(FieldError::new("titles.en", "required", "an English title is required"));
+    let working = Locale::fallback();
+    if input.titles.get(working.as_str()).is_none_or(|t| t.trim().is_empty()) {
+        v.push(FieldError::new(format!("titles.{working}"), "required", "a title in the working language is required"));
     }
     v.into_result()?;
     let (titles, now) = (input.titles.clone(), state.clock.now());
