@@ -97,7 +97,9 @@ pub fn parse_messages(source: &str) -> Result<Messages, String> {
                 if let Some(value) = &message.value {
                     collect(value, &mut variables);
                 }
-                found.insert(message.id.name.to_owned(), variables);
+                if found.insert(message.id.name.to_owned(), variables).is_some() {
+                    return Err(format!("`{}` is defined twice", message.id.name));
+                }
             }
             ast::Entry::Junk { content } => return Err(format!("a broken entry: {content}")),
             _ => {}

@@ -2,7 +2,6 @@
 //! the same variables, and every message is used somewhere. A missing translation fails here,
 //! not as a raw id on a page.
 
-use fluent_syntax::ast;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -25,7 +24,8 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-/// Message id → the variables it uses, for one language (all its files).
+/// Message id → the variables it uses, for one language (all its files), read with the same
+/// parser as `mfx locales check`.
 fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     let dir = root().join("locales").join(lang);
     let mut found = BTreeMap::new();
@@ -38,54 +38,13 @@ fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
     assert!(!files.is_empty(), "{lang} has no .ftl file");
     for file in files {
         let text = std::fs::read_to_string(&file).expect("readable");
-        let resource = fluent_syntax::parser::parse(text.as_str())
-            .unwrap_or_else(|(_, errors)| panic!("{} does not parse: {errors:?}", file.display()));
-        for entry in resource.body {
-            match entry {
-                ast::Entry::Message(message) => {
-                    let mut variables = BTreeSet::new();
-                    if let Some(value) = &message.value {
-                        collect(value, &mut variables);
-                    }
-                    let id = message.id.name.to_owned();
-                    assert!(found.insert(id.clone(), variables).is_none(), "{lang}: {id} is defined twice");
-                }
-                ast::Entry::Junk { content } => panic!("{} has a broken entry: {content}", file.display()),
-                _ => {}
-            }
+        let parsed = mfx_i18n::check::parse_messages(&text)
+            .unwrap_or_else(|what| panic!("{} does not parse: {what}", file.display()));
+        for (id, variables) in parsed {
+            assert!(found.insert(id.clone(), variables).is_none(), "{lang}: {id} is defined twice");
         }
     }
     found
-}
-
-fn collect(pattern: &ast::Pattern<&str>, variables: &mut BTreeSet<String>) {
-    for element in &pattern.elements {
-        if let ast::PatternElement::Placeable { expression } = element {
-            collect_expression(expression, variables);
-        }
-    }
-}
-
-fn collect_expression(expression: &ast::Expression<&str>, variables: &mut BTreeSet<String>) {
-    match expression {
-        ast::Expression::Select { selector, variants } => {
-            collect_inline(selector, variables);
-            for variant in variants {
-                collect(&variant.value, variables);
-            }
-        }
-        ast::Expression::Inline(inline) => collect_inline(inline, variables),
-    }
-}
-
-fn collect_inline(inline: &ast::InlineExpression<&str>, variables: &mut BTreeSet<String>) {
-    match inline {
-        ast::InlineExpression::VariableReference { id } => {
-            variables.insert(id.name.to_owned());
-        }
-        ast::InlineExpression::Placeable { expression } => collect_expression(expression, variables),
-        _ => {}
-    }
 }
 
 #[test]

@@ -380,14 +380,28 @@ async fn postgres() {
     a_german_and_polish_partnership_runs_on_its_own_seed(Backend::Postgres).await;
 }
 
-/// A seed language without messages stops the server at start-up, naming the language.
+/// A seed language without messages, or a seed with bad languages, stops the start (exit 2)
+/// with every problem named.
 #[test]
-fn a_language_without_messages_stops_the_start() {
+fn a_bad_seed_or_a_language_without_messages_stops_the_start() {
     let db = TestDatabase::create(Backend::Sqlite);
     let output = run(mfx(&db).env("MFX_SEED_FILE", fixture().join("partners.json")).arg("migrate"), None);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("de, pl"), "{stderr}");
+
+    // A seed naming a language by its name, and a partner in a language it does not list.
+    let seed = std::fs::read_to_string(fixture().join("partners.json"))
+        .expect("seed")
+        .replace("\"pl\"]", "\"Polski\"]")
+        .replace("\"locale\": \"de\"", "\"locale\": \"cs\"");
+    let path = db.data_dir().join("bad-seed.json");
+    std::fs::write(&path, seed).expect("write");
+    let output = run(mfx(&db).env("MFX_SEED_FILE", &path).arg("serve"), None);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("locales[2]") && stderr.contains("`Polski` is not a BCP 47 language code"), "{stderr}");
+    assert!(stderr.contains("partners[0].locale") && stderr.contains("`cs`"), "{stderr}");
 }
 
 /// `mfx locales check` finds the fixture's messages complete, and lists what a folder lacks.
