@@ -1,4 +1,5 @@
-//! Embeds the source text of the compiled-in message files (`locales/<code>/*.ftl`), so
+//! Rebuilds the compiled-in messages whenever a locale file or folder changes, and embeds the
+//! source text of the compiled-in message files (`locales/<code>/*.ftl`), so
 //! `mfx locales check` can compare a folder with them; the messages themselves are compiled
 //! in by `fluent_templates::static_loader!`.
 
@@ -15,6 +16,7 @@ fn main() {
             let code = language.file_name().to_string_lossy().into_owned();
             for file in std::fs::read_dir(language.path()).into_iter().flatten().flatten() {
                 let path = file.path();
+                println!("cargo::rerun-if-changed={}", path.display());
                 if path.extension().is_some_and(|e| e == "ftl") {
                     let name = file.file_name().to_string_lossy().into_owned();
                     files.push((code.clone(), name, path.canonicalize().unwrap_or(path)));
