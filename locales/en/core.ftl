@@ -20,13 +20,9 @@ signed-in-as = Signed in as { $name }
 footer-project = { $project } · { $programme }
 footer-api = API documentation
 
-## Names of languages, in this language
-language-name-en = English
-language-name-fr = French
-language-name-it = Italian
-language-name-ro = Romanian
-language-name-sl = Slovenian
-language-name-sv = Swedish
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date }, { $time } { $zone }
 
 ## Roles
 role-admin = Administrator

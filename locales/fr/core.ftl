@@ -20,13 +20,9 @@ signed-in-as = Connecté en tant que { $name }
 footer-project = { $project } · { $programme }
 footer-api = Documentation de l’API
 
-## Names of languages, in this language
-language-name-en = anglais
-language-name-fr = français
-language-name-it = italien
-language-name-ro = roumain
-language-name-sl = slovène
-language-name-sv = suédois
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date } à { $time } { $zone }
 
 ## Roles
 role-admin = Administrateur

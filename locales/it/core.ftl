@@ -20,13 +20,9 @@ signed-in-as = Accesso effettuato come { $name }
 footer-project = { $project } · { $programme }
 footer-api = Documentazione dell’API
 
-## Names of languages, in this language
-language-name-en = inglese
-language-name-fr = francese
-language-name-it = italiano
-language-name-ro = rumeno
-language-name-sl = sloveno
-language-name-sv = svedese
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date }, ore { $time } { $zone }
 
 ## Roles
 role-admin = Amministratore

@@ -20,13 +20,9 @@ signed-in-as = Autentificat ca { $name }
 footer-project = { $project } · { $programme }
 footer-api = Documentația API
 
-## Names of languages, in this language
-language-name-en = engleză
-language-name-fr = franceză
-language-name-it = italiană
-language-name-ro = română
-language-name-sl = slovenă
-language-name-sv = suedeză
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date }, ora { $time } { $zone }
 
 ## Roles
 role-admin = Administrator

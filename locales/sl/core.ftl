@@ -20,13 +20,9 @@ signed-in-as = Prijavljeni ste kot { $name }
 footer-project = { $project } · { $programme }
 footer-api = Dokumentacija API
 
-## Names of languages, in this language
-language-name-en = angleščina
-language-name-fr = francoščina
-language-name-it = italijanščina
-language-name-ro = romunščina
-language-name-sl = slovenščina
-language-name-sv = švedščina
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date } ob { $time } { $zone }
 
 ## Roles
 role-admin = Skrbnik

@@ -20,13 +20,9 @@ signed-in-as = Inloggad som { $name }
 footer-project = { $project } · { $programme }
 footer-api = API-dokumentation
 
-## Names of languages, in this language
-language-name-en = engelska
-language-name-fr = franska
-language-name-it = italienska
-language-name-ro = rumänska
-language-name-sl = slovenska
-language-name-sv = svenska
+# A date and a time of day together. $date is a long date ("27 November 2026"), $time
+# the time of day ("08:30"), $zone the time zone's abbreviation ("CET").
+datetime = { $date }, { $time } { $zone }
 
 ## Roles
 role-admin = Administratör

@@ -42,7 +42,7 @@ fn reader() -> AccountRecord {
             display_name: DisplayName::parse("Lars Nilsson").expect("name"),
             partner: PartnerId::from_uuid(uuid::Uuid::now_v7()),
             role: Role::Editor,
-            locale: Locale::Sv,
+            locale: mfx_domain::locale::test_locale("sv"),
             time_zone: TimeZone::parse("Europe/Stockholm").expect("zone"),
             active: true,
             password_change_required: false,
@@ -79,15 +79,20 @@ fn full_week(since: DateTime<Utc>) -> mfx_domain::digest::Digest {
 }
 
 fn benches(c: &mut Criterion) {
-    let texts: HashMap<Locale, String> =
-        [(Locale::Fr, "Microcrédit"), (Locale::En, "Microcredit"), (Locale::It, "Microcredito")]
-            .into_iter()
-            .map(|(l, t)| (l, t.to_owned()))
-            .collect();
+    let texts: HashMap<Locale, String> = [
+        (mfx_domain::locale::test_locale("fr"), "Microcrédit"),
+        (mfx_domain::locale::test_locale("en"), "Microcredit"),
+        (mfx_domain::locale::test_locale("it"), "Microcredito"),
+    ]
+    .into_iter()
+    .map(|(l, t)| (l, t.to_owned()))
+    .collect();
     c.bench_function("fallback: choose the text for each of six languages", |b| {
         b.iter(|| {
-            for requested in Locale::ALL {
-                let chosen = fallback_chain(black_box(requested), Locale::Fr).into_iter().find_map(|l| texts.get(&l));
+            for requested in Locale::all() {
+                let chosen = fallback_chain(black_box(requested), mfx_domain::locale::test_locale("fr"))
+                    .into_iter()
+                    .find_map(|l| texts.get(&l));
                 black_box(chosen);
             }
         });

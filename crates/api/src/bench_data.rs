@@ -9,6 +9,7 @@
 //! Only for benchmark databases: it refuses a database that already holds other documents.
 
 use crate::demo::{Seeded, insert_with_translations};
+use mfx_domain::Locale;
 use mfx_domain::account::{AccountInput, NewAccount};
 use mfx_domain::document::{DocumentId, Kind, Status};
 use mfx_domain::partner::Partner;
@@ -83,7 +84,7 @@ impl Corpus {
             }
         };
         for entry in templates.iter().flat_map(|t| t.iter()) {
-            let lang = entry.get("language").and_then(Value::as_str).unwrap_or("en");
+            let lang = entry.get("language").and_then(Value::as_str).unwrap_or(Locale::fallback().as_str());
             if let Some(text) = entry.get("text") {
                 take(lang, text);
             }
@@ -96,7 +97,9 @@ impl Corpus {
 
     /// About `bytes` bytes of sentences in `lang`, in paragraphs.
     fn paragraphs(&self, lang: &str, bytes: usize, mix: &mut Mix) -> String {
-        let Some(pool) = self.0.get(lang).or_else(|| self.0.get("en")) else { return String::new() };
+        let Some(pool) = self.0.get(lang).or_else(|| self.0.get(Locale::fallback().as_str())) else {
+            return String::new();
+        };
         let mut out = String::with_capacity(bytes + 200);
         let mut in_paragraph = 0;
         while out.len() < bytes {
@@ -280,7 +283,7 @@ fn practice(templates: &[Value], corpus: &Corpus, n: usize) -> Result<Entry, Str
     let mut mix = Mix::new(n as u64);
     let template = &templates[n % templates.len()];
     let mut entry = strip(template.clone());
-    let lang = entry.body.get("language").and_then(Value::as_str).unwrap_or("en").to_owned();
+    let lang = entry.body.get("language").and_then(Value::as_str).unwrap_or(Locale::fallback().as_str()).to_owned();
     let target = 1024 + mix.below(3 * 1024);
     let text = practice_texts(entry.body.get("text").unwrap_or(&Value::Null), &lang, n, target, corpus, &mut mix);
     entry.body["text"] = text;

@@ -21,6 +21,8 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error("seed file {path}: {problems}")]
     Seed { path: String, problems: String },
+    #[error("languages: {0}")]
+    Languages(String),
     #[error("token secret: {0}")]
     Secret(String),
     #[error("{0}")]
@@ -62,6 +64,27 @@ pub fn load_seed(settings: &Settings) -> Result<Seed, StartupError> {
     })
 }
 
+/// Makes the process speak the seed's languages: installs them as the language registry, loads
+/// the messages of `MFX_LOCALES_DIR`, and (with `require_messages`) refuses a seed language that
+/// has no messages, compiled in or in the folder. Called once, before anything else, by every
+/// command.
+pub fn install_languages(settings: &Settings, require_messages: bool) -> Result<Seed, StartupError> {
+    let seed = load_seed(settings)?;
+    mfx_domain::Locale::install(seed.languages.clone()).map_err(|e| StartupError::Other(e.to_string()))?;
+    if let Some(dir) = &settings.locales_dir {
+        mfx_i18n::load_locales_dir(dir).map_err(|e| StartupError::Languages(e.to_string()))?;
+    }
+    let missing = mfx_i18n::languages_without_messages();
+    if require_messages && !missing.is_empty() {
+        let codes: Vec<&str> = missing.iter().map(|l| l.as_str()).collect();
+        return Err(StartupError::Languages(format!(
+            "no messages for {}: add locales/<code>/*.ftl to the folder named by MFX_LOCALES_DIR",
+            codes.join(", ")
+        )));
+    }
+    Ok(seed)
+}
+
 /// Migrates, seeds, and creates the first operator account when there is no account at all.
 pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> Result<Prepared, StartupError> {
     let db = open_database(settings)?;
@@ -93,7 +116,7 @@ pub fn prepare(settings: &Settings, now: chrono::DateTime<chrono::Utc>) -> Resul
             email: admin_email.clone(),
             partner: lead.id,
             role: Role::Admin,
-            locale: mfx_domain::Locale::FALLBACK,
+            locale: mfx_domain::Locale::fallback(),
             time_zone: lead.profile.time_zone.clone(),
         };
         accounts::insert(conn, &account, &hash, true, now)?;

@@ -60,6 +60,20 @@ enum Command {
     /// Email digests.
     #[command(subcommand)]
     Digest(DigestCommand),
+    /// The message files of the languages.
+    #[command(subcommand)]
+    Locales(LocalesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum LocalesCommand {
+    /// List missing and extra messages, and messages whose variables differ, per language,
+    /// against the working language; exit 1 when there is a problem.
+    Check {
+        /// A folder of `<code>/*.ftl` to check (default: MFX_LOCALES_DIR, else the compiled-in messages).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -119,6 +133,13 @@ pub fn main() -> ExitCode {
     };
     telemetry::init(&settings);
     let command = cli.command.unwrap_or(Command::Serve);
+    // The seed's languages, before anything reads one: a bad seed or a language without
+    // messages stops every command here (the check command only needs the seed).
+    let checking = matches!(command, Command::Locales(LocalesCommand::Check { .. }));
+    if let Err(error) = bootstrap::install_languages(&settings, !checking) {
+        eprintln!("mfx: {error}");
+        return ExitCode::from(2);
+    }
     if let Command::Openapi = command {
         return match crate::openapi::document().to_pretty_json() {
             Ok(json) => {
@@ -130,6 +151,9 @@ pub fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         };
+    }
+    if let Command::Locales(LocalesCommand::Check { dir }) = &command {
+        return check_locales(dir.as_deref().or(settings.locales_dir.as_deref()));
     }
     let result = actix_web::rt::System::new().block_on(run(command, settings));
     match result {
@@ -145,6 +169,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
     match command {
         Command::Serve => serve(settings).await,
         Command::Openapi => Ok(()),
+        Command::Locales(LocalesCommand::Check { .. }) => Ok(()),
         Command::Digest(DigestCommand::Preview { user }) => preview_digest(&settings, &user),
         Command::Digest(DigestCommand::Run { now, dry_run }) => run_digests(&settings, now, dry_run).await,
         Command::SeedDemo => {
@@ -365,4 +390,22 @@ async fn serve(settings: Settings) -> Result<(), String> {
     actix_web::rt::spawn(server::digest_scheduler(state.clone(), mailer));
     actix_web::rt::spawn(server::housekeeping(state));
     running.await.map_err(|e| e.to_string())
+}
+
+/// `mfx locales check`: every language's messages against the working language's.
+fn check_locales(dir: Option<&std::path::Path>) -> ExitCode {
+    match mfx_i18n::check::check_languages(dir) {
+        Ok(report) if report.is_clean() => {
+            println!("{}", report.summary());
+            ExitCode::SUCCESS
+        }
+        Ok(report) => {
+            println!("{report}");
+            ExitCode::FAILURE
+        }
+        Err(error) => {
+            eprintln!("mfx: {error}");
+            ExitCode::from(2)
+        }
+    }
 }

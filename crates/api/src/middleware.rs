@@ -100,7 +100,7 @@ fn is_html(response: &ServiceResponse<BoxBody>) -> bool {
 fn page_language(path: &str) -> Option<Locale> {
     let rest = path.strip_prefix('/')?;
     let first = rest.split('/').next()?;
-    Locale::ALL.into_iter().find(|l| l.as_str() == first)
+    Locale::all().into_iter().find(|l| l.as_str() == first)
 }
 
 /// An error met before a page handler ran (an unknown path, a wrong method, a body too large

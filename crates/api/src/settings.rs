@@ -53,6 +53,8 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// A partnership's own seed file; the bundled MICROFUTURE seed when absent.
     pub seed_file: Option<PathBuf>,
+    /// A folder of messages (`<code>/*.ftl`) for languages not compiled in, or overriding them.
+    pub locales_dir: Option<PathBuf>,
     /// The first operator account created on a new database.
     pub admin_email: Email,
     pub db_pool_size: u32,
@@ -88,6 +90,7 @@ pub const KEYS: &[&str] = &[
     "MFX_LOG",
     "MFX_LOG_FORMAT",
     "MFX_SEED_FILE",
+    "MFX_LOCALES_DIR",
     "MFX_ADMIN_EMAIL",
     "MFX_DB_POOL_SIZE",
     "MFX_WORKERS",
@@ -203,6 +206,7 @@ impl Settings {
             }
         });
         let seed_file = get("MFX_SEED_FILE").map(PathBuf::from);
+        let locales_dir = get("MFX_LOCALES_DIR").map(PathBuf::from);
         let admin_email = parse_or(
             &mut problems,
             "MFX_ADMIN_EMAIL",
@@ -308,6 +312,7 @@ impl Settings {
                 log_filter,
                 log_format,
                 seed_file,
+                locales_dir,
                 admin_email,
                 db_pool_size,
                 workers,
@@ -445,6 +450,17 @@ mod tests {
         }
         assert!(!problems.iter().any(|p| p.contains("short")), "secrets never appear in messages");
         assert!(!problems.iter().any(|p| p.contains("guessable")), "secrets never appear in messages");
+    }
+
+    #[test]
+    fn a_messages_folder_may_be_named() {
+        let settings = Settings::from_sources(&env(&[]), &HashMap::new()).expect("defaults are valid");
+        assert_eq!(settings.locales_dir, None);
+        let file = HashMap::from([("locales_dir".to_owned(), "/srv/messages".to_owned())]);
+        let settings = Settings::from_sources(&env(&[]), &file).expect("valid");
+        assert_eq!(settings.locales_dir, Some(PathBuf::from("/srv/messages")));
+        let settings = Settings::from_sources(&env(&[("MFX_LOCALES_DIR", "./more")]), &file).expect("valid");
+        assert_eq!(settings.locales_dir, Some(PathBuf::from("./more")));
     }
 
     #[test]

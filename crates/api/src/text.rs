@@ -28,7 +28,7 @@ pub fn title_for(summary: &DocumentSummary, locale: Locale) -> (String, Option<S
 /// A deliverable's or work package's title for a reader, and the language it is in: the
 /// reader's language, then the fallback language (English), then any.
 pub fn title_and_language(titles: &Titles, locale: Locale) -> (String, String) {
-    [locale.as_str(), Locale::FALLBACK.as_str()]
+    [locale.as_str(), Locale::fallback().as_str()]
         .into_iter()
         .find_map(|l| titles.get(l).map(|t| (t.clone(), l.to_owned())))
         .or_else(|| titles.iter().next().map(|(l, t)| (t.clone(), l.clone())))

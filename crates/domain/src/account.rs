@@ -311,6 +311,7 @@ impl NewAccount {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::locale::test_locale;
     use uuid::Uuid;
 
     #[test]
@@ -369,16 +370,16 @@ mod tests {
             locale: Some("de"),
             time_zone: Some("Rome"),
         };
-        let Err(Error::Invalid(violations)) = NewAccount::parse(&bad, partner, Locale::It, &tz) else {
+        let Err(Error::Invalid(violations)) = NewAccount::parse(&bad, partner, test_locale("it"), &tz) else {
             panic!("invalid input must be rejected");
         };
         let fields: Vec<_> = violations.iter().map(|v| v.field.as_str()).collect();
         assert_eq!(fields, ["email", "display_name", "role", "language", "time_zone"]);
 
         let good = AccountInput { email: "Luca@Bologna.IT", role: "editor", ..Default::default() };
-        let account = NewAccount::parse(&good, partner, Locale::It, &tz).expect("valid input");
+        let account = NewAccount::parse(&good, partner, test_locale("it"), &tz).expect("valid input");
         assert_eq!(account.email.as_str(), "luca@bologna.it");
         assert_eq!(account.display_name.as_str(), "luca");
-        assert_eq!((account.locale, account.time_zone.as_str()), (Locale::It, "Europe/Rome"));
+        assert_eq!((account.locale, account.time_zone.as_str()), (test_locale("it"), "Europe/Rome"));
     }
 }

@@ -2,7 +2,7 @@
 //! languages. Parsed and checked here so a bad file is refused with every problem listed.
 
 use crate::error::{Error, FieldError, Violations};
-use crate::locale::Locale;
+use crate::locale::{LanguageSpec, Languages, Locale};
 use crate::partner::{PartnerKind, PartnerProfile, PartnerSlug};
 use crate::time_zone::TimeZone;
 use chrono::NaiveDate;
@@ -28,7 +28,10 @@ pub struct Seed {
     pub project: Project,
     /// In the file's order, which is the order lists show.
     pub partners: Vec<PartnerProfile>,
+    /// The partnership's languages, the working language first.
     pub locales: Vec<Locale>,
+    /// The same, with each language's formatting locale: what the process installs.
+    pub languages: Languages,
 }
 
 #[derive(Deserialize)]
@@ -36,7 +39,7 @@ pub struct Seed {
 struct RawSeed {
     project: RawProject,
     partners: Vec<RawPartner>,
-    locales: Vec<String>,
+    locales: Vec<LanguageSpec>,
 }
 
 #[derive(Deserialize)]
@@ -73,21 +76,22 @@ impl Seed {
             .map_err(|e| Error::invalid("seed", "malformed", format!("the seed file is not valid: {e}")))?;
         let mut violations = Violations::new();
 
-        let mut locales = Vec::new();
-        for (i, tag) in raw.locales.iter().enumerate() {
-            if let Some(locale) = violations.check(&format!("locales[{i}]"), Locale::parse_field(tag)) {
-                if locales.contains(&locale) {
-                    violations.push(FieldError::new(format!("locales[{i}]"), "duplicate", "listed twice"));
-                }
-                locales.push(locale);
-            }
-        }
-        if !locales.contains(&Locale::FALLBACK) {
-            violations.push(FieldError::new("locales", "missing_fallback", "English must be one of the languages"));
-        }
+        let (languages, problems) = Languages::checked(&raw.locales, &raw.project.working_language);
+        problems.into_iter().for_each(|p| violations.push(p));
+        let find = |field: &str, code: &str| -> Result<Option<Locale>, FieldError> {
+            let Some(languages) = &languages else { return Ok(None) };
+            languages.find(code).map(Some).ok_or_else(|| {
+                let listed: Vec<&str> = languages.all().into_iter().map(Locale::as_str).collect();
+                FieldError::new(
+                    field,
+                    "not_in_locales",
+                    format!("`{code}` is not one of the seed's languages ({})", listed.join(", ")),
+                )
+            })
+        };
 
         let p = &raw.project;
-        let working_language = violations.check("project.working_language", Locale::parse_field(&p.working_language));
+        let working_language = languages.as_ref().map(Languages::working);
         for (field, value) in
             [("project.acronym", &p.acronym), ("project.title_en", &p.title_en), ("project.programme", &p.programme)]
         {
@@ -111,13 +115,7 @@ impl Seed {
             if kind.is_none() {
                 violations.push(FieldError::new(at("role"), "unknown_partner_role", "use lead, partner or advisory"));
             }
-            let locale = violations.check(&at("locale"), Locale::parse_field(&rp.locale));
-            if let Some(locale) = locale
-                && !locales.is_empty()
-                && !locales.contains(&locale)
-            {
-                violations.push(FieldError::new(at("locale"), "not_in_locales", "not one of the seed's languages"));
-            }
+            let locale = violations.check(&at("locale"), find(&at("locale"), &rp.locale)).flatten();
             let time_zone = violations.check(&at("timezone"), TimeZone::parse(&rp.timezone));
             let country_ok = rp.country.len() == 2 && rp.country.bytes().all(|b| b.is_ascii_uppercase());
             if !country_ok {
@@ -160,6 +158,9 @@ impl Seed {
             ));
         }
         violations.into_result()?;
+        let (Some(languages), Some(working_language)) = (languages, working_language) else {
+            return Err(Error::invalid("locales", "missing", "the seed has no languages"));
+        };
         Ok(Seed {
             project: Project {
                 acronym: p.acronym.trim().to_owned(),
@@ -167,12 +168,13 @@ impl Seed {
                 programme: p.programme.trim().to_owned(),
                 starts_on: p.starts_on,
                 ends_on: p.ends_on,
-                working_language: working_language.unwrap_or(Locale::FALLBACK),
+                working_language,
                 budget_eur: p.budget_eur,
                 erdf_eur: p.erdf_eur,
             },
             partners,
-            locales,
+            locales: languages.all(),
+            languages,
         })
     }
 
@@ -192,10 +194,11 @@ mod tests {
     fn the_project_seed_is_valid() {
         let seed = Seed::from_json(PROJECT_SEED).expect("seed/partners.json is valid");
         assert_eq!(seed.partners.len(), 6);
-        assert_eq!(seed.locales, Locale::ALL.to_vec());
+        assert_eq!(seed.locales, Locale::all());
+        assert_eq!(seed.languages.entries()[0].formatting, "en-GB");
         assert_eq!(seed.lead().map(|p| p.slug.as_str()), Some("bucharest-ilfov"));
         let orebro = seed.partners.iter().find(|p| p.slug.as_str() == "orebro").expect("Örebro is seeded");
-        assert_eq!((orebro.locale, orebro.time_zone.as_str()), (Locale::Sv, "Europe/Stockholm"));
+        assert_eq!((orebro.locale.as_str(), orebro.time_zone.as_str()), ("sv", "Europe/Stockholm"));
     }
 
     #[test]
@@ -209,6 +212,27 @@ mod tests {
         assert!(codes.contains(&("partners[1].slug", "invalid_slug")), "{codes:?}");
         assert!(codes.contains(&("partners[4].timezone", "unknown_time_zone")), "{codes:?}");
         assert!(codes.contains(&("partners", "one_lead_partner")), "{codes:?}");
+    }
+
+    #[test]
+    fn unknown_languages_are_listed_problems() {
+        let text = PROJECT_SEED
+            .replace("\"locale\": \"it\"", "\"locale\": \"de\"")
+            .replace("\"sl\", \"sv\"]", "\"sl\", \"Svenska\"]");
+        let Err(Error::Invalid(violations)) = Seed::from_json(&text) else { panic!("must be refused") };
+        let codes: Vec<_> = violations.iter().map(|v| (v.field.as_str(), v.code)).collect();
+        assert!(codes.contains(&("locales[5]", "invalid_language_code")), "{codes:?}");
+        assert!(codes.contains(&("partners[1].locale", "not_in_locales")), "{codes:?}");
+    }
+
+    #[test]
+    fn a_seed_may_bring_languages_of_its_own() {
+        let text = PROJECT_SEED
+            .replace("\"locale\": \"it\"", "\"locale\": \"de-AT\"")
+            .replace("\"sl\", \"sv\"]", "\"sl\", \"sv\", \"de\"]");
+        let seed = Seed::from_json(&text).expect("valid");
+        assert_eq!(seed.partners[1].locale.as_str(), "de");
+        assert_eq!(seed.locales.len(), 7);
     }
 
     #[test]

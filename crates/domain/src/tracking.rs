@@ -230,7 +230,7 @@ pub fn indicators(
     let live_actions: Vec<&ActionFact> = actions.iter().filter(|a| a.plan_published).collect();
     let mut coverage = Vec::new();
     let all_docs: Vec<&DocumentFact> = documents.iter().filter(published).collect();
-    for locale in crate::Locale::ALL {
+    for locale in crate::Locale::all() {
         let n = all_docs.iter().filter(|d| d.languages.contains(&locale)).count();
         coverage.push(Breakdown {
             key: locale.as_str().into(),
@@ -295,6 +295,7 @@ mod tests {
     use super::*;
     use crate::Locale;
     use crate::document::{Kind, Status};
+    use crate::locale::test_locale;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("date")
@@ -363,18 +364,24 @@ mod tests {
                 languages: languages.to_vec(),
             };
         let documents = vec![
-            fact(Kind::Practice, "a", Status::Published, None, &[Locale::Fr, Locale::En]),
-            fact(Kind::Practice, "a", Status::Archived, None, &[Locale::Fr]),
-            fact(Kind::Practice, "b", Status::Draft, None, &[Locale::Sv]),
+            fact(Kind::Practice, "a", Status::Published, None, &[test_locale("fr"), test_locale("en")]),
+            fact(Kind::Practice, "a", Status::Archived, None, &[test_locale("fr")]),
+            fact(Kind::Practice, "b", Status::Draft, None, &[test_locale("sv")]),
             fact(
                 Kind::MeetingNote,
                 "b",
                 Status::Published,
                 Some(("stakeholder_meeting", day(2023, 5, 2))),
-                &[Locale::Sv],
+                &[test_locale("sv")],
             ),
-            fact(Kind::MeetingNote, "b", Status::Published, Some(("study_visit", day(2023, 5, 2))), &[Locale::Sv]),
-            fact(Kind::ActionPlan, "b", Status::Published, None, &[Locale::Sv, Locale::En]),
+            fact(
+                Kind::MeetingNote,
+                "b",
+                Status::Published,
+                Some(("study_visit", day(2023, 5, 2))),
+                &[test_locale("sv")],
+            ),
+            fact(Kind::ActionPlan, "b", Status::Published, None, &[test_locale("sv"), test_locale("en")]),
         ];
         let actions = vec![
             ActionFact { partner: "b".into(), plan_published: true, status: "in_progress".into() },

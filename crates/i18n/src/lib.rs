@@ -2,10 +2,11 @@
 //! negotiation, fallback chains, and dates and numbers written the way each language writes
 //! them.
 
+pub mod check;
 mod format;
 mod messages;
 mod negotiate;
 
-pub use format::{format_date, format_datetime, format_number};
-pub use messages::{Arg, Translator, loaded_languages};
+pub use format::{capitalised, endonym, format_date, format_datetime, format_number, language_name};
+pub use messages::{Arg, LocalesDirError, Translator, languages_without_messages, load_locales_dir, loaded_languages};
 pub use negotiate::{fallback_chain, negotiate, parse_accept_language};

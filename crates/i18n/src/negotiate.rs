@@ -38,14 +38,14 @@ pub fn parse_accept_language(header: &str) -> Vec<(String, f32)> {
 pub fn negotiate(accept_language: &str) -> Option<Locale> {
     parse_accept_language(accept_language)
         .into_iter()
-        .find_map(|(tag, _)| if tag == "*" { Some(Locale::FALLBACK) } else { tag.parse().ok() })
+        .find_map(|(tag, _)| if tag == "*" { Some(Locale::fallback()) } else { tag.parse().ok() })
 }
 
 /// The languages to try, in order, when reading content in `requested` that was written in
 /// `original`: the requested language, then English, then the original. No duplicates.
 pub fn fallback_chain(requested: Locale, original: Locale) -> Vec<Locale> {
     let mut chain = Vec::with_capacity(3);
-    for locale in [requested, Locale::FALLBACK, original] {
+    for locale in [requested, Locale::fallback(), original] {
         if !chain.contains(&locale) {
             chain.push(locale);
         }
@@ -56,32 +56,33 @@ pub fn fallback_chain(requested: Locale, original: Locale) -> Vec<Locale> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use mfx_domain::locale::test_locale as l;
 
     #[test]
     fn picks_the_best_weighted_supported_language() {
-        assert_eq!(negotiate("de-DE,de;q=0.9,fr;q=0.8,en;q=0.7"), Some(Locale::Fr));
-        assert_eq!(negotiate("sv-SE"), Some(Locale::Sv));
-        assert_eq!(negotiate("en;q=0.5, sl;q=0.9"), Some(Locale::Sl));
-        assert_eq!(negotiate("ro;q=0, it"), Some(Locale::It));
-        assert_eq!(negotiate("de, *;q=0.1"), Some(Locale::En));
+        assert_eq!(negotiate("de-DE,de;q=0.9,fr;q=0.8,en;q=0.7"), Some(l("fr")));
+        assert_eq!(negotiate("sv-SE"), Some(l("sv")));
+        assert_eq!(negotiate("en;q=0.5, sl;q=0.9"), Some(l("sl")));
+        assert_eq!(negotiate("ro;q=0, it"), Some(l("it")));
+        assert_eq!(negotiate("de, *;q=0.1"), Some(l("en")));
         assert_eq!(negotiate("de, ja"), None);
         assert_eq!(negotiate(""), None);
     }
 
     #[test]
     fn malformed_ranges_are_skipped_not_fatal() {
-        assert_eq!(negotiate("fr;q=abc, it;q=0.4"), Some(Locale::It));
-        assert_eq!(negotiate("<script>, ro"), Some(Locale::Ro));
-        assert_eq!(negotiate("fr;q=7, sv"), Some(Locale::Sv));
+        assert_eq!(negotiate("fr;q=abc, it;q=0.4"), Some(l("it")));
+        assert_eq!(negotiate("<script>, ro"), Some(l("ro")));
+        assert_eq!(negotiate("fr;q=7, sv"), Some(l("sv")));
         let ranges = parse_accept_language("a,b;q=0.5,c");
         assert_eq!(ranges.iter().map(|r| r.0.as_str()).collect::<Vec<_>>(), ["a", "c", "b"]);
     }
 
     #[test]
     fn fallback_chain_is_requested_then_english_then_original() {
-        assert_eq!(fallback_chain(Locale::Ro, Locale::Fr), [Locale::Ro, Locale::En, Locale::Fr]);
-        assert_eq!(fallback_chain(Locale::En, Locale::Fr), [Locale::En, Locale::Fr]);
-        assert_eq!(fallback_chain(Locale::Sv, Locale::Sv), [Locale::Sv, Locale::En]);
-        assert_eq!(fallback_chain(Locale::En, Locale::En), [Locale::En]);
+        assert_eq!(fallback_chain(l("ro"), l("fr")), [l("ro"), l("en"), l("fr")]);
+        assert_eq!(fallback_chain(l("en"), l("fr")), [l("en"), l("fr")]);
+        assert_eq!(fallback_chain(l("sv"), l("sv")), [l("sv"), l("en")]);
+        assert_eq!(fallback_chain(l("en"), l("en")), [l("en")]);
     }
 }

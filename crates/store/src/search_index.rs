@@ -1,7 +1,8 @@
 //! Full-text search over every text of every document. SQLite: FTS5 with accent-insensitive
 //! tokens and prefix matching (it has no stemmers for these languages). PostgreSQL: a
-//! tsvector per text with the text search configuration of its language (stemming for en, fr,
-//! it, ro, sv; `simple` for sl). Text is folded (accents removed) before it is indexed and
+//! tsvector per text with the text search configuration of its language (the stemmer the
+//! language registry names for it, such as `german`; `simple` for a language without one, or
+//! when the server lacks the configuration). Text is folded (accents removed) before it is indexed and
 //! queried, so both backends treat "microcrédit" and "microcredit" alike.
 
 use crate::db::DbConnection;
@@ -11,19 +12,48 @@ use diesel::sql_types::{BigInt, Double, Text};
 use mfx_domain::Locale;
 use mfx_domain::content::Texts;
 use mfx_domain::document::DocumentId;
+use mfx_domain::locale::SIMPLE_SEARCH;
 use mfx_domain::policy::ReadScope;
 use mfx_domain::search::{SearchQuery, fold};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
-/// The PostgreSQL text search configuration for a language.
-pub fn pg_config(locale: Locale) -> &'static str {
-    match locale {
-        Locale::En => "english",
-        Locale::Fr => "french",
-        Locale::It => "italian",
-        Locale::Ro => "romanian",
-        Locale::Sv => "swedish",
-        Locale::Sl => "simple",
+/// The text search configurations this PostgreSQL server has, read from `pg_ts_config` once
+/// (the built-in configurations are the same in every database of a server, so once per
+/// process serves every pool).
+static PG_CONFIGS: OnceLock<HashSet<String>> = OnceLock::new();
+
+#[derive(QueryableByName)]
+struct ConfigName {
+    #[diesel(sql_type = Text)]
+    cfgname: String,
+}
+
+fn pg_configs(c: &mut diesel::PgConnection) -> Result<&'static HashSet<String>, StoreError> {
+    if let Some(found) = PG_CONFIGS.get() {
+        return Ok(found);
     }
+    let rows: Vec<ConfigName> = diesel::sql_query("SELECT cfgname::text AS cfgname FROM pg_ts_config").load(c)?;
+    Ok(PG_CONFIGS.get_or_init(|| rows.into_iter().map(|r| r.cfgname).collect()))
+}
+
+/// The PostgreSQL text search configuration for a language: its stemmer's (the registry's
+/// table) when the server has it, `simple` otherwise.
+pub fn pg_config(c: &mut diesel::PgConnection, locale: Locale) -> Result<&'static str, StoreError> {
+    let wanted = locale.search_config();
+    Ok(if pg_configs(c)?.contains(wanted) { wanted } else { SIMPLE_SEARCH })
+}
+
+/// Every configuration a text of a loaded language may be indexed with, for the query.
+fn pg_query_configs(c: &mut diesel::PgConnection) -> Result<Vec<&'static str>, StoreError> {
+    let mut configs = vec![SIMPLE_SEARCH];
+    for locale in Locale::all() {
+        let config = pg_config(c, locale)?;
+        if !configs.contains(&config) {
+            configs.push(config);
+        }
+    }
+    Ok(configs)
 }
 
 /// Indexes (or re-indexes) one text of a document.
@@ -54,6 +84,7 @@ pub fn put(conn: &mut DbConnection, id: DocumentId, locale: Locale, texts: &Text
             .execute(c)?;
         }
         DbConnection::Pg(c) => {
+            let config = pg_config(c, locale)?;
             diesel::sql_query(
                 "INSERT INTO search_index (document_id, locale, config, title, content, tsv) \
                  VALUES ($1, $2, $3, $4, $5, setweight(to_tsvector($3::regconfig, $6), 'A') || setweight(to_tsvector($3::regconfig, $7), 'B')) \
@@ -62,7 +93,7 @@ pub fn put(conn: &mut DbConnection, id: DocumentId, locale: Locale, texts: &Text
             )
             .bind::<Text, _>(&key)
             .bind::<Text, _>(locale.as_str())
-            .bind::<Text, _>(pg_config(locale))
+            .bind::<Text, _>(config)
             .bind::<Text, _>(&title)
             .bind::<Text, _>(&content)
             .bind::<Text, _>(fold(&title))
@@ -243,9 +274,11 @@ pub fn search(
             // Rank every match, keep each document's best text, and only then read the text of
             // the rows returned, for their passages.
             let (scope, partner) = scope_sql(scope, "$3");
+            // The names come from the registry's table, checked against pg_ts_config.
+            let configs = pg_query_configs(c)?.iter().map(|cfg| format!("('{cfg}')")).collect::<Vec<_>>().join(", ");
             let sql = format!(
                 "WITH q AS (SELECT cfg, to_tsquery(cfg::regconfig, $1) AS query \
-                            FROM (VALUES ('english'), ('french'), ('italian'), ('romanian'), ('swedish'), ('simple')) AS c (cfg)), \
+                            FROM (VALUES {configs}) AS c (cfg)), \
                  matches AS (SELECT s.document_id, s.locale, ts_rank(s.tsv, q.query)::float8 AS score \
                              FROM search_index s JOIN q ON q.cfg = s.config JOIN documents d ON d.id = s.document_id \
                              WHERE s.tsv @@ q.query AND {scope}{kind_filter}), \

@@ -142,7 +142,8 @@ fn due_block(tr: &Translator, heading: &str, list: &[Due], lang: Locale) -> Bloc
 
 /// What happened to an item, how many times, and the language of its title when not the reader's.
 fn notes(tr: &Translator, item: &Item) -> String {
-    let language_name = |code: &str| tr.t(&format!("language-name-{code}"));
+    let language_name =
+        |code: &str| code.parse().map_or_else(|_| code.to_owned(), |language| tr.language_name(language));
     let what = match &item.change {
         Change::DocumentNew => tr.t("digest-change-new"),
         Change::DocumentUpdated => tr.t("digest-change-updated"),

@@ -43,7 +43,7 @@ pub fn reader_language(req: &HttpRequest, lang: Option<&str>, user: &MaybeUser) 
     }
     let negotiated =
         req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).and_then(mfx_i18n::negotiate);
-    Ok(negotiated.unwrap_or(Locale::FALLBACK))
+    Ok(negotiated.unwrap_or(Locale::fallback()))
 }
 
 /// The raw body of a request, bounded.

@@ -285,7 +285,7 @@ pub async fn create_user(
     let fallback_zone = TimeZone::parse("UTC").map_err(|e| ApiError::internal(e.message))?;
     let (partner_id, locale, zone) = match &partner {
         Some(p) => (p.id, p.profile.locale, p.profile.time_zone.clone()),
-        None => (user.record.account.partner, Locale::FALLBACK, fallback_zone),
+        None => (user.record.account.partner, Locale::fallback(), fallback_zone),
     };
     let fields = AccountInput {
         email: &input.email,

@@ -1137,7 +1137,7 @@ pub async fn translate_form(
         let (mut page, cookies) = context(&state, &req, lang, "translate-title").await?;
         let Ok(user) = require_user(&page) else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
         let (record, target) = load_for_translation(&state, &user, kind, &id, &target).await?;
-        page.title = page.t1("translate-into", "language", &page.code("language-name-", target.as_str()));
+        page.title = page.t1("translate-into", "language", &page.language_name(target.as_str()));
         let (stored, version) = stored_translation(&record, target);
         let mut form = translation_form(&stored);
         form.set("version", version.to_string());
@@ -1171,7 +1171,7 @@ pub async fn translate(
         loop {
             attempt += 1;
             let (record, target) = load_for_translation(&state, &user, kind, &id, &target).await?;
-            page.title = page.t1("translate-into", "language", &page.code("language-name-", target.as_str()));
+            page.title = page.t1("translate-into", "language", &page.language_name(target.as_str()));
             let texts = translation_texts(kind, record.actions.len(), |name| form.value(name));
             let mut yours = merge::translation_parts(&texts);
             let origin = if form.value("origin") == Origin::Machine.as_str() { "machine" } else { "human" };

@@ -29,35 +29,37 @@ use mfx_domain::Locale;
 
 /// The routes of the web interface.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    const L: &str = "{lang:en|fr|it|ro|sl|sv}";
+    // The loaded languages, from the registry: `/de/…` exists when the seed speaks German.
+    let codes: Vec<&str> = Locale::all().into_iter().map(Locale::as_str).collect();
+    let l = format!("{{lang:{}}}", codes.join("|"));
     const C: &str = "{collection:practices|meeting-notes|action-plans}";
     cfg.service(web::resource("/").get(pages::root))
         .service(web::resource("/unsubscribe/{token}").get(unsubscribe::confirm).post(unsubscribe::unsubscribe))
         .service(web::resource("/static/app.css").get(pages::stylesheet))
-        .service(web::resource(format!("/{L}")).get(pages::language_root))
-        .service(web::resource(format!("/{L}/")).get(pages::home))
-        .service(web::resource(format!("/{L}/sign-in")).get(pages::sign_in_form).post(pages::sign_in))
-        .service(web::resource(format!("/{L}/sign-out")).post(pages::sign_out))
-        .service(web::resource(format!("/{L}/search")).get(pages::search))
-        .service(web::resource(format!("/{L}/dashboard")).get(dashboard::dashboard))
-        .service(web::resource(format!("/{L}/deliverables.csv")).get(dashboard::csv))
-        .service(web::resource(format!("/{L}/account")).get(pages::account).post(pages::save_account))
-        .service(web::resource(format!("/{L}/account/password")).get(password::form).post(password::change))
-        .service(web::resource(format!("/{L}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
-        .service(web::resource(format!("/{L}/admin/digests")).get(outbox::list))
-        .service(web::resource(format!("/{L}/admin/digests/{{id}}/retry")).post(outbox::retry))
-        .service(web::resource(format!("/{L}/partners/{{slug}}")).get(pages::partner))
-        .service(web::resource(format!("/{L}/{C}")).get(pages::list))
-        .service(web::resource(format!("/{L}/{C}/new")).get(forms::new_form).post(forms::create))
-        .service(web::resource(format!("/{L}/{C}/{{id}}")).get(pages::document))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(pages::history))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/transition")).post(forms::transition))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/pending/discard")).post(review::discard))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
+        .service(web::resource(format!("/{l}")).get(pages::language_root))
+        .service(web::resource(format!("/{l}/")).get(pages::home))
+        .service(web::resource(format!("/{l}/sign-in")).get(pages::sign_in_form).post(pages::sign_in))
+        .service(web::resource(format!("/{l}/sign-out")).post(pages::sign_out))
+        .service(web::resource(format!("/{l}/search")).get(pages::search))
+        .service(web::resource(format!("/{l}/dashboard")).get(dashboard::dashboard))
+        .service(web::resource(format!("/{l}/deliverables.csv")).get(dashboard::csv))
+        .service(web::resource(format!("/{l}/account")).get(pages::account).post(pages::save_account))
+        .service(web::resource(format!("/{l}/account/password")).get(password::form).post(password::change))
+        .service(web::resource(format!("/{l}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
+        .service(web::resource(format!("/{l}/admin/digests")).get(outbox::list))
+        .service(web::resource(format!("/{l}/admin/digests/{{id}}/retry")).post(outbox::retry))
+        .service(web::resource(format!("/{l}/partners/{{slug}}")).get(pages::partner))
+        .service(web::resource(format!("/{l}/{C}")).get(pages::list))
+        .service(web::resource(format!("/{l}/{C}/new")).get(forms::new_form).post(forms::create))
+        .service(web::resource(format!("/{l}/{C}/{{id}}")).get(pages::document))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(pages::history))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/transition")).post(forms::transition))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/pending/discard")).post(review::discard))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
         .service(
-            web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}"))
+            web::resource(format!("/{l}/{C}/{{id}}/translations/{{target}}"))
                 .get(forms::translate_form)
                 .post(forms::translate),
         );
@@ -234,5 +236,5 @@ pub async fn respond(
 
 /// Parses the `{lang}` of a path (the route only lets the six through).
 pub fn locale(raw: &str) -> Locale {
-    raw.parse().unwrap_or(Locale::FALLBACK)
+    raw.parse().unwrap_or(Locale::fallback())
 }

@@ -64,8 +64,23 @@ impl Page {
         format!("/{}{}{}", locale, self.path, self.query)
     }
 
-    pub fn languages(&self) -> [Locale; 6] {
-        Locale::ALL
+    pub fn languages(&self) -> Vec<Locale> {
+        Locale::all()
+    }
+
+    /// The name of `language` in the page's language ("anglais"), as CLDR writes it.
+    pub fn language_name(&self, language: &str) -> String {
+        language.parse::<Locale>().map_or_else(|_| language.to_owned(), |l| mfx_i18n::language_name(l, self.lang))
+    }
+
+    /// The same with a capital first letter, for a name that starts a label.
+    pub fn language_label(&self, language: &str) -> String {
+        mfx_i18n::capitalised(&self.language_name(language))
+    }
+
+    /// A language's name in itself, as the language switcher shows it ("Français").
+    pub fn endonym(&self, language: &Locale) -> String {
+        mfx_i18n::endonym(*language)
     }
 
     pub fn is_current(&self, locale: &Locale) -> bool {

@@ -39,7 +39,7 @@ pub async fn root(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse 
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .and_then(mfx_i18n::negotiate)
-            .unwrap_or(Locale::FALLBACK),
+            .unwrap_or(Locale::fallback()),
     };
     HttpResponse::SeeOther()
         .insert_header((header::LOCATION, format!("/{lang}/")))
@@ -458,7 +458,7 @@ pub async fn document(
         let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
         let may_edit = permits(&actor, Action::Update, &resource);
         let translate_into = if permits(&actor, Action::Translate, &resource) {
-            Locale::ALL.into_iter().filter(|l| *l != s.original_locale).collect()
+            Locale::all().into_iter().filter(|l| *l != s.original_locale).collect()
         } else {
             Vec::new()
         };

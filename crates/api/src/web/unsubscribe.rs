@@ -39,7 +39,7 @@ async fn account_of(state: &AppState, token: &str) -> Result<Option<AccountRecor
 
 async fn show(state: &AppState, req: &HttpRequest, token: String, done: bool) -> Result<HttpResponse, ApiError> {
     let account = account_of(state, &token).await?;
-    let lang = account.as_ref().map_or(Locale::FALLBACK, |a| a.account.locale);
+    let lang = account.as_ref().map_or(Locale::fallback(), |a| a.account.locale);
     let (page, cookies) = context(state, req, lang, "unsubscribe-title").await?;
     let status = if account.is_some() { StatusCode::OK } else { StatusCode::NOT_FOUND };
     let email = account.as_ref().map(|a| a.account.email.to_string()).unwrap_or_default();
@@ -54,12 +54,12 @@ async fn show(state: &AppState, req: &HttpRequest, token: String, done: bool) ->
 }
 
 pub async fn confirm(state: web::Data<AppState>, req: HttpRequest, token: web::Path<String>) -> HttpResponse {
-    respond(&state, &req, Locale::FALLBACK, show(&state, &req, token.into_inner(), false)).await
+    respond(&state, &req, Locale::fallback(), show(&state, &req, token.into_inner(), false)).await
 }
 
 pub async fn unsubscribe(state: web::Data<AppState>, req: HttpRequest, token: web::Path<String>) -> HttpResponse {
     let token = token.into_inner();
-    respond(&state, &req, Locale::FALLBACK, async {
+    respond(&state, &req, Locale::fallback(), async {
         if let Some(account) = account_of(&state, &token).await? {
             let (id, now) = (account.account.id, state.clock.now());
             let digest = DigestChanges { frequency: Some(Frequency::Off), ..DigestChanges::default() };

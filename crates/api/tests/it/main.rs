@@ -20,6 +20,7 @@ mod layers;
 mod migrations;
 mod openapi;
 mod partners;
+mod partnership;
 mod preconditions;
 mod resilience;
 mod review;

@@ -142,7 +142,7 @@ pub(crate) fn chosen(summary: &DocumentSummary, requested: Locale) -> Option<&Te
 
 pub(crate) fn states(summary: &DocumentSummary) -> Vec<LanguageState> {
     let mut texts: Vec<&TextRecord> = summary.texts.iter().collect();
-    texts.sort_by_key(|t| Locale::ALL.iter().position(|l| *l == t.locale));
+    texts.sort_by_key(|t| Locale::all().iter().position(|l| *l == t.locale));
     texts
         .into_iter()
         .map(|t| LanguageState {
@@ -170,7 +170,7 @@ pub fn item(summary: &DocumentSummary, requested: Locale) -> Result<DocumentItem
         .map(|(_, value)| (*value).to_owned())
         .unwrap_or_default();
     let mut languages: Vec<Locale> = summary.texts.iter().map(|t| t.locale).collect();
-    languages.sort_by_key(|l| Locale::ALL.iter().position(|x| x == l));
+    languages.sort_by_key(|l| Locale::all().iter().position(|x| x == l));
     Ok(DocumentItem {
         id: summary.id,
         kind: summary.kind,

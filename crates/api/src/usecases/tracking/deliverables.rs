@@ -108,7 +108,9 @@ async fn fields_of(state: &AppState, input: &DeliverableInput) -> Result<Deliver
     let mut titles = Titles::new();
     for (lang, title) in &input.titles {
         if lang.parse::<Locale>().map(|l| l.as_str() != lang).unwrap_or(true) {
-            v.push(FieldError::new(format!("titles.{lang}"), "unsupported_language", "use en, fr, it, ro, sl or sv"));
+            let accepted: Vec<&str> = Locale::all().into_iter().map(Locale::as_str).collect();
+            let message = format!("use one of {}", accepted.join(", "));
+            v.push(FieldError::new(format!("titles.{lang}"), "unsupported_language", message));
         }
         let title = title.trim();
         if title.is_empty() || title.chars().count() > 200 {
@@ -116,8 +118,9 @@ async fn fields_of(state: &AppState, input: &DeliverableInput) -> Result<Deliver
         }
         titles.insert(lang.clone(), title.to_owned());
     }
-    if !titles.contains_key("en") {
-        v.push(FieldError::new("titles.en", "required", "an English title is required"));
+    let working = Locale::fallback();
+    if !titles.contains_key(working.as_str()) {
+        v.push(FieldError::new(format!("titles.{working}"), "required", "a title in the working language is required"));
     }
     if input.description.chars().count() > 5000 {
         v.push(FieldError::new("description", "too_long", "at most 5000 characters"));
@@ -188,8 +191,8 @@ impl utoipa::PartialSchema for DeliverableTitles {
         let mut object = utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::Object)
             .additional_properties(Some(utoipa::openapi::schema::AdditionalProperties::FreeForm(false)))
-            .required("en");
-        for locale in Locale::ALL {
+            .required(Locale::fallback().as_str());
+        for locale in Locale::all() {
             object = object.property(locale.as_str(), title());
         }
         object.into()

@@ -39,7 +39,7 @@ pub async fn draft(state: &AppState, actor: &Actor, code: Option<&str>) -> Resul
     .await?;
     let within = |d: NaiveDate| period.starts_on <= d && d <= period.ends_on;
     // The report is written for the programme, in the partnership's working language.
-    let language = Locale::FALLBACK;
+    let language = Locale::fallback();
     let mut out = format!(
         "# Semester report draft — {} ({} to {})\n\nDrafted by MICROFUTURE Exchange on {today} from what the platform holds. Check and complete before sending.\n",
         period.code, period.starts_on, period.ends_on

@@ -37,12 +37,12 @@ impl utoipa::PartialSchema for WorkPackageTitles {
         utoipa::openapi::ObjectBuilder::new()
             .schema_type(utoipa::openapi::schema::Type::Object)
             .property(
-                "en",
+                Locale::fallback().as_str(),
                 utoipa::openapi::ObjectBuilder::new()
                     .schema_type(utoipa::openapi::schema::Type::String)
                     .pattern(Some("\\S")),
             )
-            .required("en")
+            .required(Locale::fallback().as_str())
             .additional_properties(Some(
                 utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String),
             ))
@@ -81,12 +81,13 @@ pub async fn create_work_package(
     if code.is_empty() || code.chars().count() > 16 {
         v.push(FieldError::new("code", "invalid_code", "1 to 16 characters"));
     }
-    if input.titles.get("en").is_none_or(|t| t.trim().is_empty()) {
-        v.push(FieldError::new("titles.en", "required", "an English title is required"));
+    let working = Locale::fallback();
+    if input.titles.get(working.as_str()).is_none_or(|t| t.trim().is_empty()) {
+        v.push(FieldError::new(format!("titles.{working}"), "required", "a title in the working language is required"));
     }
     v.into_result()?;
     let (titles, now) = (input.titles.clone(), state.clock.now());
     let c = code.clone();
     write(state, move |conn| store::insert_work_package(conn, &c, &titles, now)).await?;
-    Ok(WorkPackageView { title: title_in(&input.titles, Locale::FALLBACK), code, titles: input.titles })
+    Ok(WorkPackageView { title: title_in(&input.titles, Locale::fallback()), code, titles: input.titles })
 }
