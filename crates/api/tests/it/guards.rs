@@ -2,6 +2,9 @@
 //! 200 and seven 412s, and what is stored is the winner's whole change (child rows included);
 //! deactivations and role changes cannot be lost to the account's own saves; the last active
 //! administrator stays; calendar feeds and the digest outbox keep one owner.
+//!
+//! Longer than most files: every guarded resource has its own contention scenario, and they
+//! share the helpers that fire concurrent writers.
 
 use crate::documents::{create, french_practice, send_with_etag};
 use crate::on_both_databases;

@@ -1,6 +1,9 @@
 //! What the public sees of published documents: only reviewed text. Edits of a published
 //! document wait in a pending draft, translations by other partners wait for the owner partner
 //! or the lead partner, and the history shows the public the published versions only.
+//!
+//! Longer than most files: each review path (edit, translation, attachment, history) is walked
+//! end to end on both databases, and the paths share their set-up here.
 
 use crate::documents::{create, french_practice, move_to, published, send_with_etag};
 use crate::on_both_databases;

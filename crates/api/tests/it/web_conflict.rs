@@ -3,6 +3,9 @@
 //! (for every kind, from generated and demo content), and action-item rows without a title —
 //! on SQLite and PostgreSQL, through real HTTP with a cookie session, posting forms the way a
 //! browser submits them.
+//!
+//! Longer than most files: each kind's form round trip and each conflict case is one scenario,
+//! sharing the form-posting helpers defined here.
 
 use crate::on_both_databases;
 use crate::support::TestApp;
