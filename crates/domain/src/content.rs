@@ -16,9 +16,7 @@ use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-pub const TITLE_MAX: usize = 200;
-pub const TEXT_MAX: usize = 20_000;
-pub const SHORT_MAX: usize = 300;
+pub use crate::fields::{SHORT_MAX, TEXT_MAX, TITLE_MAX};
 
 /// Trims a text and checks its length and characters (line breaks and tabs are fine).
 fn check_text(field: &str, value: &mut String, max: usize, required: bool, violations: &mut Violations) {
