@@ -5,7 +5,9 @@
 //! field is one entry here and its messages in each language.
 
 use crate::document::Kind;
-use crate::vocabulary::{ACTION_ITEM_STATUSES, INSTRUMENTS, MEETING_TYPES, PLAN_ACTION_STATUSES, TARGET_GROUPS, THEMES};
+use crate::vocabulary::{
+    ACTION_ITEM_STATUSES, INSTRUMENTS, MEETING_TYPES, PLAN_ACTION_STATUSES, TARGET_GROUPS, THEMES,
+};
 
 /// The longest title.
 pub const TITLE_MAX: usize = 200;
@@ -120,7 +122,12 @@ const fn field(name: &'static str, ty: FieldType, label: &'static str, section: 
 }
 
 const fn title(section: &'static str) -> Field {
-    Field { translatable: true, required: true, max: Some(TITLE_MAX as i64), ..field("title", FieldType::Short, "field-title", section) }
+    Field {
+        translatable: true,
+        required: true,
+        max: Some(TITLE_MAX as i64),
+        ..field("title", FieldType::Short, "field-title", section)
+    }
 }
 
 const fn markdown(name: &'static str, label: &'static str, hint: Option<&'static str>, section: &'static str) -> Field {
@@ -194,7 +201,8 @@ const EVIDENCE: &str = "form-evidence";
 const CONTACT: &str = "field-contact";
 
 const LOCATION_FIELDS: &[Field] = &[
-    Field { max: Some(SHORT_MAX as i64), ..field("country", FieldType::Country, "field-country", LOCATION) }.hinted("hint-country"),
+    Field { max: Some(SHORT_MAX as i64), ..field("country", FieldType::Country, "field-country", LOCATION) }
+        .hinted("hint-country"),
     short("region", "field-region", LOCATION),
     short("city", "field-city", LOCATION),
 ];
@@ -204,8 +212,15 @@ const EVIDENCE_FIELDS: &[Field] = &[
     integer("loan_size_min_eur", "field-loan_size_min_eur", 0, AMOUNT_MAX, EVIDENCE),
     integer("loan_size_max_eur", "field-loan_size_max_eur", 0, AMOUNT_MAX, EVIDENCE),
     integer("beneficiaries_reached", "field-beneficiaries_reached", 0, AMOUNT_MAX, EVIDENCE),
-    Field { max: Some(SHORT_MAX as i64), ..field("funding_source", FieldType::OptionalShort, "field-funding_source", EVIDENCE) },
-    Field { min: Some(0), max: Some(100), ..field("repayment_rate_percent", FieldType::Decimal, "field-repayment_rate_percent", EVIDENCE) },
+    Field {
+        max: Some(SHORT_MAX as i64),
+        ..field("funding_source", FieldType::OptionalShort, "field-funding_source", EVIDENCE)
+    },
+    Field {
+        min: Some(0),
+        max: Some(100),
+        ..field("repayment_rate_percent", FieldType::Decimal, "field-repayment_rate_percent", EVIDENCE)
+    },
 ];
 
 const CONTACT_FIELDS: &[Field] = &[
@@ -341,7 +356,9 @@ impl Kind {
 
     /// The list of records whose rows have translated fields (a plan's actions), if any.
     pub fn translated_records(self) -> Option<&'static Field> {
-        self.fields().iter().find(|f| f.children().iter().any(|c| c.translatable) && matches!(f.ty, FieldType::Records(_)))
+        self.fields()
+            .iter()
+            .find(|f| f.children().iter().any(|c| c.translatable) && matches!(f.ty, FieldType::Records(_)))
     }
 
     /// The Fluent id naming a field given by its path as history and reviews record it
@@ -420,7 +437,12 @@ mod tests {
             let fields = kind.fields();
             let first: Vec<&str> = fields.iter().take(5).map(|f| f.name).collect();
             assert_eq!(first, ["language", "partner", "visibility", "title", "themes"]);
-            let forms: BTreeSet<&str> = fields.iter().flat_map(|f| std::iter::once(f).chain(f.children())).filter(|f| !matches!(f.ty, FieldType::Records(_))).map(|f| f.form).collect();
+            let forms: BTreeSet<&str> = fields
+                .iter()
+                .flat_map(|f| std::iter::once(f).chain(f.children()))
+                .filter(|f| !matches!(f.ty, FieldType::Records(_)))
+                .map(|f| f.form)
+                .collect();
             assert!(forms.len() > 5, "{kind:?}");
         }
         assert_eq!(Kind::ActionPlan.translated_records().map(|f| f.name), Some("actions"));
