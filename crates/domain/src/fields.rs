@@ -77,8 +77,10 @@ pub enum FieldType {
     Practices,
     /// A group of fields stored together (`location`, `evidence`).
     Group(&'static [Field]),
-    /// A list of records, each with these fields (`action_items`, `actions`).
+    /// A list of records, each with these fields (`action_items`, `actions`), edited in rows.
     Records(&'static [Field]),
+    /// A list of people, each with these fields, edited one per line (`name — organisation`).
+    People(&'static [Field]),
 }
 
 /// One field of a kind of document.
@@ -99,7 +101,10 @@ pub struct Field {
     pub label: &'static str,
     /// The Fluent id of the hint shown under the label, if any.
     pub hint: Option<&'static str>,
-    /// The name of the field in web forms (a group's fields are flattened there).
+    /// The value when none is given.
+    pub default: Option<&'static str>,
+    /// The name of the field in web forms (for a list of records, the prefix of its rows'
+    /// fields: `item-3-title`) (a group's fields are flattened there).
     pub form: &'static str,
     /// The Fluent id of the legend of the form's fieldset the field is drawn in (empty: a
     /// fieldset of its own).
@@ -116,6 +121,7 @@ const fn field(name: &'static str, ty: FieldType, label: &'static str, section: 
         min: None,
         label,
         hint: None,
+        default: None,
         form: name,
         section,
     }
@@ -155,6 +161,10 @@ impl Field {
         Field { required: true, ..self }
     }
 
+    const fn by_default(self, default: &'static str) -> Field {
+        Field { default: Some(default), ..self }
+    }
+
     const fn at_most(self, max: i64) -> Field {
         Field { max: Some(max), ..self }
     }
@@ -167,7 +177,7 @@ impl Field {
     /// The fields of a group or of each record, else none.
     pub fn children(&self) -> &'static [Field] {
         match self.ty {
-            FieldType::Group(fields) | FieldType::Records(fields) => fields,
+            FieldType::Group(fields) | FieldType::Records(fields) | FieldType::People(fields) => fields,
             _ => &[],
         }
     }
@@ -189,7 +199,7 @@ const fn common(title_section: &'static str) -> [Field; 5] {
     [
         field("language", FieldType::Language, "field-original-language", ABOUT),
         field("partner", FieldType::Partner, "filter-partner", ABOUT),
-        field("visibility", FieldType::Visibility, "field-visibility", ABOUT),
+        field("visibility", FieldType::Visibility, "field-visibility", ABOUT).by_default("partnership"),
         title(title_section),
         field("themes", FieldType::Codes(THEME), "field-themes", ABOUT),
     ]
@@ -271,7 +281,7 @@ const ITEM_FIELDS: &[Field] = &[
     Field { required: true, max: Some(TITLE_MAX as i64), ..field("title", FieldType::Short, "field-item-title", "") },
     field("assignee", FieldType::Partner, "field-assignee", ""),
     field("due_on", FieldType::Date, "field-due_on", ""),
-    field("status", FieldType::Code(ITEM_STATUS), "field-status", ""),
+    field("status", FieldType::Code(ITEM_STATUS), "field-status", "").by_default("open"),
 ];
 
 const MEETING_NOTE: &[Field] = &{
@@ -288,13 +298,14 @@ const MEETING_NOTE: &[Field] = &{
         field("time_zone", FieldType::TimeZone, "field-time-zone", MEETING).required().hinted("field-time-zone-hint"),
         short("place", "field-place", MEETING),
         field("online_url", FieldType::Url, "field-online_url", MEETING).at_most(2000),
-        field("attendees", FieldType::Records(ATTENDEE_FIELDS), "field-attendees", MEETING)
+        field("attendees", FieldType::People(ATTENDEE_FIELDS), "field-attendees", MEETING)
             .at_most(500)
             .hinted("hint-attendees"),
         markdown("agenda", "field-agenda", None, MINUTES),
         markdown("discussion", "field-discussion", None, MINUTES),
         markdown("decisions", "field-decisions", None, MINUTES),
         field("action_items", FieldType::Records(ITEM_FIELDS), "field-action_items", "")
+            .in_form("item")
             .at_most(200)
             .hinted("hint-action_items"),
     ]
@@ -310,8 +321,8 @@ const ACTION_FIELDS: &[Field] = &[
     markdown("players", "field-players", None, ""),
     markdown("funding_sources", "field-funding_sources", None, ""),
     markdown("indicators", "field-indicators", None, ""),
-    field("status", FieldType::Code(ACTION_STATUS), "field-status", ""),
-    integer("progress_percent", "field-progress_percent", 0, 100, ""),
+    field("status", FieldType::Code(ACTION_STATUS), "field-status", "").by_default("planned"),
+    integer("progress_percent", "field-progress_percent", 0, 100, "").by_default("0"),
     field("starts_on", FieldType::Date, "field-starts_on", ""),
     field("ends_on", FieldType::Date, "field-ends_on", ""),
     Field { min: Some(0), ..field("estimated_cost_eur", FieldType::Integer, "field-estimated_cost_eur", "") },
@@ -330,7 +341,7 @@ const ACTION_PLAN: &[Field] = &{
         short("region", "field-region", PLAN),
         markdown("summary", "field-summary", None, PLAN),
         markdown("policy_context", "field-policy_context", None, PLAN),
-        field("actions", FieldType::Records(ACTION_FIELDS), "field-actions", "").at_most(50),
+        field("actions", FieldType::Records(ACTION_FIELDS), "field-actions", "").in_form("action").at_most(50),
     ]
 };
 

@@ -4,6 +4,8 @@
 mod attachment;
 mod conflict;
 mod dashboard;
+mod form_fields;
+mod form_state;
 mod forms;
 mod outbox;
 mod page;
@@ -12,6 +14,7 @@ mod password;
 mod review;
 mod session;
 mod svg;
+mod translate;
 mod unsubscribe;
 
 pub use page::Page;
@@ -56,8 +59,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
         .service(
             web::resource(format!("/{L}/{C}/{{id}}/translations/{{target}}"))
-                .get(forms::translate_form)
-                .post(forms::translate),
+                .get(translate::translate_form)
+                .post(translate::translate),
         );
 }
 

@@ -175,7 +175,7 @@ fn check_field(
                 check_fields(&format!("{path}."), children, group, v, refs);
             }
         }
-        FieldType::Records(children) => {
+        FieldType::Records(children) | FieldType::People(children) => {
             let Value::Array(rows) = value else { return };
             too_many(path, field, rows.len(), v);
             for (n, row) in rows.iter_mut().enumerate() {
