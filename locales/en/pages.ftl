@@ -171,6 +171,7 @@ field-ends_at = Ends
 field-place = Place
 field-online_url = Online meeting link
 field-attendees = Attendees
+field-attendee-name = Name of the attendee
 hint-attendees = One person per line: name — organisation.
 field-action_items = Action items
 hint-action_items = Leave a row empty to leave it out; tick “Remove this item” to remove an item.

@@ -171,6 +171,7 @@ field-ends_at = Fin
 field-place = Lieu
 field-online_url = Lien de la réunion en ligne
 field-attendees = Participants
+field-attendee-name = Nom du participant ou de la participante
 hint-attendees = Une personne par ligne : nom — organisme.
 field-action_items = Actions à mener
 hint-action_items = Laissez une ligne vide pour l’ignorer ; cochez « Supprimer ce point » pour supprimer un point.

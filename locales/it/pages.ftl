@@ -171,6 +171,7 @@ field-ends_at = Fine
 field-place = Luogo
 field-online_url = Collegamento alla riunione a distanza
 field-attendees = Partecipanti
+field-attendee-name = Nome del partecipante
 hint-attendees = Una persona per riga: nome — organizzazione.
 field-action_items = Attività da svolgere
 hint-action_items = Lasciare vuota una riga per ometterla; spuntare «Elimina questa voce» per eliminare una voce.

@@ -174,6 +174,7 @@ field-ends_at = Se încheie la
 field-place = Locul
 field-online_url = Adresa reuniunii virtuale
 field-attendees = Participanți
+field-attendee-name = Numele participantului
 hint-attendees = Câte o persoană pe rând: nume — organizație.
 field-action_items = Sarcini de îndeplinit
 hint-action_items = Lăsați un rând gol pentru a-l omite; bifați „Eliminați această sarcină” pentru a elimina o sarcină.

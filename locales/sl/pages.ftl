@@ -177,6 +177,7 @@ field-ends_at = Konec
 field-place = Kraj
 field-online_url = Povezava do spletnega sestanka
 field-attendees = Udeleženci
+field-attendee-name = Ime udeleženca
 hint-attendees = Ena oseba v vsaki vrstici: ime — organizacija.
 field-action_items = Naloge
 hint-action_items = Vrstico pustite prazno, če je ne potrebujete; označite »Odstrani to nalogo«, da odstranite nalogo.

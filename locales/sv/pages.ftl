@@ -171,6 +171,7 @@ field-ends_at = Slutar
 field-place = Plats
 field-online_url = Länk till det digitala mötet
 field-attendees = Deltagare
+field-attendee-name = Deltagarens namn
 hint-attendees = En person per rad: namn — organisation.
 field-action_items = Åtgärdspunkter
 hint-action_items = Lämna en rad tom för att hoppa över den. Kryssa i ”Ta bort punkten” för att ta bort en punkt.

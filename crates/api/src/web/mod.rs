@@ -4,6 +4,7 @@
 mod attachment;
 mod conflict;
 mod dashboard;
+mod document;
 mod form_fields;
 mod form_state;
 mod forms;
@@ -50,9 +51,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{L}/partners/{{slug}}")).get(pages::partner))
         .service(web::resource(format!("/{L}/{C}")).get(pages::list))
         .service(web::resource(format!("/{L}/{C}/new")).get(forms::new_form).post(forms::create))
-        .service(web::resource(format!("/{L}/{C}/{{id}}")).get(pages::document))
+        .service(web::resource(format!("/{L}/{C}/{{id}}")).get(document::document))
         .service(web::resource(format!("/{L}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
-        .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(pages::history))
+        .service(web::resource(format!("/{L}/{C}/{{id}}/history")).get(document::history))
         .service(web::resource(format!("/{L}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
         .service(web::resource(format!("/{L}/{C}/{{id}}/transition")).post(forms::transition))
         .service(web::resource(format!("/{L}/{C}/{{id}}/pending/discard")).post(review::discard))

@@ -117,7 +117,7 @@ pub struct PendingPanel {
     pub may_discard: bool,
     pub may_decide: bool,
     /// The moves of the pending draft the reader may make.
-    pub moves: Vec<super::pages::Move>,
+    pub moves: Vec<super::document::Move>,
 }
 
 /// Keys inside structured values that hold codes or ids rather than words.
@@ -238,7 +238,7 @@ pub async fn panel(
                 .into_iter()
                 .filter_map(|to| transition(d.status, to).ok())
                 .filter(|step| permits(actor, step.needs, &as_draft))
-                .map(|step| super::pages::Move {
+                .map(|step| super::document::Move {
                     to: step.to,
                     label: page.t(match step.to {
                         Status::InReview => "review-move-to-in_review",
