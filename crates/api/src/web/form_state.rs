@@ -2,7 +2,6 @@
 //! and how the domain's field paths (`text.title`, `actions[1].status`) name form fields.
 
 use super::Page;
-use crate::error::ApiError;
 use mfx_domain::Violations;
 use mfx_domain::document::Kind;
 use mfx_domain::fields::FieldType;
@@ -96,16 +95,6 @@ pub fn violations_to_form(page: &Page, kind: Kind, violations: &Violations, form
         }
     }
     form.general = Some(page.t("form-has-errors"));
-}
-
-/// The pairs of a form; browsers send line breaks as CR LF, kept here as LF.
-pub fn parse_pairs(body: &[u8]) -> Result<Vec<(String, String)>, ApiError> {
-    let pairs = serde_urlencoded::from_bytes::<Vec<(String, String)>>(body)
-        .map_err(|e| ApiError::BadRequest { code: "malformed_form", detail: e.to_string() })?;
-    Ok(pairs
-        .into_iter()
-        .map(|(name, value)| if value.contains('\r') { (name, value.replace("\r\n", "\n")) } else { (name, value) })
-        .collect())
 }
 
 /// Where the records of a form's document (action items, plan actions) came from: for each

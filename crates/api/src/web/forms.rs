@@ -4,11 +4,10 @@
 //! (`form_fields`); the translation editor is in `translate`.
 
 use super::conflict::{self, Comparison, Names};
+use super::extract::{CheckedForm, DocPath, KindPath, Member, Pairs};
 use super::form_fields::{FormSection, form_from_value, sections, to_json};
-use super::form_state::{FormState, on_rows, parse_pairs, violations_to_form};
-use super::pages::kind_of;
-use super::session::csrf_ok;
-use super::{Page, context, html, locale, notice, render, respond, see_other};
+use super::form_state::{FormState, on_rows, violations_to_form};
+use super::{Page, html, notice, render, respond, see_other};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, TransitionInput};
@@ -242,21 +241,14 @@ async fn form_page(
     })
 }
 
-pub(super) fn require_user(page: &Page) -> Result<CurrentUser, ApiError> {
-    page.user.clone().ok_or(ApiError::Unauthenticated("sign in"))
-}
-
 fn new_title(kind: Kind) -> String {
     format!("new-{}", kind.as_str())
 }
 
-pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
-    let (lang, collection) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: KindPath, member: Member) -> HttpResponse {
+    let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, &new_title(kind)).await?;
-        let Ok(user) = require_user(&page) else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (page, cookies, user) = member.titled(&new_title(kind));
         let mut form = FormState::default();
         let own = user.record.account.partner;
         let partner = state.read(move |c| mfx_store::partners::find(c, own)).await?;
@@ -276,19 +268,14 @@ pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: web::P
 pub async fn create(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
-    body: web::Bytes,
+    path: KindPath,
+    member: Member,
+    CheckedForm(posted): CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let (lang, collection) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, &new_title(kind)).await?;
-        let user = require_user(&page)?;
-        let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
-        if !csrf_ok(&req, Some(&form.value("csrf"))) {
-            return Err(ApiError::forbidden());
-        }
+        let (page, cookies, user) = member.titled(&new_title(kind));
+        let mut form = FormState { values: posted.0, ..FormState::default() };
         let (mut value, unreadable, rows) = to_json(kind, &form);
         if let Some(object) = value.as_object_mut() {
             object.insert("language".into(), Value::String(form.value("language")));
@@ -316,10 +303,14 @@ pub async fn create(
 }
 
 /// The document to edit, if the user may edit it.
-async fn editable(state: &AppState, user: &CurrentUser, kind: Kind, id: &str) -> Result<DocumentRecord, ApiError> {
-    let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
+async fn editable(
+    state: &AppState,
+    user: &CurrentUser,
+    kind: Kind,
+    id: DocumentId,
+) -> Result<DocumentRecord, ApiError> {
     // A published document is edited through its pending draft, when it has one.
-    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
+    let record = crate::routes::review::editable(state, &user.actor(), kind, id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -329,18 +320,11 @@ async fn editable(state: &AppState, user: &CurrentUser, kind: Kind, id: &str) ->
     Ok(record)
 }
 
-pub async fn edit_form(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+pub async fn edit_form(state: web::Data<AppState>, req: HttpRequest, path: DocPath, member: Member) -> HttpResponse {
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "edit-title").await?;
-        let user = require_user(&page)?;
-        let record = editable(&state, &user, kind, &id).await?;
+        let (mut page, cookies, user) = member.titled("edit-title");
+        let record = editable(&state, &user, kind, id).await?;
         let s = &record.summary;
         page.title = page.t1("edit-of", "title", s.original().map(|t| t.texts.title()).unwrap_or_default());
         let stored = stored_value(&record)?;
@@ -363,20 +347,14 @@ pub(super) const MERGE_ATTEMPTS: usize = 3;
 pub async fn edit(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-    body: web::Bytes,
+    path: DocPath,
+    member: Member,
+    CheckedForm(posted): CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "edit-title").await?;
-        page.title = page.t("edit-title");
-        let user = require_user(&page)?;
-        let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
-        if !csrf_ok(&req, Some(&form.value("csrf"))) {
-            return Err(ApiError::forbidden());
-        }
+        let (page, cookies, user) = member.titled("edit-title");
+        let mut form = FormState { values: posted.0, ..FormState::default() };
         let action = format!("/{lang}/{collection}/{id}");
         let edit_action = format!("{action}/edit");
         let posted_version: i64 = form.value("version").parse().unwrap_or(0);
@@ -395,7 +373,7 @@ pub async fn edit(
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let record = editable(&state, &user, kind, &id).await?;
+            let record = editable(&state, &user, kind, id).await?;
             let version = record.summary.version;
             let current = merge::document_parts(&stored_value(&record)?);
             // A form of the current version started from what is stored now.
@@ -404,7 +382,7 @@ pub async fn edit(
             let outcome = merge::merge(&base, &yours, &current, &keep);
             let merged = merge::document_from_parts(&outcome.parts);
             let (status, errors) = if outcome.is_clean() {
-                match service::edit_document(&state, &user, kind, &id, version, &merged).await {
+                match service::edit_document(&state, &user, kind, &id.to_string(), version, &merged).await {
                     Ok(_) => {
                         let mut cookies = cookies;
                         cookies.push(notice(if outcome.kept.is_empty() {
@@ -452,29 +430,20 @@ pub struct MoveForm {
     comment: Option<String>,
     #[serde(default)]
     version: Option<i64>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
 pub async fn transition(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-    form: web::Form<MoveForm>,
+    path: DocPath,
+    member: Member,
+    CheckedForm(form): CheckedForm<MoveForm>,
 ) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "document-title").await?;
-        let user = require_user(&page)?;
-        let form = form.into_inner();
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
+        let (_, mut cookies, user) = member.titled("document-title");
         let input = TransitionInput { to: form.to, comment: form.comment };
-        let mut cookies = cookies;
-        match service::move_document(&state, &user, kind, &id, input, form.version).await {
+        match service::move_document(&state, &user, kind, &id.to_string(), input, form.version).await {
             Ok(_) => cookies.push(notice("notice-moved")),
             Err(ApiError::Domain(Error::Invalid(_))) => cookies.push(notice("notice-move-needs-comment")),
             Err(ApiError::Domain(Error::StaleVersion { .. })) => cookies.push(notice("notice-changed-meanwhile")),

@@ -5,6 +5,7 @@ mod attachment;
 mod conflict;
 mod dashboard;
 mod document;
+mod extract;
 mod form_fields;
 mod form_state;
 mod forms;

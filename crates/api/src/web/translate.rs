@@ -2,11 +2,10 @@
 //! description) with the original beside it, saved and merged like a document edit.
 
 use super::conflict::{self, Comparison, Names};
-use super::form_state::{FormState, parse_pairs, violations_to_form};
-use super::forms::{MERGE_ATTEMPTS, require_user};
-use super::pages::kind_of;
-use super::session::csrf_ok;
-use super::{Page, context, html, locale, notice, render, respond, see_other};
+use super::extract::{CheckedForm, DocPath, Member, Pairs, Target};
+use super::form_state::{FormState, violations_to_form};
+use super::forms::MERGE_ATTEMPTS;
+use super::{Page, html, notice, render, respond, see_other};
 use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, TranslationInput};
@@ -14,7 +13,7 @@ use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
-use mfx_domain::document::{Kind, Origin};
+use mfx_domain::document::{DocumentId, Kind, Origin};
 use mfx_domain::fields::FieldType;
 use mfx_domain::merge::{self, Parts, Snapshot};
 use mfx_domain::{Error, Locale};
@@ -195,13 +194,11 @@ async fn load_for_translation(
     state: &AppState,
     user: &CurrentUser,
     kind: Kind,
-    id: &str,
-    target: &str,
+    id: DocumentId,
+    target: Locale,
 ) -> Result<(DocumentRecord, Locale), ApiError> {
-    let target: Locale = target.parse().map_err(|_| ApiError::not_found("language"))?;
-    let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
     // A published document is edited through its pending draft, when it has one.
-    let record = crate::routes::review::editable(state, &user.actor(), kind, doc_id).await?;
+    let record = crate::routes::review::editable(state, &user.actor(), kind, id).await?;
     let s = &record.summary;
     let resource =
         mfx_domain::policy::Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
@@ -217,15 +214,14 @@ async fn load_for_translation(
 pub async fn translate_form(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String, String)>,
+    path: DocPath,
+    Target(target): Target,
+    member: Member,
 ) -> HttpResponse {
-    let (lang, collection, id, target) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "translate-title").await?;
-        let Ok(user) = require_user(&page) else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
-        let (record, target) = load_for_translation(&state, &user, kind, &id, &target).await?;
+        let (mut page, cookies, user) = member.titled("translate-title");
+        let (record, target) = load_for_translation(&state, &user, kind, id, target).await?;
         page.title = page.t1("translate-into", "language", &page.code("language-name-", target.as_str()));
         let (stored, version) = stored_translation(&record, target);
         let mut form = translation_form(kind, &stored);
@@ -241,25 +237,21 @@ pub async fn translate_form(
 pub async fn translate(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String, String)>,
-    body: web::Bytes,
+    path: DocPath,
+    Target(target): Target,
+    member: Member,
+    CheckedForm(posted): CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let (lang, collection, id, target) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "translate-title").await?;
-        let user = require_user(&page)?;
-        let mut form = FormState { values: parse_pairs(&body)?, ..FormState::default() };
-        if !csrf_ok(&req, Some(&form.value("csrf"))) {
-            return Err(ApiError::forbidden());
-        }
+        let (mut page, cookies, user) = member.titled("translate-title");
+        let mut form = FormState { values: posted.0, ..FormState::default() };
         let posted_version: i64 = form.value("version").parse().unwrap_or(0);
         let keep = conflict::kept_theirs(&form.values);
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let (record, target) = load_for_translation(&state, &user, kind, &id, &target).await?;
+            let (record, target) = load_for_translation(&state, &user, kind, id, target).await?;
             page.title = page.t1("translate-into", "language", &page.code("language-name-", target.as_str()));
             let texts = translation_texts(kind, record.actions.len(), |name| form.value(name));
             let mut yours = merge::translation_parts(&texts);
@@ -279,8 +271,16 @@ pub async fn translate(
                 practices: HashMap::new(),
             };
             if outcome.is_clean() {
-                let saved =
-                    service::translate_document(&state, &user, kind, &id, target.as_str(), input, Some(version)).await;
+                let saved = service::translate_document(
+                    &state,
+                    &user,
+                    kind,
+                    &id.to_string(),
+                    target.as_str(),
+                    input,
+                    Some(version),
+                )
+                .await;
                 match saved {
                     Ok(done) => {
                         let mut cookies = cookies;
