@@ -2,9 +2,10 @@
 //! as its kind's description lists them, workflow moves, what waits for review, lineage,
 //! languages and files), and its history.
 
-use super::pages::{kind_of, maybe};
+use super::extract::{DocPath, Visitor};
+use super::pages::maybe;
 use super::svg;
-use super::{Page, context, html, locale, render, respond};
+use super::{Page, html, render, respond};
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, DocumentItem, DocumentView};
 use crate::state::AppState;
@@ -136,18 +137,11 @@ impl DocumentPage<'_> {
     }
 }
 
-pub async fn document(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "document-title").await?;
+        let (mut page, cookies) = visitor.titled("document-title");
         let actor = maybe(&page).actor();
-        let id = id.parse().map_err(|_| ApiError::not_found("document"))?;
         let record = service::readable(&state, &actor, Some(kind), id).await?;
         let doc = service::view(&record, lang)?;
         page.title = doc.title.clone();
@@ -246,22 +240,15 @@ impl HistoryPage<'_> {
     }
 }
 
-pub async fn history(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+pub async fn history(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "history-title").await?;
+        let (mut page, cookies) = visitor.titled("history-title");
         let actor = maybe(&page).actor();
-        let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-        let record = service::readable(&state, &actor, Some(kind), doc_id).await?;
+        let record = service::readable(&state, &actor, Some(kind), id).await?;
         let doc = service::view(&record, lang)?;
         page.title = page.t1("history-of", "title", &doc.title);
-        let revisions = service::revisions(&state, &maybe(&page), kind, &id).await?.items;
+        let revisions = service::revisions(&state, &maybe(&page), kind, &id.to_string()).await?.items;
         Ok::<_, ApiError>(html(
             StatusCode::OK,
             render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,

@@ -1,8 +1,9 @@
 //! Pages that read: home, lists, search, a partner, the account, and signing in and out (one
 //! document and its history are in `document`).
 
+use super::extract::{CheckedForm, KindPath, Lang, Member, Pairs, Visitor};
 use super::session::{self, csrf_ok};
-use super::{Page, context, error_page, html, locale, notice, render, respond, see_other};
+use super::{Page, error_page, html, locale, notice, render, respond, see_other};
 use crate::auth::MaybeUser;
 use crate::error::ApiError;
 use crate::routes::documents::{self as service, DocumentItem, ListQuery};
@@ -70,10 +71,9 @@ pub struct HomePage<'a> {
     pub partners: Vec<mfx_domain::Partner>,
 }
 
-pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn home(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, visitor: Visitor) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "home-title").await?;
+        let (page, cookies) = visitor.titled("home-title");
         let query = ListQuery {
             lang: Some(lang.to_string()),
             partner: None,
@@ -102,10 +102,14 @@ pub struct SignInPage<'a> {
     pub password_error: Option<String>,
 }
 
-pub async fn sign_in_form(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn sign_in_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Lang(lang): Lang,
+    visitor: Visitor,
+) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let (page, cookies) = visitor.titled("sign-in-title");
         let body = render(&SignInPage {
             page: &page,
             email: String::new(),
@@ -128,15 +132,17 @@ pub struct SignInForm {
     csrf: Option<String>,
 }
 
+/// Signs in. A form without this browser's CSRF token comes back with its own message (403),
+/// so this form reads its token itself rather than through `CheckedForm`.
 pub async fn sign_in(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
+    Lang(lang): Lang,
+    visitor: Visitor,
     form: web::Form<SignInForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let (page, cookies) = visitor.titled("sign-in-title");
         let form = form.into_inner();
         let again = |error: Option<String>,
                      email_error: Option<String>,
@@ -178,22 +184,12 @@ pub async fn sign_in(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: Option<String>,
-}
-
 pub async fn sign_out(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<CsrfForm>,
+    Lang(lang): Lang,
+    _: CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
-    if !csrf_ok(&req, form.csrf.as_deref()) {
-        return error_page(&state, &req, lang, &ApiError::forbidden()).await;
-    }
     if let Ok(Some(user)) = session::current_user(&state, &req).await {
         let (session_id, now) = (user.session.clone(), state.clock.now());
         if let Err(error) = state.write(move |c| mfx_store::sessions::revoke(c, &session_id, now)).await {
@@ -232,14 +228,13 @@ pub struct ListParams {
 pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
+    path: KindPath,
+    visitor: Visitor,
     params: web::Query<ListParams>,
 ) -> HttpResponse {
-    let (lang, collection) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, list_title(kind)).await?;
+        let (page, cookies) = visitor.titled(list_title(kind));
         let p = params.into_inner();
         let clean = |v: Option<String>| v.filter(|s| !s.is_empty());
         let query = ListQuery {
@@ -297,12 +292,12 @@ pub struct SearchForm {
 pub async fn search(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
+    Lang(lang): Lang,
+    visitor: Visitor,
     form: web::Query<SearchForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "search-title").await?;
+        let (page, cookies) = visitor.titled("search-title");
         let q = form.into_inner().q.unwrap_or_default();
         let (hits, searched) = if q.trim().is_empty() {
             (Vec::new(), false)
@@ -330,11 +325,16 @@ pub struct PartnerPage<'a> {
     pub items: Vec<DocumentItem>,
 }
 
-pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
-    let (lang, slug) = path.into_inner();
-    let lang = locale(&lang);
+pub async fn partner(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let (_, slug) = path.into_inner();
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "partner-title").await?;
+        let (mut page, cookies) = visitor.titled("partner-title");
         let wanted = slug.clone();
         let partner = state
             .read(move |c| partners::find_by_slug(c, &wanted))
@@ -378,13 +378,9 @@ impl AccountPage<'_> {
     }
 }
 
-pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn account(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
-        let Some(user) = page.user.clone() else {
-            return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
-        };
+        let (page, cookies, user) = member.titled("account-title");
         let a = &user.record.account;
         let body = render(&AccountPage {
             page: &page,
@@ -417,26 +413,21 @@ pub struct AccountForm {
     digest_weekday: Option<i32>,
     #[serde(default)]
     digest_hour: Option<i32>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
+/// Saves the account's settings; someone whose session ended meanwhile is sent to sign in.
 pub async fn save_account(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<AccountForm>,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    CheckedForm(form): CheckedForm<AccountForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
+        let (page, cookies) = visitor.titled("account-title");
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
         };
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
-        let form = form.into_inner();
         let mut violations = mfx_domain::Violations::new();
         let changes = mfx_store::accounts::AccountChanges {
             display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),
