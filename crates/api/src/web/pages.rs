@@ -17,10 +17,6 @@ use mfx_domain::document::{Kind, Status};
 use mfx_store::{accounts, partners};
 use serde::Deserialize;
 
-pub(super) fn kind_of(collection: &str) -> Kind {
-    Kind::parse(collection).unwrap_or(Kind::Practice)
-}
-
 fn list_title(kind: Kind) -> &'static str {
     match kind {
         Kind::Practice => "nav-practices",

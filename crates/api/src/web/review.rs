@@ -1,9 +1,8 @@
 //! The review buttons of a document page: discard a pending draft, approve or refuse a proposed
 //! translation. Each answers with the document page again and a notice.
 
-use super::pages::kind_of;
-use super::session::csrf_ok;
-use super::{context, locale, notice, respond, see_other};
+use super::extract::{CheckedForm, DocPath, Member, Target};
+use super::{notice, respond, see_other};
 use crate::error::ApiError;
 use crate::routes::review::{self as service, TranslationDecision};
 use crate::state::AppState;
@@ -14,26 +13,19 @@ use mfx_domain::Error;
 pub struct DiscardForm {
     #[serde(default)]
     version: Option<i64>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
 pub async fn discard(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-    form: web::Form<DiscardForm>,
+    path: DocPath,
+    member: Member,
+    CheckedForm(form): CheckedForm<DiscardForm>,
 ) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "document-title").await?;
-        let user = page.user.clone().ok_or(ApiError::Unauthenticated("sign in"))?;
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
-        match service::discard(&state, &user, kind, &id, form.version).await {
+        let (_, mut cookies, user) = member.titled("document-title");
+        match service::discard(&state, &user, kind, &id.to_string(), form.version).await {
             Ok(_) => cookies.push(notice("notice-draft-discarded")),
             Err(ApiError::Domain(Error::StaleVersion { .. })) => cookies.push(notice("notice-changed-meanwhile")),
             Err(other) => return Err(other),
@@ -49,29 +41,22 @@ pub struct DecisionForm {
     decision: String,
     #[serde(default)]
     comment: Option<String>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
 pub async fn decide(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String, String)>,
-    form: web::Form<DecisionForm>,
+    path: DocPath,
+    Target(target): Target,
+    member: Member,
+    CheckedForm(form): CheckedForm<DecisionForm>,
 ) -> HttpResponse {
-    let (lang, collection, id, target) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "document-title").await?;
-        let user = page.user.clone().ok_or(ApiError::Unauthenticated("sign in"))?;
-        let form = form.into_inner();
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
+        let (_, mut cookies, user) = member.titled("document-title");
         let approve = form.decision == "approve";
         let input = TranslationDecision { decision: form.decision, comment: form.comment };
-        match service::decide(&state, &user, kind, &id, &target, input).await {
+        match service::decide(&state, &user, kind, &id.to_string(), target.as_str(), input).await {
             Ok(_) if approve => cookies.push(notice("notice-translation-approved")),
             Ok(_) => cookies.push(notice("notice-translation-refused")),
             Err(ApiError::Domain(Error::Invalid(_))) => cookies.push(notice("notice-refusal-needs-comment")),
