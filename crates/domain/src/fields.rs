@@ -43,7 +43,9 @@ pub enum FieldType {
     Markdown,
     /// An ISO 3166 two-letter country code.
     Country,
-    /// A whole number (years, counts, amounts of money, percentages of progress).
+    /// A calendar year.
+    Year,
+    /// A whole number (counts, amounts of money, percentages of progress).
     Integer,
     /// A number that may have decimals (a rate).
     Decimal,
@@ -146,6 +148,10 @@ const fn short(name: &'static str, label: &'static str, section: &'static str) -
 
 const fn integer(name: &'static str, label: &'static str, min: i64, max: i64, section: &'static str) -> Field {
     Field { min: Some(min), max: Some(max), ..field(name, FieldType::Integer, label, section) }
+}
+
+const fn year(name: &'static str, label: &'static str) -> Field {
+    Field { min: Some(1900), max: Some(2100), ..field(name, FieldType::Year, label, LOCATION) }
 }
 
 impl Field {
@@ -257,8 +263,8 @@ const PRACTICE: &[Field] = &{
         markdown("transfer_potential", "field-transfer_potential", Some("hint-transfer_potential"), PRACTICE_TEXT),
         markdown("stakeholders", "field-stakeholders", Some("hint-stakeholders"), PRACTICE_TEXT),
         field("location", FieldType::Group(LOCATION_FIELDS), "field-location", LOCATION),
-        integer("start_year", "field-start_year", 1900, 2100, LOCATION),
-        integer("end_year", "field-end_year", 1900, 2100, LOCATION).hinted("hint-end_year"),
+        year("start_year", "field-start_year"),
+        year("end_year", "field-end_year").hinted("hint-end_year"),
         field("target_groups", FieldType::Codes(TARGET_GROUP), "field-target_groups", ""),
         field("instruments", FieldType::Codes(INSTRUMENT), "field-instruments", ""),
         field("evidence", FieldType::Group(EVIDENCE_FIELDS), "form-evidence", EVIDENCE),
@@ -352,6 +358,21 @@ impl Kind {
             Kind::Practice => PRACTICE,
             Kind::MeetingNote => MEETING_NOTE,
             Kind::ActionPlan => ACTION_PLAN,
+        }
+    }
+
+    /// The field a path of a stored document names (`text.summary`, `contact.email`,
+    /// `actions.1.title`), in whichever kind has it: a field's name means the same in each.
+    pub fn described(path: &str) -> Option<&'static Field> {
+        let path = path.strip_prefix("text.").unwrap_or(path);
+        let (head, child) = match path.split_once('.') {
+            Some((head, rest)) => (head, rest.rsplit('.').next()),
+            None => (path, None),
+        };
+        let field = Kind::ALL.into_iter().find_map(|kind| kind.field(head))?;
+        match child {
+            Some(child) => field.children().iter().find(|c| c.name == child),
+            None => Some(field),
         }
     }
 

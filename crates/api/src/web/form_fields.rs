@@ -66,7 +66,7 @@ fn form_field(page: &Page, field: &Field) -> FormField {
         FieldType::DateTime => ("datetime", ""),
         FieldType::Language | FieldType::Visibility | FieldType::Code(_) | FieldType::OptionalCode(_) => ("select", ""),
         FieldType::Codes(_) => ("choices", ""),
-        FieldType::Integer => ("input", "number"),
+        FieldType::Year | FieldType::Integer => ("input", "number"),
         FieldType::Email => ("input", "email"),
         FieldType::Url => ("input", "url"),
         FieldType::Date => ("input", "date"),
@@ -162,7 +162,7 @@ impl Reader<'_> {
             | FieldType::Partner
             | FieldType::RowId
             | FieldType::Date => text_or_null(form, name),
-            FieldType::Integer | FieldType::Decimal => number(form, name, &mut self.unreadable),
+            FieldType::Year | FieldType::Integer | FieldType::Decimal => number(form, name, &mut self.unreadable),
             FieldType::Codes(_) | FieldType::Practices => json!(form.all(name)),
             FieldType::Links => {
                 json!(form.value(name).lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>())

@@ -117,7 +117,7 @@ fn check_field(
                 (_, Some(text)) => *value = Value::String(text),
             }
         }
-        FieldType::Integer | FieldType::Decimal => {
+        FieldType::Year | FieldType::Integer | FieldType::Decimal => {
             let Some(n) = value.as_f64() else { return };
             #[expect(clippy::cast_precision_loss, reason = "limits are far below 2^53")]
             let (low, high) = (field.min.map(|m| m as f64), field.max.map(|m| m as f64));
