@@ -201,14 +201,24 @@ const ABOUT: &str = "form-about";
 
 /// What every kind has: its language and owner (fixed once created), who may read it, the
 /// title and the themes.
-const fn common(title_section: &'static str) -> [Field; 5] {
+const fn common() -> [Field; 5] {
     [
         field("language", FieldType::Language, "field-original-language", ABOUT),
         field("partner", FieldType::Partner, "filter-partner", ABOUT),
         field("visibility", FieldType::Visibility, "field-visibility", ABOUT).by_default("partnership"),
-        title(title_section),
+        title(ABOUT),
         field("themes", FieldType::Codes(THEME), "field-themes", ABOUT),
     ]
+}
+
+/// The fields of a kind: what every kind has, then its own.
+macro_rules! kind_fields {
+    ($($own:expr),* $(,)?) => {
+        &{
+            let [language, partner, visibility, title, themes] = common();
+            [language, partner, visibility, title, themes, $($own),*]
+        }
+    };
 }
 
 const PRACTICE_TEXT: &str = "form-practice-text";
@@ -245,33 +255,25 @@ const CONTACT_FIELDS: &[Field] = &[
     field("email", FieldType::Email, "field-contact_email", CONTACT).at_most(254).in_form("contact_email"),
 ];
 
-const PRACTICE: &[Field] = &{
-    let [language, partner, visibility, title, themes] = common(ABOUT);
-    [
-        language,
-        partner,
-        visibility,
-        title,
-        themes,
-        markdown("summary", "field-summary", Some("hint-summary"), PRACTICE_TEXT),
-        markdown("problem", "field-problem", Some("hint-problem"), PRACTICE_TEXT),
-        markdown("description", "field-description", Some("hint-description"), PRACTICE_TEXT),
-        markdown("resources", "field-resources", Some("hint-resources"), PRACTICE_TEXT),
-        markdown("timescale", "field-timescale", Some("hint-timescale"), PRACTICE_TEXT),
-        markdown("evidence_of_success", "field-evidence_of_success", Some("hint-evidence_of_success"), PRACTICE_TEXT),
-        markdown("difficulties", "field-difficulties", Some("hint-difficulties"), PRACTICE_TEXT),
-        markdown("transfer_potential", "field-transfer_potential", Some("hint-transfer_potential"), PRACTICE_TEXT),
-        markdown("stakeholders", "field-stakeholders", Some("hint-stakeholders"), PRACTICE_TEXT),
-        field("location", FieldType::Group(LOCATION_FIELDS), "field-location", LOCATION),
-        year("start_year", "field-start_year"),
-        year("end_year", "field-end_year").hinted("hint-end_year"),
-        field("target_groups", FieldType::Codes(TARGET_GROUP), "field-target_groups", ""),
-        field("instruments", FieldType::Codes(INSTRUMENT), "field-instruments", ""),
-        field("evidence", FieldType::Group(EVIDENCE_FIELDS), "form-evidence", EVIDENCE),
-        field("contact", FieldType::Group(CONTACT_FIELDS), "field-contact", CONTACT),
-        field("links", FieldType::Links, "field-links", CONTACT).at_most(20).hinted("hint-links"),
-    ]
-};
+const PRACTICE: &[Field] = kind_fields![
+    markdown("summary", "field-summary", Some("hint-summary"), PRACTICE_TEXT),
+    markdown("problem", "field-problem", Some("hint-problem"), PRACTICE_TEXT),
+    markdown("description", "field-description", Some("hint-description"), PRACTICE_TEXT),
+    markdown("resources", "field-resources", Some("hint-resources"), PRACTICE_TEXT),
+    markdown("timescale", "field-timescale", Some("hint-timescale"), PRACTICE_TEXT),
+    markdown("evidence_of_success", "field-evidence_of_success", Some("hint-evidence_of_success"), PRACTICE_TEXT),
+    markdown("difficulties", "field-difficulties", Some("hint-difficulties"), PRACTICE_TEXT),
+    markdown("transfer_potential", "field-transfer_potential", Some("hint-transfer_potential"), PRACTICE_TEXT),
+    markdown("stakeholders", "field-stakeholders", Some("hint-stakeholders"), PRACTICE_TEXT),
+    field("location", FieldType::Group(LOCATION_FIELDS), "field-location", LOCATION),
+    year("start_year", "field-start_year"),
+    year("end_year", "field-end_year").hinted("hint-end_year"),
+    field("target_groups", FieldType::Codes(TARGET_GROUP), "field-target_groups", ""),
+    field("instruments", FieldType::Codes(INSTRUMENT), "field-instruments", ""),
+    field("evidence", FieldType::Group(EVIDENCE_FIELDS), "form-evidence", EVIDENCE),
+    field("contact", FieldType::Group(CONTACT_FIELDS), "field-contact", CONTACT),
+    field("links", FieldType::Links, "field-links", CONTACT).at_most(20).hinted("hint-links"),
+];
 
 const MEETING: &str = "form-meeting";
 const MINUTES: &str = "form-minutes";
@@ -290,32 +292,24 @@ const ITEM_FIELDS: &[Field] = &[
     field("status", FieldType::Code(ITEM_STATUS), "field-status", "").by_default("open"),
 ];
 
-const MEETING_NOTE: &[Field] = &{
-    let [language, partner, visibility, title, themes] = common(ABOUT);
-    [
-        language,
-        partner,
-        visibility,
-        title,
-        themes,
-        field("meeting_type", FieldType::Code(MEETING_TYPE), "field-meeting_type", MEETING).required(),
-        field("starts_at", FieldType::DateTime, "field-starts_at", MEETING).required(),
-        field("ends_at", FieldType::DateTime, "field-ends_at", MEETING).required(),
-        field("time_zone", FieldType::TimeZone, "field-time-zone", MEETING).required().hinted("field-time-zone-hint"),
-        short("place", "field-place", MEETING),
-        field("online_url", FieldType::Url, "field-online_url", MEETING).at_most(2000),
-        field("attendees", FieldType::People(ATTENDEE_FIELDS), "field-attendees", MEETING)
-            .at_most(500)
-            .hinted("hint-attendees"),
-        markdown("agenda", "field-agenda", None, MINUTES),
-        markdown("discussion", "field-discussion", None, MINUTES),
-        markdown("decisions", "field-decisions", None, MINUTES),
-        field("action_items", FieldType::Records(ITEM_FIELDS), "field-action_items", "")
-            .in_form("item")
-            .at_most(200)
-            .hinted("hint-action_items"),
-    ]
-};
+const MEETING_NOTE: &[Field] = kind_fields![
+    field("meeting_type", FieldType::Code(MEETING_TYPE), "field-meeting_type", MEETING).required(),
+    field("starts_at", FieldType::DateTime, "field-starts_at", MEETING).required(),
+    field("ends_at", FieldType::DateTime, "field-ends_at", MEETING).required(),
+    field("time_zone", FieldType::TimeZone, "field-time-zone", MEETING).required().hinted("field-time-zone-hint"),
+    short("place", "field-place", MEETING),
+    field("online_url", FieldType::Url, "field-online_url", MEETING).at_most(2000),
+    field("attendees", FieldType::People(ATTENDEE_FIELDS), "field-attendees", MEETING)
+        .at_most(500)
+        .hinted("hint-attendees"),
+    markdown("agenda", "field-agenda", None, MINUTES),
+    markdown("discussion", "field-discussion", None, MINUTES),
+    markdown("decisions", "field-decisions", None, MINUTES),
+    field("action_items", FieldType::Records(ITEM_FIELDS), "field-action_items", "")
+        .in_form("item")
+        .at_most(200)
+        .hinted("hint-action_items"),
+];
 
 const PLAN: &str = "form-plan";
 
@@ -335,21 +329,13 @@ const ACTION_FIELDS: &[Field] = &[
     field("inspired_by", FieldType::Practices, "field-inspired_by", ""),
 ];
 
-const ACTION_PLAN: &[Field] = &{
-    let [language, partner, visibility, title, themes] = common(ABOUT);
-    [
-        language,
-        partner,
-        visibility,
-        title,
-        themes,
-        short("policy_instrument", "field-policy_instrument", PLAN).required(),
-        short("region", "field-region", PLAN),
-        markdown("summary", "field-summary", None, PLAN),
-        markdown("policy_context", "field-policy_context", None, PLAN),
-        field("actions", FieldType::Records(ACTION_FIELDS), "field-actions", "").in_form("action").at_most(50),
-    ]
-};
+const ACTION_PLAN: &[Field] = kind_fields![
+    short("policy_instrument", "field-policy_instrument", PLAN).required(),
+    short("region", "field-region", PLAN),
+    markdown("summary", "field-summary", None, PLAN),
+    markdown("policy_context", "field-policy_context", None, PLAN),
+    field("actions", FieldType::Records(ACTION_FIELDS), "field-actions", "").in_form("action").at_most(50),
+];
 
 impl Kind {
     /// Every field of the kind, in the order forms and pages show them.
