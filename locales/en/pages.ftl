@@ -165,7 +165,6 @@ field-contact_email = Contact email
 field-links = Links
 hint-links = One web address per line.
 field-meeting_type = Type of meeting
-field-when = When
 field-starts_at = Starts
 field-ends_at = Ends
 field-place = Place

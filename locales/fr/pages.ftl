@@ -165,7 +165,6 @@ field-contact_email = Adresse électronique de contact
 field-links = Liens
 hint-links = Une adresse web par ligne.
 field-meeting_type = Type de réunion
-field-when = Date
 field-starts_at = Début
 field-ends_at = Fin
 field-place = Lieu

@@ -165,7 +165,6 @@ field-contact_email = Indirizzo di posta elettronica del referente
 field-links = Collegamenti
 hint-links = Un indirizzo web per riga.
 field-meeting_type = Tipo di riunione
-field-when = Quando
 field-starts_at = Inizio
 field-ends_at = Fine
 field-place = Luogo

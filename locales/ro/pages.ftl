@@ -168,7 +168,6 @@ field-contact_email = Adresă de e-mail de contact
 field-links = Adrese web
 hint-links = Câte o adresă web pe rând.
 field-meeting_type = Tipul reuniunii
-field-when = Când
 field-starts_at = Începe la
 field-ends_at = Se încheie la
 field-place = Locul

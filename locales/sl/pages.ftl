@@ -171,7 +171,6 @@ field-contact_email = E-naslov za stike
 field-links = Povezave
 hint-links = En spletni naslov v vsaki vrstici.
 field-meeting_type = Vrsta sestanka
-field-when = Kdaj
 field-starts_at = Začetek
 field-ends_at = Konec
 field-place = Kraj

@@ -165,7 +165,6 @@ field-contact_email = Kontaktpersonens e-postadress
 field-links = Länkar
 hint-links = En webbadress per rad.
 field-meeting_type = Typ av möte
-field-when = När
 field-starts_at = Börjar
 field-ends_at = Slutar
 field-place = Plats

@@ -90,7 +90,7 @@ fn as_str(value: &Value) -> &str {
     value.as_str().unwrap_or_default()
 }
 
-fn number(page: &Page, value: &Value) -> String {
+pub(super) fn number(page: &Page, value: &Value) -> String {
     match (value.as_i64(), value.as_f64()) {
         (Some(whole), _) => page.integer(&whole),
         (None, Some(real)) => page.number(real, if real.fract() == 0.0 { 0 } else { 2 }),
@@ -98,12 +98,12 @@ fn number(page: &Page, value: &Value) -> String {
     }
 }
 
-fn date(page: &Page, value: &Value) -> Option<String> {
+pub(super) fn date(page: &Page, value: &Value) -> Option<String> {
     value.as_str().and_then(|d| d.parse::<NaiveDate>().ok()).map(|d| page.date(&d))
 }
 
 /// A meeting's local time as written, without a zone: "20 May 2025, 09:00".
-fn local_time(page: &Page, value: &Value) -> String {
+pub(super) fn local_time(page: &Page, value: &Value) -> String {
     let Ok(at) = serde_json::from_value::<NaiveDateTime>(value.clone()) else { return as_str(value).to_owned() };
     let shown = mfx_i18n::format_datetime(page.lang, at.and_utc(), chrono_tz::UTC);
     let shown = shown.trim_end_matches(" UTC").to_owned();

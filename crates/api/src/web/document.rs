@@ -14,8 +14,10 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use mfx_domain::Locale;
 use mfx_domain::document::{Kind, Status, transition};
+use mfx_domain::fields::{Field, FieldType};
 use mfx_domain::policy::{Action, Resource, permits};
 use mfx_store::partners;
+use serde_json::Value;
 
 /// A workflow move the reader may make, as a button.
 pub struct Move {
@@ -41,6 +43,15 @@ pub struct DocumentPage<'a> {
     pub pending: Option<super::review::PendingPanel>,
 }
 
+/// One structured field of a document as its page shows it: a text, tags, or links.
+pub struct Fact {
+    pub name: &'static str,
+    pub label: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub links: Vec<(String, String)>,
+}
+
 impl DocumentPage<'_> {
     /// The kind's Markdown texts, by JSON key, with their labels.
     pub fn texts(&self) -> Vec<(&'static str, String)> {
@@ -61,42 +72,71 @@ impl DocumentPage<'_> {
         self.doc.html.get(field).is_some_and(|h| !h.trim().is_empty())
     }
 
-    pub fn detail(&self, path: &str) -> String {
-        let mut value = &self.doc.details;
-        for part in path.split('.') {
-            value = &value[part];
+    /// The structured fields of the kind that are given, in the order of its description,
+    /// each written the reader's way by its type (codes by their names, numbers and times in
+    /// the reader's language, addresses as links).
+    pub fn facts(&self) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let themes = serde_json::json!(self.doc.themes);
+        for field in self.doc.kind.fields().iter().filter(|f| !f.translatable) {
+            let value = if field.name == "themes" { &themes } else { &self.doc.details[field.name] };
+            match field.ty {
+                FieldType::Group(children) => {
+                    for child in children {
+                        facts.extend(self.fact(child, &value[child.name]));
+                    }
+                }
+                _ => facts.extend(self.fact(field, value)),
+            }
         }
-        match value {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            _ => String::new(),
-        }
+        facts
     }
 
-    pub fn codes(&self, field: &str) -> Vec<String> {
-        self.doc.details[field]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default()
-    }
-
-    /// A number of the details, written the reader's way.
-    pub fn num(&self, path: &str, decimals: usize) -> Option<String> {
-        let mut value = &self.doc.details;
-        for part in path.split('.') {
-            value = &value[part];
-        }
-        value.as_f64().map(|n| self.page.number(n, decimals))
-    }
-
-    /// City, region, country: the parts that are given.
-    pub fn location(&self) -> String {
-        ["location.city", "location.region", "location.country"]
-            .into_iter()
-            .map(|p| self.detail(p))
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
+    fn fact(&self, field: &Field, value: &Value) -> Option<Fact> {
+        let page = self.page;
+        let text = |s: String| (!s.is_empty()).then_some((s, Vec::new(), Vec::new()));
+        let (text, tags, links) = match field.ty {
+            FieldType::Codes(v) => {
+                let tags: Vec<String> = value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(|c| page.code(v.prefix, c))
+                    .collect();
+                (!tags.is_empty()).then_some((String::new(), tags, Vec::new()))?
+            }
+            FieldType::Code(v) | FieldType::OptionalCode(v) => {
+                text(value.as_str().map(|c| page.code(v.prefix, c)).unwrap_or_default())?
+            }
+            FieldType::Integer | FieldType::Decimal => text(super::conflict::number(page, value))?,
+            FieldType::DateTime => {
+                text(if value.is_null() { String::new() } else { super::conflict::local_time(page, value) })?
+            }
+            FieldType::Date => text(super::conflict::date(page, value).unwrap_or_default())?,
+            FieldType::Links | FieldType::Url | FieldType::Email => {
+                let links: Vec<(String, String)> = match value {
+                    Value::Array(items) => {
+                        items.iter().filter_map(Value::as_str).map(|l| (l.to_owned(), l.to_owned())).collect()
+                    }
+                    Value::String(s) if field.ty == FieldType::Email => vec![(format!("mailto:{s}"), s.clone())],
+                    Value::String(s) if !s.is_empty() => vec![(s.clone(), s.clone())],
+                    _ => Vec::new(),
+                };
+                (!links.is_empty()).then_some((String::new(), Vec::new(), links))?
+            }
+            FieldType::Short
+            | FieldType::OptionalShort
+            | FieldType::Country
+            | FieldType::TimeZone
+            | FieldType::Year => text(match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            })?,
+            _ => return None,
+        };
+        Some(Fact { name: field.form, label: page.t(field.label), text, tags, links })
     }
 
     pub fn served_differs(&self) -> bool {
