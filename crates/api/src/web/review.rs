@@ -8,6 +8,8 @@ use crate::routes::review::{self as service, TranslationDecision};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, web};
 use mfx_domain::Error;
+use mfx_domain::document::Kind;
+use mfx_domain::fields::{Field, FieldType};
 
 #[derive(Debug, serde::Deserialize)]
 pub struct DiscardForm {
@@ -112,13 +114,10 @@ const NOT_SHOWN: &[&str] = &["id", "status", "instrument_type", "country", "assi
 /// numbers and texts as they are, structured values by their words.
 fn shown(page: &super::Page, field: &str, value: &serde_json::Value) -> String {
     use serde_json::Value;
-    let family = match field {
-        "themes" => Some("theme-"),
-        "target_groups" => Some("target-group-"),
-        "instruments" => Some("instrument-"),
-        "visibility" => Some("visibility-"),
-        "meeting_type" => Some("meeting-type-"),
-        _ => None,
+    let described = Kind::described(field);
+    let family = match described.map(|f| f.ty) {
+        Some(FieldType::Visibility) => Some("visibility-"),
+        _ => described.and_then(Field::vocabulary).map(|v| v.prefix),
     };
     match value {
         Value::Null => String::new(),
@@ -148,9 +147,10 @@ fn shown(page: &super::Page, field: &str, value: &serde_json::Value) -> String {
 
 /// The label of a field path (`text.summary`, `themes`, `location`) in the reader's language.
 fn label(page: &super::Page, field: &str) -> String {
-    let name = field.strip_prefix("text.").unwrap_or(field);
-    let id = format!("field-{name}");
-    if page.tr.has(&id) { page.t(&id) } else { page.t("review-field-other") }
+    match Kind::described(field) {
+        Some(described) => page.t(described.label),
+        None => page.t("review-field-other"),
+    }
 }
 
 /// The review panel of a document page: `None` for readers who do not follow the document's
