@@ -19,7 +19,7 @@ use mfx_domain::Locale;
 use mfx_domain::document::{DocumentId, Kind};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
-use std::future::{Ready, ready};
+use std::future::{Future, Ready, ready};
 
 /// The language of the page, from the `{lang}` of its path (the routes let only known ones
 /// through).
@@ -57,6 +57,23 @@ async fn error_answer(req: &HttpRequest, error: &ApiError) -> actix_web::Error {
     }
 }
 
+/// An extractor that may fail: what `make` gives, or the error it met as a page.
+fn page_or_error<T: 'static, F>(
+    req: &HttpRequest,
+    make: impl FnOnce(HttpRequest) -> F + 'static,
+) -> LocalBoxFuture<'static, Result<T, actix_web::Error>>
+where
+    F: Future<Output = Result<T, ApiError>> + 'static,
+{
+    let req = req.clone();
+    Box::pin(async move {
+        match make(req.clone()).await {
+            Ok(found) => Ok(found),
+            Err(error) => Err(error_answer(&req, &error).await),
+        }
+    })
+}
+
 /// Anyone reading a page: the page context (language, account if signed in, CSRF token,
 /// project names) and the cookies the response must set.
 pub struct Visitor {
@@ -74,10 +91,11 @@ impl Visitor {
 
     async fn extract(req: HttpRequest) -> Result<Self, actix_web::Error> {
         let state = state_of(&req)?;
-        match context(&state, &req, lang_of(&req), "document-title").await {
-            Ok((page, cookies)) => Ok(Visitor { page, cookies }),
-            Err(error) => Err(error_answer(&req, &error).await),
-        }
+        page_or_error(&req, |req| async move {
+            let (page, cookies) = context(&state, &req, lang_of(&req), "document-title").await?;
+            Ok(Visitor { page, cookies })
+        })
+        .await
     }
 }
 
@@ -191,15 +209,12 @@ impl FromRequest for DocPath {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
+        page_or_error(req, |req| async move {
             let info = req.match_info();
             let collection = info.get("collection").unwrap_or_default().to_owned();
             let kind = Kind::parse(&collection).unwrap_or(Kind::Practice);
-            match info.get("id").unwrap_or_default().parse() {
-                Ok(id) => Ok(DocPath { lang: lang_of(&req), kind, collection, id }),
-                Err(_) => Err(error_answer(&req, &ApiError::not_found("document")).await),
-            }
+            let id = info.get("id").unwrap_or_default().parse().map_err(|_| ApiError::not_found("document"))?;
+            Ok(DocPath { lang: lang_of(&req), kind, collection, id })
         })
     }
 }
@@ -233,12 +248,9 @@ impl FromRequest for Target {
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        Box::pin(async move {
-            match req.match_info().get("target").unwrap_or_default().parse() {
-                Ok(target) => Ok(Target(target)),
-                Err(_) => Err(error_answer(&req, &ApiError::not_found("language")).await),
-            }
+        page_or_error(req, |req| async move {
+            let target = req.match_info().get("target").unwrap_or_default().parse();
+            target.map(Target).map_err(|_| ApiError::not_found("language"))
         })
     }
 }
