@@ -6,6 +6,7 @@ pub mod content;
 pub mod digest;
 pub mod document;
 pub mod error;
+pub mod fields;
 pub mod id;
 pub mod locale;
 pub mod merge;

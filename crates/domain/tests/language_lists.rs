@@ -61,7 +61,8 @@ fn sources(dir: &Path, found: &mut Vec<PathBuf>) {
         let path = entry.path();
         if path.is_dir() {
             sources(&path, found);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("tests.rs") {
+            // A module's tests in a file of their own (`foo/tests.rs`) are tests: they may name codes.
             found.push(path);
         }
     }

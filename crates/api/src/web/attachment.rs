@@ -3,7 +3,8 @@
 //! is a plain GET that needs no CSRF token; the file is always sent as an attachment in a
 //! sandbox, never rendered as a page of the site.
 
-use super::{locale, respond, session};
+use super::extract::DocPath;
+use super::{respond, session};
 use crate::auth::MaybeUser;
 use crate::routes::attachments;
 use crate::state::AppState;
@@ -12,14 +13,14 @@ use actix_web::{HttpRequest, HttpResponse, web};
 pub async fn download(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String, String)>,
+    path: DocPath,
+    attachment: web::Path<(String, String, String, String)>,
 ) -> HttpResponse {
-    let (lang, collection, id, attachment) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = super::pages::kind_of(&collection);
+    let DocPath { lang, kind, id, .. } = path;
+    let (.., attachment) = attachment.into_inner();
     respond(&state, &req, lang, async {
         let reader = MaybeUser(session::current_user(&state, &req).await?);
-        attachments::download(&state, &reader, kind, &id, &attachment).await
+        attachments::download(&state, &reader, kind, &id.to_string(), &attachment).await
     })
     .await
 }

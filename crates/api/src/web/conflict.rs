@@ -4,6 +4,8 @@
 
 use super::Page;
 use chrono::{NaiveDate, NaiveDateTime, Timelike};
+use mfx_domain::document::Kind;
+use mfx_domain::fields::FieldType;
 use mfx_domain::merge::{Merge, Parts};
 use serde_json::Value;
 use std::collections::{BTreeSet, HashMap};
@@ -65,23 +67,19 @@ pub fn comparisons(names: &Names<'_>, outcome: &Merge, yours: &Parts, current: &
         .collect()
 }
 
-/// The label of a part, as on the form.
+/// The label of a part, as on the form (from the fields' description); a record's field is
+/// named with its row (`Action 2 · Players involved`). Parts that are not fields of a document
+/// (a translation's `origin`) have a message of their own.
 pub fn label(page: &Page, part: &str) -> String {
-    if let Some(field) = part.strip_prefix("text.") {
-        return page.code("field-", field);
-    }
-    let mut path = part.splitn(3, '.');
-    if let (Some("actions"), Some(n), Some(field)) = (path.next(), path.next(), path.next()) {
+    let Some(field) = Kind::described(part) else { return page.code("field-", part) };
+    let mut path = part.strip_prefix("text.").unwrap_or(part).splitn(3, '.');
+    if let (Some(list), Some(n), Some(_)) = (path.next(), path.next(), path.next())
+        && let Some(row) = Kind::described(list).and_then(|l| l.children().iter().find(|c| c.ty == FieldType::RowId))
+    {
         let number = n.parse::<usize>().map_or(1, |n| n + 1);
-        return format!("{} {number} · {}", page.t("field-action"), page.code("field-", field));
+        return format!("{} {number} · {}", page.t(row.label), page.t(field.label));
     }
-    let id = match part.split_once('.') {
-        Some(("contact", field)) => format!("field-contact_{field}"),
-        Some((_, field)) => format!("field-{field}"),
-        None if part == "time_zone" => "field-time-zone".to_owned(),
-        None => format!("field-{part}"),
-    };
-    page.t(&id)
+    page.t(field.label)
 }
 
 fn plain(text: impl Into<String>) -> Line {
@@ -92,7 +90,7 @@ fn as_str(value: &Value) -> &str {
     value.as_str().unwrap_or_default()
 }
 
-fn number(page: &Page, value: &Value) -> String {
+pub(super) fn number(page: &Page, value: &Value) -> String {
     match (value.as_i64(), value.as_f64()) {
         (Some(whole), _) => page.integer(&whole),
         (None, Some(real)) => page.number(real, if real.fract() == 0.0 { 0 } else { 2 }),
@@ -100,12 +98,12 @@ fn number(page: &Page, value: &Value) -> String {
     }
 }
 
-fn date(page: &Page, value: &Value) -> Option<String> {
+pub(super) fn date(page: &Page, value: &Value) -> Option<String> {
     value.as_str().and_then(|d| d.parse::<NaiveDate>().ok()).map(|d| page.date(&d))
 }
 
 /// A meeting's local time as written, without a zone: "20 May 2025, 09:00".
-fn local_time(page: &Page, value: &Value) -> String {
+pub(super) fn local_time(page: &Page, value: &Value) -> String {
     let Ok(at) = serde_json::from_value::<NaiveDateTime>(value.clone()) else { return as_str(value).to_owned() };
     let shown = mfx_i18n::format_datetime(page.lang, at.and_utc(), chrono_tz::UTC);
     let shown = shown.trim_end_matches(" UTC").to_owned();
@@ -131,18 +129,17 @@ pub fn lines(names: &Names<'_>, part: &str, value: &Value) -> Vec<Line> {
     let codes = |prefix: &str| -> Vec<Line> {
         value.as_array().into_iter().flatten().map(|c| plain(page.code(prefix, as_str(c)))).collect()
     };
-    match part {
-        "visibility" => vec![plain(page.code("visibility-", as_str(value)))],
-        "origin" => vec![plain(page.code("origin-", as_str(value)))],
-        "meeting_type" => vec![plain(page.code("meeting-type-", as_str(value)))],
-        "evidence.instrument_type" => vec![plain(page.code("instrument-", as_str(value)))],
-        "themes" => codes("theme-"),
-        "target_groups" => codes("target-group-"),
-        "instruments" => codes("instrument-"),
-        "starts_at" | "ends_at" => vec![plain(local_time(page, value))],
-        "start_year" | "end_year" => vec![plain(value.to_string())],
-        "links" => value.as_array().into_iter().flatten().map(|l| plain(as_str(l))).collect(),
-        "attendees" => value
+    if part == "origin" {
+        return vec![plain(page.code("origin-", as_str(value)))];
+    }
+    match Kind::described(part).map(|f| f.ty) {
+        Some(FieldType::Visibility) => vec![plain(page.code("visibility-", as_str(value)))],
+        Some(FieldType::Code(v) | FieldType::OptionalCode(v)) => vec![plain(page.code(v.prefix, as_str(value)))],
+        Some(FieldType::Codes(v)) => codes(v.prefix),
+        Some(FieldType::DateTime) => vec![plain(local_time(page, value))],
+        Some(FieldType::Year) => vec![plain(value.to_string())],
+        Some(FieldType::Links) => value.as_array().into_iter().flatten().map(|l| plain(as_str(l))).collect(),
+        Some(FieldType::People(_)) => value
             .as_array()
             .into_iter()
             .flatten()
@@ -157,7 +154,7 @@ pub fn lines(names: &Names<'_>, part: &str, value: &Value) -> Vec<Line> {
                 content(&text)
             })
             .collect(),
-        "action_items" => value
+        Some(FieldType::Records(_)) if part == "action_items" => value
             .as_array()
             .into_iter()
             .flatten()
@@ -175,7 +172,7 @@ pub fn lines(names: &Names<'_>, part: &str, value: &Value) -> Vec<Line> {
                 content(&text)
             })
             .collect(),
-        "actions" => plan_actions(names, value),
+        Some(FieldType::Records(_)) => plan_actions(names, value),
         _ => match value {
             Value::Number(_) => vec![plain(number(page, value))],
             Value::String(text) => vec![content(text)],
@@ -214,11 +211,12 @@ fn plan_actions(names: &Names<'_>, value: &Value) -> Vec<Line> {
             ));
         }
         out.push(plain(format!("{} {} — {}", page.t("field-action"), n + 1, state.join(" · "))));
-        for field in ["title", "background", "description", "players", "funding_sources", "indicators"] {
-            let written = as_str(&text[field]);
+        let translated = Kind::ActionPlan.translated_records().map(|l| l.children()).unwrap_or_default();
+        for field in translated.iter().filter(|f| f.translatable) {
+            let written = as_str(&text[field.name]);
             if !written.is_empty() {
                 out.push(Line {
-                    label: Some(page.code("field-", field)),
+                    label: Some(page.t(field.label)),
                     text: written.to_owned(),
                     lang: Some(names.content_lang.clone()),
                 });

@@ -3,7 +3,8 @@
 //! timeline of deliverables with today's line, progress by partner, and translation coverage —
 //! each with a table carrying the same figures.
 
-use super::{Page, context, escape, html, locale, render, respond, see_other};
+use super::extract::{Lang, Member};
+use super::{Page, escape, html, render, respond};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::usecases::tracking::{self, BoardEntry, Dashboard};
@@ -199,11 +200,9 @@ fn rows_of(records: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> V
         .collect()
 }
 
-pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
-        let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (page, cookies, user) = member.titled("dashboard-title");
         let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
         let rows = rows_of(&records, lang, data.today);
         let body = render(&DashboardPage {
@@ -220,11 +219,9 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, lang: web::
 }
 
 /// The CSV export for a signed-in browser.
-pub async fn csv(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn csv(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "dashboard-title").await?;
-        let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (_, _, user) = member.titled("dashboard-title");
         let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
         let out = tracking::deliverables_as_csv(&records, lang, data.today);
         Ok::<_, ApiError>(

@@ -4,6 +4,10 @@
 mod attachment;
 mod conflict;
 mod dashboard;
+mod document;
+mod extract;
+mod form_fields;
+mod form_state;
 mod forms;
 mod outbox;
 mod page;
@@ -12,6 +16,7 @@ mod password;
 mod review;
 mod session;
 mod svg;
+mod translate;
 mod unsubscribe;
 
 /// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
@@ -51,17 +56,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/partners/{{slug}}")).get(pages::partner))
         .service(web::resource(format!("/{l}/{C}")).get(pages::list))
         .service(web::resource(format!("/{l}/{C}/new")).get(forms::new_form).post(forms::create))
-        .service(web::resource(format!("/{l}/{C}/{{id}}")).get(pages::document))
+        .service(web::resource(format!("/{l}/{C}/{{id}}")).get(document::document))
         .service(web::resource(format!("/{l}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
-        .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(pages::history))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(document::history))
         .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
         .service(web::resource(format!("/{l}/{C}/{{id}}/transition")).post(forms::transition))
         .service(web::resource(format!("/{l}/{C}/{{id}}/pending/discard")).post(review::discard))
         .service(web::resource(format!("/{l}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
         .service(
             web::resource(format!("/{l}/{C}/{{id}}/translations/{{target}}"))
-                .get(forms::translate_form)
-                .post(forms::translate),
+                .get(translate::translate_form)
+                .post(translate::translate),
         );
 }
 

@@ -1,8 +1,8 @@
 //! The digest outbox for administrators: each account's digest per period, its status, the
 //! last error of one that failed, and a button that queues a failed or set-aside digest again.
 
-use super::session::csrf_ok;
-use super::{Page, context, html, locale, notice, render, respond, see_other};
+use super::extract::{CheckedForm, Lang, Member, Pairs, Visitor};
+use super::{Page, html, notice, render, respond, see_other};
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -40,13 +40,12 @@ pub struct OutboxFilter {
 pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
+    Lang(lang): Lang,
+    member: Member,
     filter: web::Query<OutboxFilter>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "outbox-title").await?;
-        let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
+        let (page, cookies, user) = member.titled("outbox-title");
         if !permits(&user.actor(), Action::Read, &Resource::Operations) {
             return Err(ApiError::forbidden());
         }
@@ -60,24 +59,20 @@ pub async fn list(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct RetryForm {
-    #[serde(default)]
-    csrf: Option<String>,
-}
-
+/// Queues a digest again; someone whose session ended meanwhile is sent to sign in.
 pub async fn retry(
     state: web::Data<AppState>,
     req: HttpRequest,
+    Lang(lang): Lang,
+    visitor: Visitor,
     path: web::Path<(String, String)>,
-    form: web::Form<RetryForm>,
+    _: CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let (lang, id) = path.into_inner();
-    let lang = locale(&lang);
+    let (_, id) = path.into_inner();
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "outbox-title").await?;
+        let (page, mut cookies) = visitor.titled("outbox-title");
         let Some(user) = page.user.clone() else { return Ok(see_other(&format!("/{lang}/sign-in"), cookies)) };
-        if !csrf_ok(&req, form.csrf.as_deref()) || !permits(&user.actor(), Action::Update, &Resource::Operations) {
+        if !permits(&user.actor(), Action::Update, &Resource::Operations) {
             return Err(ApiError::forbidden());
         }
         let now = state.clock.now();

@@ -1,26 +1,21 @@
-//! Pages that read: home, lists, search, a document, its history, a partner, the account,
-//! and signing in and out.
+//! Pages that read: home, lists, search, a partner, the account, and signing in and out (one
+//! document and its history are in `document`).
 
+use super::extract::{CheckedForm, KindPath, Lang, Member, Pairs, Visitor};
 use super::session::{self, csrf_ok};
-use super::svg;
-use super::{Page, context, error_page, html, locale, notice, render, respond, see_other};
+use super::{Page, error_page, html, locale, notice, render, respond, see_other};
 use crate::auth::MaybeUser;
 use crate::error::ApiError;
 use crate::state::AppState;
-use crate::usecases::documents::{self as service, DocumentItem, DocumentView, ListQuery};
+use crate::usecases::documents::{self as service, DocumentItem, ListQuery};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use mfx_domain::Locale;
-use mfx_domain::document::{Kind, Status, transition};
-use mfx_domain::policy::{Action, Resource, permits};
+use mfx_domain::document::{Kind, Status};
 use mfx_store::{accounts, partners};
 use serde::Deserialize;
-
-pub(super) fn kind_of(collection: &str) -> Kind {
-    Kind::parse(collection).unwrap_or(Kind::Practice)
-}
 
 fn list_title(kind: Kind) -> &'static str {
     match kind {
@@ -58,7 +53,7 @@ pub async fn stylesheet() -> HttpResponse {
         .body(include_str!("../../static/app.css"))
 }
 
-fn maybe(page: &Page) -> MaybeUser {
+pub(super) fn maybe(page: &Page) -> MaybeUser {
     MaybeUser(page.user.clone())
 }
 
@@ -72,10 +67,9 @@ pub struct HomePage<'a> {
     pub partners: Vec<mfx_domain::Partner>,
 }
 
-pub async fn home(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn home(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, visitor: Visitor) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "home-title").await?;
+        let (page, cookies) = visitor.titled("home-title");
         let query = ListQuery {
             lang: Some(lang.to_string()),
             partner: None,
@@ -104,10 +98,14 @@ pub struct SignInPage<'a> {
     pub password_error: Option<String>,
 }
 
-pub async fn sign_in_form(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn sign_in_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Lang(lang): Lang,
+    visitor: Visitor,
+) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let (page, cookies) = visitor.titled("sign-in-title");
         let body = render(&SignInPage {
             page: &page,
             email: String::new(),
@@ -130,15 +128,17 @@ pub struct SignInForm {
     csrf: Option<String>,
 }
 
+/// Signs in. A form without this browser's CSRF token comes back with its own message (403),
+/// so this form reads its token itself rather than through `CheckedForm`.
 pub async fn sign_in(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
+    Lang(lang): Lang,
+    visitor: Visitor,
     form: web::Form<SignInForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "sign-in-title").await?;
+        let (page, cookies) = visitor.titled("sign-in-title");
         let form = form.into_inner();
         let again = |error: Option<String>,
                      email_error: Option<String>,
@@ -180,22 +180,12 @@ pub async fn sign_in(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: Option<String>,
-}
-
 pub async fn sign_out(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<CsrfForm>,
+    Lang(lang): Lang,
+    _: CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
-    if !csrf_ok(&req, form.csrf.as_deref()) {
-        return error_page(&state, &req, lang, &ApiError::forbidden()).await;
-    }
     if let Ok(Some(user)) = session::current_user(&state, &req).await {
         let (session_id, now) = (user.session.clone(), state.clock.now());
         if let Err(error) = state.write(move |c| mfx_store::sessions::revoke(c, &session_id, now)).await {
@@ -234,14 +224,13 @@ pub struct ListParams {
 pub async fn list(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String)>,
+    path: KindPath,
+    visitor: Visitor,
     params: web::Query<ListParams>,
 ) -> HttpResponse {
-    let (lang, collection) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, list_title(kind)).await?;
+        let (page, cookies) = visitor.titled(list_title(kind));
         let p = params.into_inner();
         let clean = |v: Option<String>| v.filter(|s| !s.is_empty());
         let query = ListQuery {
@@ -299,12 +288,12 @@ pub struct SearchForm {
 pub async fn search(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
+    Lang(lang): Lang,
+    visitor: Visitor,
     form: web::Query<SearchForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "search-title").await?;
+        let (page, cookies) = visitor.titled("search-title");
         let q = form.into_inner().q.unwrap_or_default();
         let (hits, searched) = if q.trim().is_empty() {
             (Vec::new(), false)
@@ -327,248 +316,6 @@ pub async fn search(
     .await
 }
 
-// ---------------------------------------------------------------- one document
-
-/// A workflow move the reader may make, as a button.
-pub struct Move {
-    pub to: Status,
-    pub label: String,
-    pub comment: bool,
-}
-
-#[derive(Template)]
-#[template(path = "document.html")]
-pub struct DocumentPage<'a> {
-    pub page: &'a Page,
-    pub doc: DocumentView,
-    pub collection: String,
-    pub may_edit: bool,
-    pub translate_into: Vec<Locale>,
-    pub moves: Vec<Move>,
-    pub attachments: Vec<mfx_store::attachments::AttachmentMeta>,
-    pub lineage: Option<(String, Vec<service::LineageAction>)>,
-    pub inspirations: Vec<(String, Vec<DocumentItem>)>,
-    pub partner_name: String,
-    /// What waits for review, for readers who follow the document's work.
-    pub pending: Option<super::review::PendingPanel>,
-}
-
-impl DocumentPage<'_> {
-    pub fn html_of(&self, field: &str) -> String {
-        self.doc.html.get(field).cloned().unwrap_or_default()
-    }
-
-    pub fn has(&self, field: &str) -> bool {
-        self.doc.html.get(field).is_some_and(|h| !h.trim().is_empty())
-    }
-
-    pub fn detail(&self, path: &str) -> String {
-        let mut value = &self.doc.details;
-        for part in path.split('.') {
-            value = &value[part];
-        }
-        match value {
-            serde_json::Value::String(s) => s.clone(),
-            serde_json::Value::Number(n) => n.to_string(),
-            _ => String::new(),
-        }
-    }
-
-    pub fn codes(&self, field: &str) -> Vec<String> {
-        self.doc.details[field]
-            .as_array()
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
-            .unwrap_or_default()
-    }
-
-    /// A number of the details, written the reader's way.
-    pub fn num(&self, path: &str, decimals: usize) -> Option<String> {
-        let mut value = &self.doc.details;
-        for part in path.split('.') {
-            value = &value[part];
-        }
-        value.as_f64().map(|n| self.page.number(n, decimals))
-    }
-
-    /// City, region, country: the parts that are given.
-    pub fn location(&self) -> String {
-        ["location.city", "location.region", "location.country"]
-            .into_iter()
-            .map(|p| self.detail(p))
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-
-    pub fn served_differs(&self) -> bool {
-        self.doc.language != self.page.lang.as_str()
-    }
-
-    pub fn action_text(&self, index: &usize, field: &str) -> String {
-        self.doc.text["actions"][*index][field].as_str().map(str::to_owned).unwrap_or_default()
-    }
-
-    pub fn action_html(&self, index: &usize, field: &str) -> String {
-        self.doc.html.get(&format!("actions[{index}].{field}")).cloned().unwrap_or_default()
-    }
-
-    pub fn attendees(&self) -> Vec<(String, String)> {
-        self.doc.details["attendees"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .map(|p| {
-                        let name = p["name"].as_str().unwrap_or_default().to_owned();
-                        let org = p["organisation"].as_str().or(p["partner"].as_str()).unwrap_or_default().to_owned();
-                        (name, org)
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
-    }
-
-    pub fn size(&self, bytes: &i64) -> String {
-        #[expect(clippy::cast_precision_loss, reason = "file sizes shown to people")]
-        let kib = *bytes as f64 / 1024.0;
-        if kib < 1024.0 {
-            format!("{} KB", self.page.number(kib, 0))
-        } else {
-            format!("{} MB", self.page.number(kib / 1024.0, 1))
-        }
-    }
-}
-
-pub async fn document(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
-    respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "document-title").await?;
-        let actor = maybe(&page).actor();
-        let id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-        let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let doc = service::view(&record, lang)?;
-        page.title = doc.title.clone();
-        page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
-        let s = &record.summary;
-        let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
-        let may_edit = permits(&actor, Action::Update, &resource);
-        let translate_into = if permits(&actor, Action::Translate, &resource) {
-            Locale::all().into_iter().filter(|l| *l != s.original_locale).collect()
-        } else {
-            Vec::new()
-        };
-        let moves = Status::ALL
-            .into_iter()
-            .filter_map(|to| transition(s.status, to).ok())
-            .filter(|step| permits(&actor, step.needs, &resource))
-            .map(|step| Move {
-                to: step.to,
-                label: page.t(&format!("move-to-{}", step.to.as_str())),
-                comment: step.comment_required,
-            })
-            .collect();
-        let doc_id = s.id;
-        let readers = crate::routes::attachments::readers(&actor, s);
-        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id, readers)).await?;
-        for file in &mut attachments {
-            file.filename = crate::routes::attachments::shown_filename(file);
-        }
-        let (lineage, inspirations) = match kind {
-            Kind::Practice => {
-                let found = service::practice_lineage(&state, &maybe(&page).actor(), doc_id, lang).await?;
-                let picture = svg::lineage(&page, &found);
-                (Some((picture, found.inspired)), Vec::new())
-            }
-            Kind::ActionPlan => {
-                let found = service::plan_lineage(&state, &maybe(&page).actor(), doc_id, None, lang).await?;
-                (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
-            }
-            Kind::MeetingNote => (None, Vec::new()),
-        };
-        let partner_id = s.partner;
-        let partner_name =
-            state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
-        let pending = super::review::panel(&state, &page, &record, &actor).await?;
-        let body = render(&DocumentPage {
-            page: &page,
-            doc,
-            collection: collection.clone(),
-            may_edit,
-            translate_into,
-            moves,
-            attachments,
-            lineage,
-            inspirations,
-            partner_name,
-            pending,
-        })?;
-        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    })
-    .await
-}
-
-#[derive(Template)]
-#[template(path = "history.html")]
-pub struct HistoryPage<'a> {
-    pub page: &'a Page,
-    pub doc: DocumentView,
-    pub collection: String,
-    pub revisions: Vec<service::RevisionView>,
-}
-
-impl HistoryPage<'_> {
-    /// The fields an edit changed, by their names in the reader's language.
-    pub fn changed(&self, revision: &service::RevisionView) -> String {
-        if !matches!(revision.action.as_str(), "edited" | "draft_edited" | "draft_published") {
-            return String::new();
-        }
-        let mut labels: Vec<String> = revision
-            .changes
-            .as_object()
-            .map(|o| {
-                o.keys()
-                    .map(|key| {
-                        let id = format!("field-{}", key.strip_prefix("text.").unwrap_or(key));
-                        if self.page.tr.has(&id) { self.page.t(&id) } else { self.page.t("review-field-other") }
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        labels.dedup();
-        labels.join(", ")
-    }
-}
-
-pub async fn history(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
-    respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "history-title").await?;
-        let actor = maybe(&page).actor();
-        let doc_id = id.parse().map_err(|_| ApiError::not_found("document"))?;
-        let record = service::readable(&state, &actor, Some(kind), doc_id).await?;
-        let doc = service::view(&record, lang)?;
-        page.title = page.t1("history-of", "title", &doc.title);
-        let revisions = service::revisions(&state, &maybe(&page).actor(), kind, doc_id).await?.items;
-        Ok::<_, ApiError>(html(
-            StatusCode::OK,
-            render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
-            cookies,
-        ))
-    })
-    .await
-}
-
 // ---------------------------------------------------------------- partner and account
 
 #[derive(Template)]
@@ -579,11 +326,16 @@ pub struct PartnerPage<'a> {
     pub items: Vec<DocumentItem>,
 }
 
-pub async fn partner(state: web::Data<AppState>, req: HttpRequest, path: web::Path<(String, String)>) -> HttpResponse {
-    let (lang, slug) = path.into_inner();
-    let lang = locale(&lang);
+pub async fn partner(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    path: web::Path<(String, String)>,
+) -> HttpResponse {
+    let (_, slug) = path.into_inner();
     respond(&state, &req, lang, async {
-        let (mut page, cookies) = context(&state, &req, lang, "partner-title").await?;
+        let (mut page, cookies) = visitor.titled("partner-title");
         let wanted = slug.clone();
         let partner = state
             .read(move |c| partners::find_by_slug(c, &wanted))
@@ -627,13 +379,9 @@ impl AccountPage<'_> {
     }
 }
 
-pub async fn account(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn account(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
-        let Some(user) = page.user.clone() else {
-            return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
-        };
+        let (page, cookies, user) = member.titled("account-title");
         let a = &user.record.account;
         let body = render(&AccountPage {
             page: &page,
@@ -666,26 +414,21 @@ pub struct AccountForm {
     digest_weekday: Option<i32>,
     #[serde(default)]
     digest_hour: Option<i32>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
+/// Saves the account's settings; someone whose session ended meanwhile is sent to sign in.
 pub async fn save_account(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<AccountForm>,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    CheckedForm(form): CheckedForm<AccountForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "account-title").await?;
+        let (page, cookies) = visitor.titled("account-title");
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
         };
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
-        let form = form.into_inner();
         let mut violations = mfx_domain::Violations::new();
         let changes = mfx_store::accounts::AccountChanges {
             display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),

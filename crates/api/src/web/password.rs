@@ -1,8 +1,8 @@
 //! The account's own password: the change form (where an account with a one-time password is
 //! sent until it sets its own), and revoking the unsubscribe links of earlier emails.
 
-use super::session::csrf_ok;
-use super::{Page, context, html, locale, notice, render, respond, see_other};
+use super::extract::{CheckedForm, Lang, Member, Pairs, Visitor};
+use super::{Page, html, notice, render, respond, see_other};
 use crate::error::ApiError;
 use crate::routes::me::set_own_password;
 use crate::state::AppState;
@@ -21,13 +21,9 @@ pub struct PasswordPage<'a> {
     pub new_error: Option<String>,
 }
 
-pub async fn form(state: web::Data<AppState>, req: HttpRequest, lang: web::Path<String>) -> HttpResponse {
-    let lang = locale(&lang);
+pub async fn form(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "password-title").await?;
-        let Some(user) = page.user.clone() else {
-            return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
-        };
+        let (page, cookies, user) = member.titled("password-title");
         let required = user.record.account.password_change_required;
         let body = render(&PasswordPage { page: &page, required, current_error: None, new_error: None })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
@@ -41,26 +37,22 @@ pub struct PasswordForm {
     current_password: String,
     #[serde(default)]
     new_password: String,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
+/// Changes the password; someone whose session ended meanwhile is sent to sign in.
 pub async fn change(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<PasswordForm>,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    CheckedForm(form): CheckedForm<PasswordForm>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, cookies) = context(&state, &req, lang, "password-title").await?;
+        let (page, cookies) = visitor.titled("password-title");
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
         };
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
-        let PasswordForm { current_password, new_password, .. } = form.into_inner();
+        let PasswordForm { current_password, new_password } = form;
         let required = user.record.account.password_change_required;
         let again = |current_error: Option<String>, new_error: Option<String>, status: StatusCode| {
             render(&PasswordPage { page: &page, required, current_error, new_error })
@@ -95,27 +87,18 @@ pub async fn change(
     .await
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: Option<String>,
-}
-
 pub async fn revoke_unsubscribe_links(
     state: web::Data<AppState>,
     req: HttpRequest,
-    lang: web::Path<String>,
-    form: web::Form<CsrfOnly>,
+    Lang(lang): Lang,
+    visitor: Visitor,
+    _: CheckedForm<Pairs>,
 ) -> HttpResponse {
-    let lang = locale(&lang);
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "account-title").await?;
+        let (page, mut cookies) = visitor.titled("account-title");
         let Some(user) = page.user.clone() else {
             return Ok(see_other(&format!("/{lang}/sign-in"), cookies));
         };
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
         let id = user.record.account.id;
         state.write(move |c| mfx_store::unsubscribe::revoke(c, id)).await?;
         cookies.push(notice("notice-unsubscribe-links-revoked"));

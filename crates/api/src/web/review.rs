@@ -1,42 +1,33 @@
 //! The review buttons of a document page: discard a pending draft, approve or refuse a proposed
 //! translation. Each answers with the document page again and a notice.
 
-use super::pages::kind_of;
-use super::session::csrf_ok;
-use super::{context, locale, notice, respond, see_other};
+use super::extract::{CheckedForm, DocPath, Member, Target};
+use super::{notice, respond, see_other};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::usecases::review::{self as service, TranslationDecision};
 use actix_web::{HttpRequest, HttpResponse, web};
 use mfx_domain::Error;
+use mfx_domain::document::Kind;
+use mfx_domain::fields::{Field, FieldType};
 
 #[derive(Debug, serde::Deserialize)]
 pub struct DiscardForm {
     #[serde(default)]
     version: Option<i64>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
 pub async fn discard(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String)>,
-    form: web::Form<DiscardForm>,
+    path: DocPath,
+    member: Member,
+    CheckedForm(form): CheckedForm<DiscardForm>,
 ) -> HttpResponse {
-    let (lang, collection, id) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "document-title").await?;
-        let user = page.user.clone().ok_or(ApiError::Unauthenticated("sign in"))?;
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
-        match service::discard(&state, user.member(), kind, crate::usecases::documents::parse_id(&id)?, form.version)
-            .await
-            .map_err(ApiError::from)
-        {
+        let (_, mut cookies, user) = member.titled("document-title");
+        match service::discard(&state, user.member(), kind, id, form.version).await.map_err(ApiError::from) {
             Ok(_) => cookies.push(notice("notice-draft-discarded")),
             Err(ApiError::Domain(Error::StaleVersion { .. })) => cookies.push(notice("notice-changed-meanwhile")),
             Err(other) => return Err(other),
@@ -52,32 +43,22 @@ pub struct DecisionForm {
     decision: String,
     #[serde(default)]
     comment: Option<String>,
-    #[serde(default)]
-    csrf: Option<String>,
 }
 
 pub async fn decide(
     state: web::Data<AppState>,
     req: HttpRequest,
-    path: web::Path<(String, String, String, String)>,
-    form: web::Form<DecisionForm>,
+    path: DocPath,
+    Target(target): Target,
+    member: Member,
+    CheckedForm(form): CheckedForm<DecisionForm>,
 ) -> HttpResponse {
-    let (lang, collection, id, target) = path.into_inner();
-    let lang = locale(&lang);
-    let kind = kind_of(&collection);
+    let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
-        let (page, mut cookies) = context(&state, &req, lang, "document-title").await?;
-        let user = page.user.clone().ok_or(ApiError::Unauthenticated("sign in"))?;
-        let form = form.into_inner();
-        if !csrf_ok(&req, form.csrf.as_deref()) {
-            return Err(ApiError::forbidden());
-        }
+        let (_, mut cookies, user) = member.titled("document-title");
         let approve = form.decision == "approve";
         let input = TranslationDecision { decision: form.decision, comment: form.comment };
-        match service::decide(&state, user.member(), kind, crate::usecases::documents::parse_id(&id)?, &target, input)
-            .await
-            .map_err(ApiError::from)
-        {
+        match service::decide(&state, user.member(), kind, id, target.as_str(), input).await.map_err(ApiError::from) {
             Ok(_) if approve => cookies.push(notice("notice-translation-approved")),
             Ok(_) => cookies.push(notice("notice-translation-refused")),
             Err(ApiError::Domain(Error::Invalid(_))) => cookies.push(notice("notice-refusal-needs-comment")),
@@ -123,7 +104,7 @@ pub struct PendingPanel {
     pub may_discard: bool,
     pub may_decide: bool,
     /// The moves of the pending draft the reader may make.
-    pub moves: Vec<super::pages::Move>,
+    pub moves: Vec<super::document::Move>,
 }
 
 /// Keys inside structured values that hold codes or ids rather than words.
@@ -133,13 +114,10 @@ const NOT_SHOWN: &[&str] = &["id", "status", "instrument_type", "country", "assi
 /// numbers and texts as they are, structured values by their words.
 fn shown(page: &super::Page, field: &str, value: &serde_json::Value) -> String {
     use serde_json::Value;
-    let family = match field {
-        "themes" => Some("theme-"),
-        "target_groups" => Some("target-group-"),
-        "instruments" => Some("instrument-"),
-        "visibility" => Some("visibility-"),
-        "meeting_type" => Some("meeting-type-"),
-        _ => None,
+    let described = Kind::described(field);
+    let family = match described.map(|f| f.ty) {
+        Some(FieldType::Visibility) => Some("visibility-"),
+        _ => described.and_then(Field::vocabulary).map(|v| v.prefix),
     };
     match value {
         Value::Null => String::new(),
@@ -169,9 +147,10 @@ fn shown(page: &super::Page, field: &str, value: &serde_json::Value) -> String {
 
 /// The label of a field path (`text.summary`, `themes`, `location`) in the reader's language.
 fn label(page: &super::Page, field: &str) -> String {
-    let name = field.strip_prefix("text.").unwrap_or(field);
-    let id = format!("field-{name}");
-    if page.tr.has(&id) { page.t(&id) } else { page.t("review-field-other") }
+    match Kind::described(field) {
+        Some(described) => page.t(described.label),
+        None => page.t("review-field-other"),
+    }
 }
 
 /// The review panel of a document page: `None` for readers who do not follow the document's
@@ -244,7 +223,7 @@ pub async fn panel(
                 .into_iter()
                 .filter_map(|to| transition(d.status, to).ok())
                 .filter(|step| permits(actor, step.needs, &as_draft))
-                .map(|step| super::pages::Move {
+                .map(|step| super::document::Move {
                     to: step.to,
                     label: page.t(match step.to {
                         Status::InReview => "review-move-to-in_review",

@@ -141,3 +141,35 @@ fn only_the_policy_decides_by_role() {
         offences.join("\n")
     );
 }
+
+/// How long a source file may grow before it must say why at its top.
+const LONGEST: usize = 600;
+
+#[test]
+fn long_source_files_say_why() {
+    let root = workspace();
+    let mut files = Vec::new();
+    for entry in fs::read_dir(root.join("crates")).expect("the crates") {
+        let krate = entry.expect("a crate").path();
+        for part in ["src", "tests", "benches"] {
+            if krate.join(part).is_dir() {
+                files.extend(rust_files(&krate.join(part)));
+            }
+        }
+    }
+    let mut offences = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("a readable source file");
+        let lines = text.lines().count();
+        let heading: Vec<&str> = text.lines().take_while(|l| l.starts_with("//!")).collect();
+        if lines > LONGEST && !heading.iter().any(|l| l.contains("Longer than most files")) {
+            offences.push(format!("{}: {lines} lines", relative(file)));
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "split these files, or say at their top why they are longer than most files (a `//!` line \
+         starting \"Longer than most files\"):\n{}",
+        offences.join("\n")
+    );
+}

@@ -1,6 +1,9 @@
 //! The web interface over HTTP: negotiation, pages in six languages with no raw message id and
 //! no English left behind, sign-in, CSRF, forms with errors next to fields, translation and
 //! workflow — the same on SQLite and PostgreSQL. (The browser journey is in tests/browser.)
+//!
+//! Longer than most files: the page helpers that the other web test modules import live here,
+//! beside the checks every page must pass in every language.
 
 use crate::on_both_databases;
 use crate::support::TestApp;
@@ -577,7 +580,47 @@ async fn unknown_pages_are_translated_404s(app: TestApp) {
     assert!(csp.contains("script-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
 }
 
+/// A practice's links and main instrument, stored since the start, are written in the form and
+/// shown on its page with their labels in every language.
+async fn links_and_main_instrument_are_edited_and_shown(app: TestApp) {
+    app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let claire = browser(&app);
+    sign_in(&app, &claire, "fr", "claire@example.fr", "a long enough password").await;
+    let (_, form) = page(&claire, &app.url("/fr/practices/new")).await;
+    assert!(form.contains("id=\"links\"") && form.contains("id=\"instrument_type\""), "{form}");
+    let csrf = csrf_of(&form);
+    let created = claire
+        .post(app.url("/fr/practices/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "fr"),
+            ("visibility", "public"),
+            ("title", "Garantie des prêts d'honneur"),
+            ("instrument_type", "loan_guarantee"),
+            ("links", "https://example.org/garantie\nhttps://example.org/bilan"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    let location = created.headers()["location"].to_str().expect("location").to_owned();
+    let id = location.rsplit('/').next().expect("id").to_owned();
+    for lang in LANGUAGES {
+        let texts = messages(lang);
+        let (status, shown) = page(&claire, &app.url(&format!("/{lang}/practices/{id}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        for label in ["field-links", "field-instrument_type", "instrument-loan_guarantee"] {
+            assert!(shown.contains(&escape(&texts[label])), "{lang}: {label} missing");
+        }
+        assert!(shown.contains("href=\"https://example.org/bilan\""), "{lang}: the link is shown");
+    }
+    let (_, edit) = page(&claire, &app.url(&format!("/fr/practices/{id}/edit"))).await;
+    assert!(edit.contains(">https://example.org/garantie\nhttps://example.org/bilan</textarea>"), "{edit}");
+    assert!(edit.contains("<option value=\"loan_guarantee\" selected>"), "{edit}");
+}
+
 on_both_databases!(
+    links_and_main_instrument_are_edited_and_shown,
     the_root_redirects_by_language,
     every_page_speaks_its_language,
     signed_in_pages_speak_their_language,

@@ -194,7 +194,7 @@ pub fn item(summary: &DocumentSummary, requested: Locale) -> Result<DocumentItem
 pub fn view(record: &DocumentRecord, requested: Locale) -> Result<DocumentView, Error> {
     let s = &record.summary;
     let text = chosen(s, requested).ok_or_else(|| missing_text(s))?;
-    let html = text.texts.markdown_fields().into_iter().map(|(name, md)| (name, markdown::to_html(md))).collect();
+    let html = text.texts.markdown_fields().into_iter().map(|(name, md)| (name, markdown::to_html(&md))).collect();
     Ok(DocumentView {
         id: s.id,
         kind: s.kind,

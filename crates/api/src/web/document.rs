@@ -1,0 +1,295 @@
+//! One document's pages: the document itself in the reader's language (its texts and facts
+//! as its kind's description lists them, workflow moves, what waits for review, lineage,
+//! languages and files), and its history.
+
+use super::extract::{DocPath, Visitor};
+use super::pages::maybe;
+use super::svg;
+use super::{Page, html, render, respond};
+use crate::error::ApiError;
+use crate::state::AppState;
+use crate::usecases::documents::{self as service, DocumentItem, DocumentView};
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse, web};
+use askama::Template;
+use mfx_domain::Locale;
+use mfx_domain::document::{Kind, Status, transition};
+use mfx_domain::fields::{Field, FieldType};
+use mfx_domain::policy::{Action, Resource, permits};
+use mfx_store::partners;
+use serde_json::Value;
+
+/// A workflow move the reader may make, as a button.
+pub struct Move {
+    pub to: Status,
+    pub label: String,
+    pub comment: bool,
+}
+
+#[derive(Template)]
+#[template(path = "document.html")]
+pub struct DocumentPage<'a> {
+    pub page: &'a Page,
+    pub doc: DocumentView,
+    pub collection: String,
+    pub may_edit: bool,
+    pub translate_into: Vec<Locale>,
+    pub moves: Vec<Move>,
+    pub attachments: Vec<mfx_store::attachments::AttachmentMeta>,
+    pub lineage: Option<(String, Vec<service::LineageAction>)>,
+    pub inspirations: Vec<(String, Vec<DocumentItem>)>,
+    pub partner_name: String,
+    /// What waits for review, for readers who follow the document's work.
+    pub pending: Option<super::review::PendingPanel>,
+}
+
+/// One structured field of a document as its page shows it: a text, tags, or links.
+pub struct Fact {
+    pub name: &'static str,
+    pub label: String,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub links: Vec<(String, String)>,
+}
+
+impl DocumentPage<'_> {
+    /// The kind's Markdown texts, by JSON key, with their labels.
+    pub fn texts(&self) -> Vec<(&'static str, String)> {
+        self.doc.kind.text_fields().filter(|f| f.is_markdown()).map(|f| (f.name, self.page.t(f.label))).collect()
+    }
+
+    /// The Markdown texts of each of the kind's records (a plan's actions), with their labels.
+    pub fn action_texts(&self) -> Vec<(&'static str, String)> {
+        let fields = self.doc.kind.translated_records().map(|list| list.children()).unwrap_or_default();
+        fields.iter().filter(|f| f.translatable && f.is_markdown()).map(|f| (f.name, self.page.t(f.label))).collect()
+    }
+
+    pub fn html_of(&self, field: &str) -> String {
+        self.doc.html.get(field).cloned().unwrap_or_default()
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.doc.html.get(field).is_some_and(|h| !h.trim().is_empty())
+    }
+
+    /// The structured fields of the kind that are given, in the order of its description,
+    /// each written the reader's way by its type (codes by their names, numbers and times in
+    /// the reader's language, addresses as links).
+    pub fn facts(&self) -> Vec<Fact> {
+        let mut facts = Vec::new();
+        let themes = serde_json::json!(self.doc.themes);
+        for field in self.doc.kind.fields().iter().filter(|f| !f.translatable) {
+            let value = if field.name == "themes" { &themes } else { &self.doc.details[field.name] };
+            match field.ty {
+                FieldType::Group(children) => {
+                    for child in children {
+                        facts.extend(self.fact(child, &value[child.name]));
+                    }
+                }
+                _ => facts.extend(self.fact(field, value)),
+            }
+        }
+        facts
+    }
+
+    fn fact(&self, field: &Field, value: &Value) -> Option<Fact> {
+        let page = self.page;
+        let text = |s: String| (!s.is_empty()).then_some((s, Vec::new(), Vec::new()));
+        let (text, tags, links) = match field.ty {
+            FieldType::Codes(v) => {
+                let tags: Vec<String> = value
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                    .map(|c| page.code(v.prefix, c))
+                    .collect();
+                (!tags.is_empty()).then_some((String::new(), tags, Vec::new()))?
+            }
+            FieldType::Code(v) | FieldType::OptionalCode(v) => {
+                text(value.as_str().map(|c| page.code(v.prefix, c)).unwrap_or_default())?
+            }
+            FieldType::Integer | FieldType::Decimal => text(super::conflict::number(page, value))?,
+            FieldType::DateTime => {
+                text(if value.is_null() { String::new() } else { super::conflict::local_time(page, value) })?
+            }
+            FieldType::Date => text(super::conflict::date(page, value).unwrap_or_default())?,
+            FieldType::Links | FieldType::Url | FieldType::Email => {
+                let links: Vec<(String, String)> = match value {
+                    Value::Array(items) => {
+                        items.iter().filter_map(Value::as_str).map(|l| (l.to_owned(), l.to_owned())).collect()
+                    }
+                    Value::String(s) if field.ty == FieldType::Email => vec![(format!("mailto:{s}"), s.clone())],
+                    Value::String(s) if !s.is_empty() => vec![(s.clone(), s.clone())],
+                    _ => Vec::new(),
+                };
+                (!links.is_empty()).then_some((String::new(), Vec::new(), links))?
+            }
+            FieldType::Short
+            | FieldType::OptionalShort
+            | FieldType::Country
+            | FieldType::TimeZone
+            | FieldType::Year => text(match value {
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                _ => String::new(),
+            })?,
+            _ => return None,
+        };
+        Some(Fact { name: field.form, label: page.t(field.label), text, tags, links })
+    }
+
+    pub fn served_differs(&self) -> bool {
+        self.doc.language != self.page.lang.as_str()
+    }
+
+    pub fn action_text(&self, index: &usize, field: &str) -> String {
+        self.doc.text["actions"][*index][field].as_str().map(str::to_owned).unwrap_or_default()
+    }
+
+    pub fn action_html(&self, index: &usize, field: &str) -> String {
+        self.doc.html.get(&format!("actions[{index}].{field}")).cloned().unwrap_or_default()
+    }
+
+    pub fn attendees(&self) -> Vec<(String, String)> {
+        self.doc.details["attendees"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|p| {
+                        let name = p["name"].as_str().unwrap_or_default().to_owned();
+                        let org = p["organisation"].as_str().or(p["partner"].as_str()).unwrap_or_default().to_owned();
+                        (name, org)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    pub fn size(&self, bytes: &i64) -> String {
+        #[expect(clippy::cast_precision_loss, reason = "file sizes shown to people")]
+        let kib = *bytes as f64 / 1024.0;
+        if kib < 1024.0 {
+            format!("{} KB", self.page.number(kib, 0))
+        } else {
+            format!("{} MB", self.page.number(kib / 1024.0, 1))
+        }
+    }
+}
+
+pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
+    let DocPath { lang, kind, collection, id } = path;
+    respond(&state, &req, lang, async {
+        let (mut page, cookies) = visitor.titled("document-title");
+        let actor = maybe(&page).actor();
+        let record = service::readable(&state, &actor, Some(kind), id).await?;
+        let doc = service::view(&record, lang)?;
+        page.title = doc.title.clone();
+        page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
+        let s = &record.summary;
+        let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
+        let may_edit = permits(&actor, Action::Update, &resource);
+        let translate_into = if permits(&actor, Action::Translate, &resource) {
+            Locale::all().into_iter().filter(|l| *l != s.original_locale).collect()
+        } else {
+            Vec::new()
+        };
+        let moves = Status::ALL
+            .into_iter()
+            .filter_map(|to| transition(s.status, to).ok())
+            .filter(|step| permits(&actor, step.needs, &resource))
+            .map(|step| Move {
+                to: step.to,
+                label: page.t(&format!("move-to-{}", step.to.as_str())),
+                comment: step.comment_required,
+            })
+            .collect();
+        let doc_id = s.id;
+        let readers = crate::routes::attachments::readers(&actor, s);
+        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id, readers)).await?;
+        for file in &mut attachments {
+            file.filename = crate::routes::attachments::shown_filename(file);
+        }
+        let (lineage, inspirations) = match kind {
+            Kind::Practice => {
+                let found = service::practice_lineage(&state, &actor, doc_id, lang).await?;
+                let picture = svg::lineage(&page, &found);
+                (Some((picture, found.inspired)), Vec::new())
+            }
+            Kind::ActionPlan => {
+                let found = service::plan_lineage(&state, &actor, doc_id, None, lang).await?;
+                (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
+            }
+            Kind::MeetingNote => (None, Vec::new()),
+        };
+        let partner_id = s.partner;
+        let partner_name =
+            state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+        let pending = super::review::panel(&state, &page, &record, &actor).await?;
+        let body = render(&DocumentPage {
+            page: &page,
+            doc,
+            collection: collection.clone(),
+            may_edit,
+            translate_into,
+            moves,
+            attachments,
+            lineage,
+            inspirations,
+            partner_name,
+            pending,
+        })?;
+        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    })
+    .await
+}
+
+#[derive(Template)]
+#[template(path = "history.html")]
+pub struct HistoryPage<'a> {
+    pub page: &'a Page,
+    pub doc: DocumentView,
+    pub collection: String,
+    pub revisions: Vec<service::RevisionView>,
+}
+
+impl HistoryPage<'_> {
+    /// The fields an edit changed, by their names in the reader's language.
+    pub fn changed(&self, revision: &service::RevisionView) -> String {
+        if !matches!(revision.action.as_str(), "edited" | "draft_edited" | "draft_published") {
+            return String::new();
+        }
+        let mut labels: Vec<String> = revision
+            .changes
+            .as_object()
+            .map(|o| {
+                o.keys()
+                    .map(|key| match self.doc.kind.label_of(key) {
+                        Some(label) => self.page.t(label),
+                        None => self.page.t("review-field-other"),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        labels.dedup();
+        labels.join(", ")
+    }
+}
+
+pub async fn history(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
+    let DocPath { lang, kind, collection, id } = path;
+    respond(&state, &req, lang, async {
+        let (mut page, cookies) = visitor.titled("history-title");
+        let actor = maybe(&page).actor();
+        let record = service::readable(&state, &actor, Some(kind), id).await?;
+        let doc = service::view(&record, lang)?;
+        page.title = page.t1("history-of", "title", &doc.title);
+        let revisions = service::revisions(&state, &actor, kind, id).await?.items;
+        Ok::<_, ApiError>(html(
+            StatusCode::OK,
+            render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
+            cookies,
+        ))
+    })
+    .await
+}
