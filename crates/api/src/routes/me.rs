@@ -8,7 +8,7 @@ use crate::routes::IfMatch;
 use crate::routes::users::{UserView, user_response};
 use crate::state::AppState;
 use crate::usecases::accounts;
-pub use crate::usecases::accounts::DigestInput;
+use crate::usecases::accounts::DigestInput;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use mfx_domain::policy::{Action, Resource, permits};
