@@ -226,6 +226,9 @@ impl From<crate::usecases::Error> for ApiError {
             UseCase::Stale { expected, current } => ApiError::Domain(DomainError::StaleVersion { expected, current }),
             UseCase::LastAdministrator { field } => ApiError::Domain(DomainError::LastAdministrator { field }),
             UseCase::PreconditionRequired => ApiError::PreconditionRequired,
+            UseCase::InvalidCredentials => ApiError::InvalidCredentials,
+            UseCase::RateLimited { retry_after_secs } => ApiError::RateLimited { retry_after_secs },
+            UseCase::UnsupportedContent { expected } => ApiError::UnsupportedMediaType { expected },
             UseCase::Unavailable(why) => ApiError::Unavailable(why),
             UseCase::Internal(cause) => ApiError::Internal(cause),
         }

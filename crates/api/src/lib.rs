@@ -9,6 +9,7 @@ pub mod client_address;
 pub mod clock;
 pub mod csv;
 pub mod demo;
+pub mod download;
 pub mod error;
 pub mod filetype;
 pub mod ical;

@@ -1,16 +1,15 @@
 //! Sign-in, token refresh and sign-out.
 
 use crate::auth::MaybeUser;
-use crate::auth::password;
 use crate::auth::token::{hash_refresh_token, new_refresh_token};
 use crate::client_address;
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::state::AppState;
+use crate::usecases::accounts;
 use actix_web::{HttpRequest, HttpResponse, post, web};
-use mfx_domain::throttle::ThrottlePolicy;
-use mfx_domain::{Email, UserId};
-use mfx_store::{accounts, sessions, throttle};
+use mfx_domain::UserId;
+use mfx_store::sessions;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -50,10 +49,6 @@ pub struct RefreshRequest {
 pub struct LogoutRequest {
     /// The session to end; without it, the session of the bearer token ends.
     pub refresh_token: Option<String>,
-}
-
-fn retry_after(wait: chrono::Duration) -> u64 {
-    u64::try_from(wait.num_seconds()).unwrap_or(1).max(1)
 }
 
 async fn issue_tokens(
@@ -104,7 +99,8 @@ pub async fn login(
         }
         return Err(ApiError::invalid(violations));
     }
-    let record = verify_credentials(&state, &req, &email, password).await?;
+    let address = client_address::of_request(&req, state.settings.trust_proxy, &state.settings.trusted_proxies);
+    let record = accounts::verify_credentials(&state, &address, &email, password, state.clock.now()).await?;
     let now = state.clock.now();
     let (refresh_token, refresh_hash) = new_refresh_token();
     let user = record.account.id;
@@ -114,83 +110,6 @@ pub async fn login(
         .await?;
     tracing::info!(event = "login", user = %user, "signed in");
     Ok(web::Json(issue_tokens(&state, user, &session, refresh_token).await?))
-}
-
-/// The account part of throttling keys: the email as accounts store it, or (for what is not an
-/// email) its first 320 characters, so that a huge field cannot make a huge key.
-fn account_key(email: &str) -> String {
-    Email::parse(email)
-        .map(|e| e.as_str().to_owned())
-        .unwrap_or_else(|_| email.trim().to_lowercase().chars().take(320).collect())
-}
-
-/// Checks an email and password as every sign-in does (API and pages). Each attempt is taken
-/// from three allowances before the password is checked — the account from this address, the
-/// account from everywhere (a higher ceiling), and this address for every account — and is
-/// refused while any is used up; an attempt that succeeds is given back. An unknown email costs
-/// the same work and gets the same answer as a wrong password.
-pub async fn verify_credentials(
-    state: &AppState,
-    req: &HttpRequest,
-    email: &str,
-    password: String,
-) -> Result<accounts::AccountRecord, ApiError> {
-    let account = account_key(email);
-    let address = client_address::of_request(req, state.settings.trust_proxy, &state.settings.trusted_proxies);
-    let pair_key = format!("account-address:{account}|{address}");
-    let account_key = format!("account:{account}");
-    let address_key = format!("address:{address}");
-    let now = state.clock.now();
-    let keys = [pair_key.clone(), account_key.clone(), address_key.clone()];
-    let taken = state
-        .write(move |conn| {
-            throttle::take(
-                conn,
-                &[
-                    (&keys[0], ThrottlePolicy::PER_ACCOUNT_ADDRESS),
-                    (&keys[1], ThrottlePolicy::PER_ACCOUNT),
-                    (&keys[2], ThrottlePolicy::PER_ADDRESS),
-                ],
-                now,
-            )
-        })
-        .await?;
-    if let Err(wait) = taken {
-        tracing::info!(event = "login_throttled", "sign-in refused: too many attempts");
-        return Err(ApiError::RateLimited { retry_after_secs: retry_after(wait) });
-    }
-    let parsed_email = Email::parse(email).ok();
-    let credentials = state
-        .read(move |conn| match parsed_email {
-            Some(email) => accounts::credentials(conn, &email),
-            None => Ok(None),
-        })
-        .await?;
-    let verified = state
-        .compute(move || match credentials {
-            Some((record, hash)) => password::verify(&password, &hash).then_some(record).filter(|r| r.account.active),
-            None => {
-                password::verify_nothing(&password);
-                None
-            }
-        })
-        .await?;
-    match verified {
-        Some(record) => {
-            state
-                .write(move |conn| {
-                    throttle::clear(conn, &pair_key)?;
-                    throttle::refund(conn, &account_key, ThrottlePolicy::PER_ACCOUNT, now)?;
-                    throttle::refund(conn, &address_key, ThrottlePolicy::PER_ADDRESS, now)
-                })
-                .await?;
-            Ok(record)
-        }
-        None => {
-            tracing::info!(event = "login_failed", "sign-in refused");
-            Err(ApiError::InvalidCredentials)
-        }
-    }
 }
 
 /// Exchanges a refresh token for a new access token and a new refresh token. Each refresh

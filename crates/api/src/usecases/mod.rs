@@ -7,6 +7,7 @@
 //! `tests/it/layers.rs` keeps it so). Failures are an [`Error`]; the HTTP layer maps it to its
 //! problem documents in one place (`impl From<Error> for ApiError`).
 
+pub mod accounts;
 pub mod documents;
 pub mod review;
 pub mod tracking;
@@ -34,6 +35,12 @@ pub enum Error {
     LastAdministrator { field: &'static str },
     /// The change must name the version it applies to, and did not.
     PreconditionRequired,
+    /// Email and password do not match an active account (same answer for an unknown email).
+    InvalidCredentials,
+    /// Too many failed attempts; try again after this many seconds.
+    RateLimited { retry_after_secs: u64 },
+    /// The content is of a kind not accepted here; `expected` says which are.
+    UnsupportedContent { expected: &'static str },
     /// The store cannot be reached now.
     Unavailable(String),
     /// A bug or an operational failure (logged, never shown).
@@ -119,6 +126,15 @@ where
 {
     let db = state.db.clone();
     tokio::task::spawn_blocking(move || db.write(work)).await.map_err(Error::internal)?.map_err(Error::from)
+}
+
+/// Runs CPU-heavy work (password hashing) off the async workers.
+pub async fn compute<T, F>(work: F) -> Result<T, Error>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    tokio::task::spawn_blocking(work).await.map_err(Error::internal)
 }
 
 /// The signed-in account a use case acts for, as the policy knows it.

@@ -6,8 +6,10 @@
 use super::extract::DocPath;
 use super::{respond, session};
 use crate::auth::MaybeUser;
-use crate::routes::attachments;
+use crate::download;
+use crate::error::ApiError;
 use crate::state::AppState;
+use crate::usecases::documents::files;
 use actix_web::{HttpRequest, HttpResponse, web};
 
 pub async fn download(
@@ -20,7 +22,8 @@ pub async fn download(
     let (.., attachment) = attachment.into_inner();
     respond(&state, &req, lang, async {
         let reader = MaybeUser(session::current_user(&state, &req).await?);
-        attachments::download(&state, &reader, kind, &id.to_string(), &attachment).await
+        let file = files::download(&state, &reader.actor(), kind, &id.to_string(), &attachment).await?;
+        Ok::<_, ApiError>(download::response(file))
     })
     .await
 }

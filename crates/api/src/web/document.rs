@@ -205,11 +205,7 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
             })
             .collect();
         let doc_id = s.id;
-        let readers = crate::routes::attachments::readers(&actor, s);
-        let mut attachments = state.read(move |c| mfx_store::attachments::list(c, doc_id, readers)).await?;
-        for file in &mut attachments {
-            file.filename = crate::routes::attachments::shown_filename(file);
-        }
+        let attachments = service::files::shown(&state, &actor, s).await?;
         let (lineage, inspirations) = match kind {
             Kind::Practice => {
                 let found = service::practice_lineage(&state, &actor, doc_id, lang).await?;

@@ -7,6 +7,8 @@ use super::{Page, error_page, html, locale, notice, render, respond, see_other};
 use crate::auth::MaybeUser;
 use crate::error::ApiError;
 use crate::state::AppState;
+use crate::usecases::Error as UseCaseError;
+use crate::usecases::accounts as own_account;
 use crate::usecases::documents::{self as service, DocumentItem, ListQuery};
 use actix_web::http::StatusCode;
 use actix_web::http::header;
@@ -157,7 +159,10 @@ pub async fn sign_in(
         if email_error.is_some() || password_error.is_some() {
             return again(None, email_error, password_error, StatusCode::UNPROCESSABLE_ENTITY);
         }
-        match crate::routes::auth::verify_credentials(&state, &req, &form.email, form.password.clone()).await {
+        let settings = &state.settings;
+        let address = crate::client_address::of_request(&req, settings.trust_proxy, &settings.trusted_proxies);
+        let (email, password, now) = (&form.email, form.password.clone(), state.clock.now());
+        match own_account::verify_credentials(&state, &address, email, password, now).await {
             Ok(user) => {
                 let cookie = session::sign_in(&state, user.account.id).await?;
                 let (_, csrf) = session::new_csrf(&state);
@@ -168,13 +173,13 @@ pub async fn sign_in(
                 };
                 Ok(see_other(&target, vec![cookie, csrf]))
             }
-            Err(ApiError::RateLimited { .. }) => {
+            Err(UseCaseError::RateLimited { .. }) => {
                 again(Some(page.t("error-rate_limited")), None, None, StatusCode::TOO_MANY_REQUESTS)
             }
-            Err(ApiError::InvalidCredentials) => {
+            Err(UseCaseError::InvalidCredentials) => {
                 again(Some(page.t("error-invalid_credentials")), None, None, StatusCode::UNAUTHORIZED)
             }
-            Err(other) => Err(other),
+            Err(other) => Err(other.into()),
         }
     })
     .await
@@ -434,8 +439,8 @@ pub async fn save_account(
             display_name: violations.check("display_name", mfx_domain::DisplayName::parse(&form.display_name)),
             locale: violations.check("language", Locale::parse_field(&form.language)),
             time_zone: violations.check("time_zone", mfx_domain::TimeZone::parse(&form.time_zone)),
-            digest: crate::routes::me::digest_changes(
-                &crate::routes::me::DigestInput {
+            digest: own_account::digest_changes(
+                &own_account::DigestInput {
                     frequency: form.digest_frequency.clone(),
                     weekday: form.digest_weekday,
                     hour: form.digest_hour,

@@ -4,8 +4,8 @@
 use super::extract::{CheckedForm, Lang, Member, Pairs, Visitor};
 use super::{Page, html, notice, render, respond, see_other};
 use crate::error::ApiError;
-use crate::routes::me::set_own_password;
 use crate::state::AppState;
+use crate::usecases::{Error as UseCaseError, accounts};
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
@@ -66,22 +66,23 @@ pub async fn change(
                 StatusCode::UNPROCESSABLE_ENTITY,
             );
         }
-        match set_own_password(&state, &user, current_password, &new_password).await {
+        let (account, session) = (&user.record.account, &user.session);
+        match accounts::set_own_password(&state, account, session, current_password, &new_password).await {
             Ok(()) => {
                 let mut cookies = cookies.clone();
                 cookies.push(notice("notice-password-changed"));
                 Ok(see_other(&format!("/{lang}/"), cookies))
             }
-            Err(ApiError::Domain(mfx_domain::Error::Invalid(violations))) => {
+            Err(UseCaseError::Invalid(violations)) => {
                 let message = |field: &str| {
                     violations.iter().find(|v| v.field == field).map(|v| page.t(&format!("error-{}", v.code)))
                 };
                 again(message("current_password"), message("new_password"), StatusCode::UNPROCESSABLE_ENTITY)
             }
-            Err(ApiError::RateLimited { .. }) => {
+            Err(UseCaseError::RateLimited { .. }) => {
                 again(Some(page.t("error-rate_limited")), None, StatusCode::TOO_MANY_REQUESTS)
             }
-            Err(other) => Err(other),
+            Err(other) => Err(other.into()),
         }
     })
     .await

@@ -1,5 +1,6 @@
-//! The layers keep to their places: the use cases know nothing of HTTP, and only the
-//! permission policy looks at roles. These tests read the source tree.
+//! The layers keep to their places: the use cases know nothing of HTTP, the pages and the
+//! mail call the use cases rather than the JSON API's handlers, and only the permission policy
+//! looks at roles. These tests read the source tree.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,48 @@ fn use_cases_know_nothing_of_http() {
         }
     }
     assert!(offences.is_empty(), "use cases must not know HTTP nor their callers:\n{}", offences.join("\n"));
+}
+
+/// Whether a line of source reaches into the JSON API's handlers: a path through
+/// `crate::routes`, or a grouped import that names `routes`.
+fn reaches_routes(line: &str) -> bool {
+    line.contains("crate::routes") || (line.contains("crate::{") && line.contains("routes"))
+}
+
+#[test]
+fn the_routes_detector_sees_what_it_should() {
+    for reaches in [
+        "use crate::routes::me::set_own_password;",
+        "        let readers = crate::routes::attachments::readers(&actor, s);",
+        "use crate::{routes, state::AppState};",
+    ] {
+        assert!(reaches_routes(reaches), "{reaches:?} reaches the routes");
+    }
+    for stays in ["use crate::usecases::accounts;", "use super::routes_table;", "let routes = 3;"] {
+        assert!(!reaches_routes(stays), "{stays:?} does not reach the routes");
+    }
+}
+
+#[test]
+fn pages_and_mail_call_use_cases_not_routes() {
+    let src = workspace().join("crates/api/src");
+    let mut files = rust_files(&src.join("web"));
+    files.extend(rust_files(&src.join("mail")));
+    assert!(files.len() >= 10, "the pages and the mail live under {}", src.display());
+    let mut offences = Vec::new();
+    for file in &files {
+        let text = fs::read_to_string(file).expect("a readable source file");
+        for (n, line) in text.lines().enumerate() {
+            if reaches_routes(line) {
+                offences.push(format!("{}:{}: {}", relative(file), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        offences.is_empty(),
+        "pages and mail call the use cases (crate::usecases), not the JSON API's handlers:\n{}",
+        offences.join("\n")
+    );
 }
 
 const ROLES: [&str; 4] = ["Role::Admin", "Role::Coordinator", "Role::Editor", "Role::Viewer"];
