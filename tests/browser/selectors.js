@@ -63,6 +63,17 @@ export const S = {
     inLanguage: (lang) => `[lang="${lang}"]`,
   },
 
+  // A document's files on its page: the list, each file's row and remove button, the upload form.
+  files: {
+    section: '#files',
+    row: (name) => `#files li[data-file="${name}"]`,
+    remove: (name) => `#files li[data-file="${name}"] form[action$="/remove"] button[type=submit]`,
+    input: '#upload-file',
+    upload: '#upload-form button[type=submit]',
+    error: '#upload-error',
+    notice: '[role=status].notice',
+  },
+
   // The translation editor: the original text is shown in an element carrying its language.
   translationEditor: {
     original: (lang) => `main [lang="${lang}"]`,

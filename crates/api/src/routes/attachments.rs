@@ -15,10 +15,7 @@ use mfx_domain::document::Kind;
 use serde::Deserialize;
 use utoipa::IntoParams;
 
-pub use crate::usecases::documents::files::{AttachmentList, AttachmentView};
-
-/// The largest attachment accepted.
-pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+pub use crate::usecases::documents::files::{AttachmentList, AttachmentView, MAX_BYTES};
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]

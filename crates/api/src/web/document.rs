@@ -41,6 +41,15 @@ pub struct DocumentPage<'a> {
     pub partner_name: String,
     /// What waits for review, for readers who follow the document's work.
     pub pending: Option<super::review::PendingPanel>,
+    /// Whether the reader may attach and remove files.
+    pub may_attach: bool,
+    pub upload: Upload,
+}
+
+/// The upload form's state: why the last file was refused, in the reader's language.
+#[derive(Default)]
+pub struct Upload {
+    pub error: Option<String>,
 }
 
 /// One structured field of a document as its page shows it: a text, tags, or links.
@@ -166,6 +175,23 @@ impl DocumentPage<'_> {
             .unwrap_or_default()
     }
 
+    /// The extensions the upload form offers to choose.
+    pub fn accept(&self) -> &'static str {
+        super::upload::ACCEPT
+    }
+
+    /// A file's type in words ("PDF document", "Image") rather than its media type.
+    pub fn file_type(&self, content_type: &str) -> String {
+        let id = match content_type {
+            "application/pdf" => "file-type-pdf",
+            t if t.starts_with("image/") => "file-type-image",
+            t if t.contains("sheet") || t.contains("excel") => "file-type-spreadsheet",
+            t if t.contains("presentation") || t.contains("powerpoint") => "file-type-presentation",
+            _ => "file-type-text",
+        };
+        self.page.t(id)
+    }
+
     pub fn size(&self, bytes: &i64) -> String {
         #[expect(clippy::cast_precision_loss, reason = "file sizes shown to people")]
         let kib = *bytes as f64 / 1024.0;
@@ -178,66 +204,80 @@ impl DocumentPage<'_> {
 }
 
 pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
-    let DocPath { lang, kind, collection, id } = path;
-    respond(&state, &req, lang, async {
-        let (mut page, cookies) = visitor.titled("document-title");
-        let actor = maybe(&page).actor();
-        let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let doc = service::view(&record, lang)?;
-        page.title = doc.title.clone();
-        page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
-        let s = &record.summary;
-        let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
-        let may_edit = permits(&actor, Action::Update, &resource);
-        let translate_into = if permits(&actor, Action::Translate, &resource) {
-            Locale::all().into_iter().filter(|l| *l != s.original_locale).collect()
-        } else {
-            Vec::new()
-        };
-        let moves = Status::ALL
-            .into_iter()
-            .filter_map(|to| transition(s.status, to).ok())
-            .filter(|step| permits(&actor, step.needs, &resource))
-            .map(|step| Move {
-                to: step.to,
-                label: page.t(&format!("move-to-{}", step.to.as_str())),
-                comment: step.comment_required,
-            })
-            .collect();
-        let doc_id = s.id;
-        let attachments = service::files::shown(&state, &actor, s).await?;
-        let (lineage, inspirations) = match kind {
-            Kind::Practice => {
-                let found = service::practice_lineage(&state, &actor, doc_id, lang).await?;
-                let picture = svg::lineage(&page, &found);
-                (Some((picture, found.inspired)), Vec::new())
-            }
-            Kind::ActionPlan => {
-                let found = service::plan_lineage(&state, &actor, doc_id, None, lang).await?;
-                (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
-            }
-            Kind::MeetingNote => (None, Vec::new()),
-        };
-        let partner_id = s.partner;
-        let partner_name =
-            state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
-        let pending = super::review::panel(&state, &page, &record, &actor).await?;
-        let body = render(&DocumentPage {
-            page: &page,
-            doc,
-            collection: collection.clone(),
-            may_edit,
-            translate_into,
-            moves,
-            attachments,
-            lineage,
-            inspirations,
-            partner_name,
-            pending,
-        })?;
-        Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
+    respond(&state, &req, path.lang, async {
+        let (page, cookies) = visitor.titled("document-title");
+        show(&state, page, cookies, &path, StatusCode::OK, Upload::default()).await
     })
     .await
+}
+
+/// The document page answered with `status`, the upload form in the state `upload` says.
+pub async fn show(
+    state: &AppState,
+    mut page: Page,
+    cookies: Vec<actix_web::cookie::Cookie<'static>>,
+    path: &DocPath,
+    status: StatusCode,
+    upload: Upload,
+) -> Result<HttpResponse, ApiError> {
+    let DocPath { lang, kind, ref collection, id } = *path;
+    let actor = maybe(&page).actor();
+    let record = service::readable(state, &actor, Some(kind), id).await?;
+    let doc = service::view(&record, lang)?;
+    page.title = doc.title.clone();
+    page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
+    let s = &record.summary;
+    let resource = Resource::Document { owner: s.partner, status: s.status, visibility: s.visibility };
+    let may_edit = permits(&actor, Action::Update, &resource);
+    let translate_into = if permits(&actor, Action::Translate, &resource) {
+        Locale::all().into_iter().filter(|l| *l != s.original_locale).collect()
+    } else {
+        Vec::new()
+    };
+    let moves = Status::ALL
+        .into_iter()
+        .filter_map(|to| transition(s.status, to).ok())
+        .filter(|step| permits(&actor, step.needs, &resource))
+        .map(|step| Move {
+            to: step.to,
+            label: page.t(&format!("move-to-{}", step.to.as_str())),
+            comment: step.comment_required,
+        })
+        .collect();
+    let doc_id = s.id;
+    let attachments = service::files::shown(state, &actor, s).await?;
+    let (lineage, inspirations) = match kind {
+        Kind::Practice => {
+            let found = service::practice_lineage(state, &actor, doc_id, lang).await?;
+            let picture = svg::lineage(&page, &found);
+            (Some((picture, found.inspired)), Vec::new())
+        }
+        Kind::ActionPlan => {
+            let found = service::plan_lineage(state, &actor, doc_id, None, lang).await?;
+            (None, found.actions.into_iter().map(|a| (a.title, a.inspired_by)).collect())
+        }
+        Kind::MeetingNote => (None, Vec::new()),
+    };
+    let partner_id = s.partner;
+    let partner_name =
+        state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+    let pending = super::review::panel(state, &page, &record, &actor).await?;
+    let body = render(&DocumentPage {
+        page: &page,
+        doc,
+        collection: collection.clone(),
+        may_edit,
+        translate_into,
+        moves,
+        attachments,
+        lineage,
+        inspirations,
+        partner_name,
+        pending,
+        may_attach: may_edit,
+        upload,
+    })?;
+    Ok(html(status, body, cookies))
 }
 
 #[derive(Template)]

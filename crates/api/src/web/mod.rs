@@ -18,6 +18,7 @@ mod session;
 mod svg;
 mod translate;
 mod unsubscribe;
+mod upload;
 
 /// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
 pub use crate::text::escape;
@@ -59,7 +60,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/{C}/{{id}}")).get(document::document))
         .service(web::resource(format!("/{l}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
         .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(document::history))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/attachments")).post(upload::upload))
         .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}/remove")).post(upload::remove))
         .service(web::resource(format!("/{l}/{C}/{{id}}/transition")).post(forms::transition))
         .service(web::resource(format!("/{l}/{C}/{{id}}/pending/discard")).post(review::discard))
         .service(web::resource(format!("/{l}/{C}/{{id}}/translations/{{target}}/decision")).post(review::decide))
@@ -130,11 +133,13 @@ pub async fn context(
     let tr = mfx_i18n::Translator::new(lang);
     let path = req.path().strip_prefix(&format!("/{lang}")).unwrap_or("/").to_owned();
     let query = if req.query_string().is_empty() { String::new() } else { format!("?{}", req.query_string()) };
-    let notice = req
-        .cookie("mfx_notice")
-        .map(|c| c.value().to_owned())
-        .filter(|id| id.starts_with("notice-"))
-        .map(|id| tr.t(&id));
+    let notice =
+        req.cookie("mfx_notice").map(|c| c.value().to_owned()).filter(|id| id.starts_with("notice-")).map(|value| {
+            match value.split_once('~') {
+                Some((id, name)) => tr.args(id, &[("name", mfx_i18n::Arg::from(unhex(name).as_str()))]),
+                None => tr.t(&value),
+            }
+        });
     let mut cookies: Vec<Cookie<'static>> = cookie.into_iter().collect();
     if notice.is_some() {
         let mut clear = Cookie::build("mfx_notice", "").path("/").finish();
@@ -163,6 +168,20 @@ pub async fn context(
 /// A one-time notice shown on the next page (a message id).
 pub fn notice(id: &'static str) -> Cookie<'static> {
     Cookie::build("mfx_notice", id).path("/").http_only(true).finish()
+}
+
+/// A one-time notice naming something (a file's name), carried hex-encoded so any name
+/// survives the cookie.
+pub fn notice_with(id: &'static str, name: &str) -> Cookie<'static> {
+    let hex: String = name.bytes().map(|b| format!("{b:02x}")).collect();
+    Cookie::build("mfx_notice", format!("{id}~{hex}")).path("/").http_only(true).finish()
+}
+
+/// The text a [`notice_with`] cookie carries; what does not decode is dropped.
+fn unhex(hex: &str) -> String {
+    let bytes: Vec<u8> =
+        (0..hex.len() / 2).filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok()).collect();
+    String::from_utf8_lossy(&bytes).into_owned()
 }
 
 /// An error as a page in the reader's language.

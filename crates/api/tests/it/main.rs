@@ -28,3 +28,4 @@ mod smtp;
 mod tracking;
 mod web;
 mod web_conflict;
+mod web_files;

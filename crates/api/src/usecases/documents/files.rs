@@ -17,6 +17,9 @@ use sha2::{Digest, Sha256};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
+/// The largest attachment accepted, through the API and the pages alike.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct AttachmentView {
     #[schema(value_type = String, format = Uuid)]
