@@ -245,10 +245,23 @@ fn new_title(kind: Kind) -> String {
     format!("new-{}", kind.as_str())
 }
 
+/// Whether the user may write new documents at all (a viewer may not).
+fn may_create(user: &CurrentUser) -> bool {
+    mfx_domain::policy::permits(
+        &user.actor(),
+        mfx_domain::policy::Action::Create,
+        &mfx_domain::policy::Resource::Documents,
+    )
+}
+
 pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: KindPath, member: Member) -> HttpResponse {
     let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled(&new_title(kind));
+        // Refused before anything is typed: the translated "not allowed" page.
+        if !may_create(&user) {
+            return Err(ApiError::forbidden());
+        }
         let mut form = FormState::default();
         let own = user.record.account.partner;
         let partner = state.read(move |c| mfx_store::partners::find(c, own)).await?;
@@ -281,6 +294,7 @@ pub async fn create(
             object.insert("language".into(), Value::String(form.value("language")));
         }
         let outcome = match checked_input(kind, value, unreadable) {
+            _ if !may_create(&user) => Err(ApiError::forbidden()),
             Ok((input, _)) => service::create(&state, user.member(), input).await.map_err(ApiError::from),
             Err(error) => Err(error),
         };
@@ -295,6 +309,13 @@ pub async fn create(
                 let action = format!("/{lang}/{collection}/new");
                 let body = form_page(&state, &page, kind, action, true, 0, form, None).await?;
                 Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies))
+            }
+            // A session that lost the right to write: the form again, everything typed kept.
+            Err(ApiError::Domain(Error::Forbidden)) => {
+                form.general = Some(page.t("form-refused"));
+                let action = format!("/{lang}/{collection}/new");
+                let body = form_page(&state, &page, kind, action, true, 0, form, None).await?;
+                Ok(html(StatusCode::FORBIDDEN, body, cookies))
             }
             Err(other) => Err(other),
         }
