@@ -106,6 +106,7 @@ edit-of = Edit “{ $title }”
 form-markdown-hint = Long texts can use Markdown: **bold**, *italics*, lists starting with “- ”, and links.
 form-has-errors = Some fields need your attention; each is marked below.
 form-refused = Your account may not save this. Nothing you typed is lost: copy it, or ask your partner's coordinator for the right to write.
+form-add-action = Add another action
 form-about = About the document
 form-practice-text = The practice
 form-evidence = Evidence

@@ -106,6 +106,7 @@ edit-of = Modifier « { $title } »
 form-markdown-hint = Les textes longs peuvent utiliser Markdown : **gras**, *italique*, listes commençant par « - » et liens.
 form-has-errors = Certains champs sont à vérifier ; chacun est signalé ci-dessous.
 form-refused = Votre compte ne permet pas d'enregistrer ceci. Rien de ce que vous avez saisi n'est perdu : copiez-le, ou demandez le droit d'écrire à la coordination de votre partenaire.
+form-add-action = Ajouter une autre action
 form-about = À propos du document
 form-practice-text = La pratique
 form-evidence = Éléments probants

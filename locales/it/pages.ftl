@@ -106,6 +106,7 @@ edit-of = Modifica di “{ $title }”
 form-markdown-hint = Nei testi lunghi si può usare il Markdown: **grassetto**, *corsivo*, elenchi con righe che iniziano con “- ” e collegamenti.
 form-has-errors = Alcuni campi richiedono attenzione; ciascuno è segnalato qui sotto.
 form-refused = Il profilo in uso non consente di salvare. Nulla di quanto scritto è andato perso: copiatelo, oppure chiedete il diritto di scrittura al coordinamento del vostro partner.
+form-add-action = Aggiungi un'altra azione
 form-about = Informazioni sul documento
 form-practice-text = La pratica
 form-evidence = Risultati e riscontri

@@ -109,6 +109,7 @@ edit-of = Modificare: „{ $title }”
 form-markdown-hint = Textele lungi pot folosi Markdown: **aldin**, *cursiv*, liste cu rânduri care încep cu „- ” și legături.
 form-has-errors = Unele câmpuri necesită atenția dumneavoastră; fiecare este marcat mai jos.
 form-refused = Contul dumneavoastră nu are permisiunea de a salva. Nimic din ce ați scris nu s-a pierdut: copiați textul sau cereți dreptul de a scrie coordonatorului partenerului dumneavoastră.
+form-add-action = Adăugați încă o acțiune
 form-about = Despre document
 form-practice-text = Practica
 form-evidence = Dovezi

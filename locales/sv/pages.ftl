@@ -106,6 +106,7 @@ edit-of = Redigera ”{ $title }”
 form-markdown-hint = I längre texter kan du använda Markdown: **fetstil**, *kursiv*, listor med rader som börjar med ”- ” och länkar.
 form-has-errors = Några fält behöver din uppmärksamhet. Vart och ett är markerat nedan.
 form-refused = Ditt konto har inte behörighet att spara detta. Inget du skrivit har gått förlorat: kopiera texten eller be din partners samordnare om skrivbehörighet.
+form-add-action = Lägg till en åtgärd till
 form-about = Om dokumentet
 form-practice-text = Exemplet
 form-evidence = Belägg

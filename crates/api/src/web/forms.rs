@@ -245,6 +245,12 @@ fn new_title(kind: Kind) -> String {
     format!("new-{}", kind.as_str())
 }
 
+/// Whether the form was posted by "Add another action": it comes back with one more empty row
+/// and everything typed kept, nothing saved (the rows drawn are those posted, plus one).
+fn adds_a_row(form: &FormState) -> bool {
+    form.values.iter().any(|(name, _)| name == "add_action")
+}
+
 /// Whether the user may write new documents at all (a viewer may not).
 fn may_create(user: &CurrentUser) -> bool {
     mfx_domain::policy::permits(
@@ -289,6 +295,10 @@ pub async fn create(
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled(&new_title(kind));
         let mut form = FormState { values: posted.0, ..FormState::default() };
+        if adds_a_row(&form) && may_create(&user) {
+            let body = form_page(&state, &page, kind, format!("/{lang}/{collection}/new"), true, 0, form, None).await?;
+            return Ok(html(StatusCode::OK, body, cookies));
+        }
         let (mut value, unreadable, rows) = to_json(kind, &form);
         if let Some(object) = value.as_object_mut() {
             object.insert("language".into(), Value::String(form.value("language")));
@@ -379,6 +389,11 @@ pub async fn edit(
         let action = format!("/{lang}/{collection}/{id}");
         let edit_action = format!("{action}/edit");
         let posted_version: i64 = form.value("version").parse().unwrap_or(0);
+        if adds_a_row(&form) {
+            editable(&state, &user, kind, id).await?;
+            let body = form_page(&state, &page, kind, edit_action, false, posted_version, form, None).await?;
+            return Ok(html(StatusCode::OK, body, cookies));
+        }
         let (value, unreadable, rows) = to_json(kind, &form);
         let yours = match checked_input(kind, value, unreadable) {
             Ok((_, value)) => canonical(kind, value),

@@ -91,9 +91,90 @@ async fn a_refused_save_keeps_what_was_typed(app: TestApp) {
     assert!(!titles.iter().any(|t| t.starts_with("Mikroposojila")), "nothing saved: {titles:?}");
 }
 
+/// "Add another action" brings the new action plan back with one more empty row and everything
+/// typed kept; nothing is saved until "Save".
+async fn another_action_row_keeps_what_was_typed(app: TestApp) {
+    let token = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let english = messages("en");
+    let client = browser(&app);
+    sign_in(&app, &client, "it", "giulia@example.it", USER_PASSWORD).await;
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        let url = app.url(&format!("/{lang}/action-plans/new"));
+        let (status, form) = page(&client, &url).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(form.matches("name=\"action-0-title\"").count(), 1);
+        assert!(!form.contains("name=\"action-1-title\""), "one row to begin with");
+        assert!(form.contains("name=\"add_action\"") && form.contains(&escaped(&own["form-add-action"])));
+        let csrf = csrf_of(&form);
+        let title = format!("Piano per il microcredito ({lang})");
+        let mut fields = vec![
+            ("csrf", csrf.clone()),
+            ("language", "it".to_owned()),
+            ("visibility", "partnership".to_owned()),
+            ("title", title.clone()),
+            ("policy_instrument", "PR FSE+ Emilia-Romagna".to_owned()),
+            ("action-0-id", String::new()),
+            ("action-0-title", "Sportello unico & <accompagnamento>".to_owned()),
+            ("action-0-status", "in_progress".to_owned()),
+            ("action-0-progress_percent", "30".to_owned()),
+            ("add_action", "yes".to_owned()),
+        ];
+        let sent = client.post(&url).form(&fields).send().await.expect("send");
+        assert_eq!(sent.status(), StatusCode::OK, "/{lang}/action-plans/new");
+        let html = sent.text().await.expect("body");
+        assert!(html.contains("name=\"action-1-title\"") && !html.contains("name=\"action-2-title\""), "two rows");
+        assert!(html.contains(&format!("value=\"{}\"", escaped(&title))), "the title is kept");
+        assert!(html.contains(&format!("value=\"{}\"", escaped("Sportello unico & <accompagnamento>"))));
+        assert!(html.contains("value=\"in_progress\" selected") && html.contains("value=\"30\""), "row values kept");
+        assert!(!html.contains("role=\"alert\""), "no error shown: {html}");
+        speaks(lang, "/action-plans/new", &html, &english, &own);
+        // Again: a third row, the second's text kept.
+        fields.retain(|(name, _)| *name != "add_action");
+        fields.extend([
+            ("action-1-id", String::new()),
+            ("action-1-title", "Formazione".to_owned()),
+            ("action-1-status", "planned".to_owned()),
+            ("add_action", "yes".to_owned()),
+        ]);
+        let html = client.post(&url).form(&fields).send().await.expect("send").text().await.expect("body");
+        assert!(html.contains("name=\"action-2-title\"") && html.contains("value=\"Formazione\""), "three rows");
+    }
+    let plans = app.get("/api/v1/action-plans?limit=50", Some(&token)).await;
+    assert_eq!(plans.body["items"].as_array().map(Vec::len), Some(0), "nothing saved: {}", plans.text);
+    // "Save" saves both actions.
+    let (_, form) = page(&client, &app.url("/it/action-plans/new")).await;
+    let saved = client
+        .post(app.url("/it/action-plans/new"))
+        .form(&[
+            ("csrf", csrf_of(&form).as_str()),
+            ("language", "it"),
+            ("visibility", "partnership"),
+            ("title", "Piano"),
+            ("policy_instrument", "PR FSE+"),
+            ("action-0-title", "Uno"),
+            ("action-0-status", "planned"),
+            ("action-1-title", "Due"),
+            ("action-1-status", "planned"),
+            ("action", "save"),
+        ])
+        .send()
+        .await
+        .expect("send");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let plans = app.get("/api/v1/action-plans?limit=50", Some(&token)).await;
+    let id = plans.body["items"][0]["id"].as_str().expect("a plan").to_owned();
+    let plan = app.get(&format!("/api/v1/action-plans/{id}"), Some(&token)).await;
+    assert_eq!(plan.body["actions"].as_array().map(Vec::len), Some(2), "{}", plan.text);
+}
+
 /// Text as the pages escape it.
 fn escaped(text: &str) -> String {
     text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
 }
 
-on_both_databases!(a_viewer_is_offered_no_writing, a_refused_save_keeps_what_was_typed);
+on_both_databases!(
+    a_viewer_is_offered_no_writing,
+    a_refused_save_keeps_what_was_typed,
+    another_action_row_keeps_what_was_typed
+);
