@@ -159,6 +159,9 @@ pub struct Due {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Item {
     pub subject: String,
+    /// The subject's own group (a document's kind), whatever section lists it: a translation
+    /// is listed under `translation` but read at its document's own collection.
+    pub kind: String,
     pub title: String,
     pub language: Option<String>,
     pub at: DateTime<Utc>,
@@ -220,6 +223,7 @@ pub fn compose(events: &[Event], due: &[Due], limit: usize) -> Digest {
                 key,
                 Item {
                     subject: event.subject.clone(),
+                    kind: event.group.clone(),
                     title: event.title.clone(),
                     language: event.language.clone(),
                     at: event.at,

@@ -120,7 +120,7 @@ fn section_block(tr: &Translator, section: &Section, base: &str, lang: Locale) -
             title: item.title.clone(),
             language: item.language.clone(),
             notes: notes(tr, item),
-            url: Some(link(base, lang, &item.subject, &section.group)),
+            url: Some(link(base, lang, &item.subject, &item.kind)),
         })
         .collect();
     let more = (section.more > 0).then(|| tr.args("digest-more", &[("count", Arg::from(section.more))]));
@@ -166,14 +166,12 @@ fn notes(tr: &Translator, item: &Item) -> String {
     notes.join(", ")
 }
 
-/// Where an item is read: a document's page, else the dashboard.
-fn link(base: &str, locale: Locale, subject: &str, group: &str) -> String {
-    let (kind, id) = subject.split_once(':').unwrap_or(("", subject));
-    match kind {
-        "document" => {
-            let collection = Kind::parse(group).map_or("practices", Kind::collection);
-            format!("{base}/{locale}/{collection}/{id}")
-        }
+/// Where an item is read: a document's page in its own collection (`kind` is the document's
+/// kind, not the section listing it), else the dashboard.
+fn link(base: &str, locale: Locale, subject: &str, kind: &str) -> String {
+    let (subject_kind, id) = subject.split_once(':').unwrap_or(("", subject));
+    match (subject_kind, Kind::parse(kind)) {
+        ("document", Some(kind)) => format!("{base}/{locale}/{}/{id}", kind.collection()),
         _ => format!("{base}/{locale}/dashboard"),
     }
 }

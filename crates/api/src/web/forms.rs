@@ -245,10 +245,29 @@ fn new_title(kind: Kind) -> String {
     format!("new-{}", kind.as_str())
 }
 
+/// Whether the form was posted by "Add another action": it comes back with one more empty row
+/// and everything typed kept, nothing saved (the rows drawn are those posted, plus one).
+fn adds_a_row(form: &FormState) -> bool {
+    form.values.iter().any(|(name, _)| name == "add_action")
+}
+
+/// Whether the user may write new documents at all (a viewer may not).
+fn may_create(user: &CurrentUser) -> bool {
+    mfx_domain::policy::permits(
+        &user.actor(),
+        mfx_domain::policy::Action::Create,
+        &mfx_domain::policy::Resource::Documents,
+    )
+}
+
 pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, path: KindPath, member: Member) -> HttpResponse {
     let KindPath { lang, kind, collection } = path;
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled(&new_title(kind));
+        // Refused before anything is typed: the translated "not allowed" page.
+        if !may_create(&user) {
+            return Err(ApiError::forbidden());
+        }
         let mut form = FormState::default();
         let own = user.record.account.partner;
         let partner = state.read(move |c| mfx_store::partners::find(c, own)).await?;
@@ -276,11 +295,16 @@ pub async fn create(
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled(&new_title(kind));
         let mut form = FormState { values: posted.0, ..FormState::default() };
+        if adds_a_row(&form) && may_create(&user) {
+            let body = form_page(&state, &page, kind, format!("/{lang}/{collection}/new"), true, 0, form, None).await?;
+            return Ok(html(StatusCode::OK, body, cookies));
+        }
         let (mut value, unreadable, rows) = to_json(kind, &form);
         if let Some(object) = value.as_object_mut() {
             object.insert("language".into(), Value::String(form.value("language")));
         }
         let outcome = match checked_input(kind, value, unreadable) {
+            _ if !may_create(&user) => Err(ApiError::forbidden()),
             Ok((input, _)) => service::create(&state, user.member(), input).await.map_err(ApiError::from),
             Err(error) => Err(error),
         };
@@ -295,6 +319,13 @@ pub async fn create(
                 let action = format!("/{lang}/{collection}/new");
                 let body = form_page(&state, &page, kind, action, true, 0, form, None).await?;
                 Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies))
+            }
+            // A session that lost the right to write: the form again, everything typed kept.
+            Err(ApiError::Domain(Error::Forbidden)) => {
+                form.general = Some(page.t("form-refused"));
+                let action = format!("/{lang}/{collection}/new");
+                let body = form_page(&state, &page, kind, action, true, 0, form, None).await?;
+                Ok(html(StatusCode::FORBIDDEN, body, cookies))
             }
             Err(other) => Err(other),
         }
@@ -358,6 +389,11 @@ pub async fn edit(
         let action = format!("/{lang}/{collection}/{id}");
         let edit_action = format!("{action}/edit");
         let posted_version: i64 = form.value("version").parse().unwrap_or(0);
+        if adds_a_row(&form) {
+            editable(&state, &user, kind, id).await?;
+            let body = form_page(&state, &page, kind, edit_action, false, posted_version, form, None).await?;
+            return Ok(html(StatusCode::OK, body, cookies));
+        }
         let (value, unreadable, rows) = to_json(kind, &form);
         let yours = match checked_input(kind, value, unreadable) {
             Ok((_, value)) => canonical(kind, value),

@@ -181,7 +181,60 @@ async fn one_click_unsubscribe_needs_no_session_and_get_changes_nothing(app: Tes
     assert_eq!(forged.status, StatusCode::NOT_FOUND);
 }
 
+/// Translations are listed in their own section but read at their document's own collection:
+/// the links of a translated meeting note and action plan answer 200, not a practice's 404.
+async fn digest_links_to_translations_open_their_own_collection(app: TestApp) {
+    let erik = app.user_token("erik@example.se", "orebro", "editor").await;
+    app.user_token("lars@example.se", "orebro", "editor").await;
+    let since = app.state.clock.now();
+    app.state.clock.advance(chrono::Duration::minutes(1));
+    let note = json!({
+        "language": "sv", "visibility": "partnership", "meeting_type": "interregional_event",
+        "starts_at": "2025-05-20T09:00:00", "ends_at": "2025-05-20T16:00:00", "time_zone": "Europe/Stockholm",
+        "place": "Örebro", "text": {"title": "Intressentmöte i Örebro"}
+    });
+    let plan = json!({
+        "language": "sv", "visibility": "partnership", "policy_instrument": "Regionalt program",
+        "region": "Örebro län", "actions": [{"status": "planned"}],
+        "text": {"title": "Handlingsplan för mikrolån", "actions": [{"title": "Rådgivning"}]}
+    });
+    let mut expected = Vec::new();
+    for (collection, body, english) in [
+        ("meeting-notes", note, json!({ "text": {"title": "Stakeholder meeting in Örebro"} })),
+        ("action-plans", plan, json!({ "text": {"title": "Microloan action plan", "actions": [{"title": "Advice"}]} })),
+    ] {
+        let created = crate::documents::create(&app, &erik, collection, &body).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        let path = created.header("location").expect("location").to_owned();
+        let translated = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&erik), &english).await;
+        assert!(translated.status.is_success(), "{}", translated.text);
+        let id = path.rsplit('/').next().expect("an id").to_owned();
+        expected.push(format!("{}/sv/{collection}/{id}", app.base));
+    }
+
+    let now = app.state.clock.now();
+    let email = mfx_domain::Email::parse("lars@example.se").expect("email");
+    let lars = app.state.db.read(|c| mfx_store::accounts::find_by_email(c, &email)).expect("read").expect("lars");
+    let digest = app.state.db.read(|c| mfx_api::mail::gather(c, &lars, since, now)).expect("gather");
+    let translations = digest.sections.iter().find(|s| s.group == "translation").expect("a translation section");
+    assert_eq!(translations.items.len(), 2, "{translations:?}");
+    let rendered =
+        mfx_api::mail::render(&digest, &lars, since, &app.base, "https://x.example/unsubscribe/t").expect("render");
+
+    let client = crate::web::browser(&app);
+    let signed = crate::web::sign_in(&app, &client, "sv", "lars@example.se", crate::support::USER_PASSWORD).await;
+    assert_eq!(signed.status(), StatusCode::SEE_OTHER);
+    for url in &expected {
+        assert!(rendered.text.contains(&format!("  {url}\n")), "{url} in {}", rendered.text);
+        assert!(rendered.html.contains(&format!("href=\"{url}\"")), "{url} in {}", rendered.html);
+        let (status, _) = crate::web::page(&client, url).await;
+        assert_eq!(status, StatusCode::OK, "{url}");
+    }
+    assert!(!rendered.text.contains("/practices/"), "{}", rendered.text);
+}
+
 on_both_databases!(
+    digest_links_to_translations_open_their_own_collection,
     an_orebro_editor_gets_a_swedish_digest,
     the_digest_tells_of_the_partners_translations_work_and_action_items,
     one_click_unsubscribe_needs_no_session_and_get_changes_nothing

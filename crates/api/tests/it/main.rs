@@ -18,6 +18,7 @@ mod hostile;
 mod knowledge;
 mod layers;
 mod migrations;
+mod misleading;
 mod openapi;
 mod partners;
 mod partnership;
