@@ -1,5 +1,6 @@
-//! One document's pages: the document itself in the reader's language (its texts and facts
-//! as its kind's description lists them, workflow moves, what waits for review, lineage,
+//! One document's pages: the document itself (its texts in the language the reader chose with
+//! `?text=`, else in hers through the fallback chain, while the interface stays in hers; its
+//! facts as its kind's description lists them, workflow moves, what waits for review, lineage,
 //! languages and files), and its history.
 
 use super::extract::{DocPath, Visitor};
@@ -177,13 +178,30 @@ impl DocumentPage<'_> {
     }
 }
 
+/// The text language a document page was asked for (`?text=sl`), if any and if it is one.
+#[derive(serde::Deserialize)]
+struct TextChoice {
+    text: Option<String>,
+}
+
+/// The language whose text to show: the one chosen with `?text=` when the document has it,
+/// else the reader's (the fallback chain then takes over). An unknown choice is ignored.
+fn text_language(req: &HttpRequest, record: &mfx_store::documents::DocumentRecord, reader: Locale) -> Locale {
+    web::Query::<TextChoice>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.into_inner().text)
+        .and_then(|code| code.parse::<Locale>().ok())
+        .filter(|chosen| record.summary.text(*chosen).is_some())
+        .unwrap_or(reader)
+}
+
 pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
     let DocPath { lang, kind, collection, id } = path;
     respond(&state, &req, lang, async {
         let (mut page, cookies) = visitor.titled("document-title");
         let actor = maybe(&page).actor();
         let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let doc = service::view(&record, lang)?;
+        let doc = service::view(&record, text_language(&req, &record, lang))?;
         page.title = doc.title.clone();
         page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
         let s = &record.summary;
