@@ -48,6 +48,7 @@ document-attachments = Attachments
 banner-fallback = This text is shown in { $language } because it has not been translated into your language yet.
 banner-outdated = This translation is outdated: the { $language } original has changed since it was translated.
 banner-machine = This text was translated by a machine.
+document-returned = Returned to draft by { $name } on { $date }:
 workflow-heading = Workflow
 workflow-comment = Comment (why it goes back)
 move-to-in_review = Submit for review

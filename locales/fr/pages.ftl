@@ -48,6 +48,7 @@ document-attachments = Pièces jointes
 banner-fallback = Ce texte est affiché en { $language } car il n’a pas encore été traduit dans votre langue.
 banner-outdated = Cette traduction n’est plus à jour : l’original en { $language } a été modifié depuis sa traduction.
 banner-machine = Ce texte a été traduit automatiquement.
+document-returned = Renvoyé en brouillon par { $name } le { $date } :
 workflow-heading = Circuit de validation
 workflow-comment = Commentaire (motif du renvoi)
 move-to-in_review = Soumettre pour relecture

@@ -48,6 +48,7 @@ document-attachments = Allegati
 banner-fallback = Questo testo è mostrato in { $language } perché non è ancora stato tradotto nella lingua scelta.
 banner-outdated = Questa traduzione non è aggiornata: l’originale in { $language } è stato modificato dopo la traduzione.
 banner-machine = Questo testo è stato tradotto automaticamente.
+document-returned = Rimandato in bozza da { $name } il { $date }:
 workflow-heading = Iter di approvazione
 workflow-comment = Commento (motivo del rinvio)
 move-to-in_review = Invia in revisione

@@ -50,6 +50,7 @@ document-attachments = Fișiere atașate
 banner-fallback = Acest text este afișat în limba { $language } deoarece nu a fost încă tradus în limba dumneavoastră.
 banner-outdated = Această traducere nu mai este actuală: originalul în limba { $language } a fost modificat după traducere.
 banner-machine = Acest text a fost tradus automat.
+document-returned = Returnat la ciornă de { $name } pe { $date }:
 workflow-heading = Flux de aprobare
 workflow-comment = Comentariu (motivul returnării)
 move-to-in_review = Trimiteți spre revizuire

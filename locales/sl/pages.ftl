@@ -52,6 +52,7 @@ document-attachments = Priloge
 banner-fallback = To besedilo še ni prevedeno v vaš jezik, zato je prikazano v drugem jeziku ({ $language }).
 banner-outdated = Ta prevod je zastarel: izvirnik ({ $language }) se je od prevoda spremenil.
 banner-machine = To besedilo je strojno prevedeno.
+document-returned = V osnutek vrnil(a) { $name }, { $date }:
 workflow-heading = Potek odobritve
 workflow-comment = Komentar (zakaj se dokument vrača)
 move-to-in_review = Pošlji v pregled

@@ -48,6 +48,7 @@ document-attachments = Bilagor
 banner-fallback = Den här texten visas på { $language } eftersom den ännu inte har översatts till ditt språk.
 banner-outdated = Den här översättningen är inaktuell: originalet på { $language } har ändrats sedan det översattes.
 banner-machine = Den här texten har maskinöversatts.
+document-returned = Återsänt som utkast av { $name } den { $date }:
 workflow-heading = Arbetsflöde
 workflow-comment = Kommentar (varför det skickas tillbaka)
 move-to-in_review = Skicka för granskning

@@ -17,6 +17,7 @@ use mfx_domain::Locale;
 use mfx_domain::document::{Kind, Status, transition};
 use mfx_domain::fields::{Field, FieldType};
 use mfx_domain::policy::{Action, Resource, permits};
+use mfx_i18n::Arg;
 use mfx_store::partners;
 use serde_json::Value;
 
@@ -42,6 +43,9 @@ pub struct DocumentPage<'a> {
     pub partner_name: String,
     /// What waits for review, for readers who follow the document's work.
     pub pending: Option<super::review::PendingPanel>,
+    /// Who returned it to draft, when (in the reader's words), and their comment, for readers
+    /// who follow the document's work, until it moves on.
+    pub returned: Option<(String, String)>,
 }
 
 /// One structured field of a document as its page shows it: a text, tags, or links.
@@ -240,6 +244,13 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
         let partner_name =
             state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
         let pending = super::review::panel(&state, &page, &record, &actor).await?;
+        let returned = service::return_note(&state, &actor, &record).await?.map(|note| {
+            let at = page.datetime(&note.at);
+            let said = page
+                .tr
+                .args("document-returned", &[("name", Arg::from(note.by.as_str())), ("date", Arg::from(at.as_str()))]);
+            (said, note.comment)
+        });
         let body = render(&DocumentPage {
             page: &page,
             doc,
@@ -252,6 +263,7 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
             inspirations,
             partner_name,
             pending,
+            returned,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })

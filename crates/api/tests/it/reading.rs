@@ -1,8 +1,9 @@
 //! Reading a document in another language than the interface's: `?text=` chooses the text,
 //! the interface stays in the reader's language, and saving a translation keeps the editor in
-//! hers — the same on SQLite and PostgreSQL.
+//! hers; a returned document shows the lead partner's comment to who follows its work — the
+//! same on SQLite and PostgreSQL.
 
-use crate::documents::{french_practice, published};
+use crate::documents::{create, french_practice, move_to, published, send_with_etag};
 use crate::on_both_databases;
 use crate::support::TestApp;
 use crate::web::{LANGUAGES, browser, csrf_of, messages, page, sign_in, speaks};
@@ -90,4 +91,67 @@ async fn saving_a_translation_keeps_the_interface(app: TestApp) {
     speaks("fr", &format!("/practices/{id}?text=en"), &shown, &messages("en"), &messages("fr"));
 }
 
-on_both_databases!(the_text_language_is_chosen_apart_from_the_interface, saving_a_translation_keeps_the_interface);
+/// Whether a page shows a return banner with `comment`, in the page's language.
+fn shows_return(html: &str, lang: &str, comment: &str) -> bool {
+    let own = messages(lang);
+    let opening = own["document-returned"].split('{').next().unwrap_or_default().trim().to_owned();
+    html.contains("data-returned") && html.contains(comment) && html.contains(&opening)
+}
+
+async fn a_returned_document_shows_the_comment_to_who_follows_it(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    app.user_token("giulia@example.it", "bologna", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let created = create(&app, &ssd, "practices", &french_practice()).await;
+    let path = created.header("location").expect("location").to_owned();
+    let id = path.rsplit('/').next().expect("id").to_owned();
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    let returned = move_to(&app, &coordinator, &path, "draft", Some("Précisez le public visé.")).await;
+    assert_eq!(returned.status, StatusCode::OK, "{}", returned.text);
+
+    let claire = browser(&app);
+    sign_in(&app, &claire, "fr", "claire@example.fr", "a long enough password").await;
+    let ana = browser(&app);
+    sign_in(&app, &ana, "ro", "ana@example.ro", "a long enough password").await;
+    let en = messages("en");
+    for lang in LANGUAGES {
+        let doc = format!("/practices/{id}");
+        let (status, html) = page(&claire, &app.url(&format!("/{lang}{doc}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(shows_return(&html, lang, "Précisez le public visé."), "{lang}: {html}");
+        speaks(lang, &doc, &html, &en, &messages(lang));
+    }
+    let (_, seen) = page(&ana, &app.url(&format!("/ro/practices/{id}"))).await;
+    assert!(shows_return(&seen, "ro", "Précisez le public visé."), "the lead partner follows it too");
+
+    // Submitted again, the document has moved on: the comment stays in the history only.
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    let (_, html) = page(&claire, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(!html.contains("data-returned"), "{html}");
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
+
+    // A new version of the published document, returned: its owner sees why; visitors and
+    // other partners, who read the published version, do not.
+    let etag = app.get(&path, Some(&ssd)).await.header("etag").expect("etag").to_owned();
+    let edit = json!({ "text": { "summary": "Un résumé révisé." } });
+    let edited = send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &edit).await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.text);
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    let returned = move_to(&app, &coordinator, &path, "draft", Some("Gardez le résumé.")).await;
+    assert_eq!(returned.status, StatusCode::OK, "{}", returned.text);
+    let (_, html) = page(&claire, &app.url(&format!("/sl/practices/{id}"))).await;
+    assert!(shows_return(&html, "sl", "Gardez le résumé."), "{html}");
+    let giulia = browser(&app);
+    sign_in(&app, &giulia, "it", "giulia@example.it", "a long enough password").await;
+    for reader in [browser(&app), giulia] {
+        let (status, html) = page(&reader, &app.url(&format!("/it/practices/{id}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains("data-returned") && !html.contains("Gardez le résumé."), "{html}");
+    }
+}
+
+on_both_databases!(
+    the_text_language_is_chosen_apart_from_the_interface,
+    saving_a_translation_keeps_the_interface,
+    a_returned_document_shows_the_comment_to_who_follows_it,
+);

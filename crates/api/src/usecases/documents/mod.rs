@@ -13,8 +13,8 @@ pub mod workflow;
 
 pub use editing::{create, edit};
 pub use reading::{
-    DocumentFilter, ListQuery, Search, SearchParams, list, plan_lineage, practice_lineage, revisions, search,
-    translations,
+    DocumentFilter, ListQuery, ReturnNote, Search, SearchParams, list, plan_lineage, practice_lineage, return_note,
+    revisions, search, translations,
 };
 pub use translating::{Translated, TranslationInput, translate};
 pub use views::{
