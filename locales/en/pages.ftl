@@ -49,6 +49,7 @@ banner-fallback = This text is shown in { $language } because it has not been tr
 banner-outdated = This translation is outdated: the { $language } original has changed since it was translated.
 banner-machine = This text was translated by a machine.
 document-returned = Returned to draft by { $name } on { $date }:
+document-section-fallback = Not translated yet: this section is shown in { $language }.
 workflow-heading = Workflow
 workflow-comment = Comment (why it goes back)
 move-to-in_review = Submit for review

@@ -49,6 +49,7 @@ banner-fallback = Ce texte est affiché en { $language } car il n’a pas encore
 banner-outdated = Cette traduction n’est plus à jour : l’original en { $language } a été modifié depuis sa traduction.
 banner-machine = Ce texte a été traduit automatiquement.
 document-returned = Renvoyé en brouillon par { $name } le { $date } :
+document-section-fallback = Pas encore traduit : cette partie est affichée en { $language }.
 workflow-heading = Circuit de validation
 workflow-comment = Commentaire (motif du renvoi)
 move-to-in_review = Soumettre pour relecture

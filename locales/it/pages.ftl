@@ -49,6 +49,7 @@ banner-fallback = Questo testo è mostrato in { $language } perché non è ancor
 banner-outdated = Questa traduzione non è aggiornata: l’originale in { $language } è stato modificato dopo la traduzione.
 banner-machine = Questo testo è stato tradotto automaticamente.
 document-returned = Rimandato in bozza da { $name } il { $date }:
+document-section-fallback = Non ancora tradotto: questa sezione è mostrata in { $language }.
 workflow-heading = Iter di approvazione
 workflow-comment = Commento (motivo del rinvio)
 move-to-in_review = Invia in revisione

@@ -51,6 +51,7 @@ banner-fallback = Acest text este afișat în limba { $language } deoarece nu a 
 banner-outdated = Această traducere nu mai este actuală: originalul în limba { $language } a fost modificat după traducere.
 banner-machine = Acest text a fost tradus automat.
 document-returned = Returnat la ciornă de { $name } pe { $date }:
+document-section-fallback = Netradus încă: această secțiune este afișată în { $language }.
 workflow-heading = Flux de aprobare
 workflow-comment = Comentariu (motivul returnării)
 move-to-in_review = Trimiteți spre revizuire

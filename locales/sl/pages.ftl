@@ -53,6 +53,7 @@ banner-fallback = To besedilo še ni prevedeno v vaš jezik, zato je prikazano v
 banner-outdated = Ta prevod je zastarel: izvirnik ({ $language }) se je od prevoda spremenil.
 banner-machine = To besedilo je strojno prevedeno.
 document-returned = V osnutek vrnil(a) { $name }, { $date }:
+document-section-fallback = Še ni prevedeno: ta razdelek je prikazan v jeziku { $language }.
 workflow-heading = Potek odobritve
 workflow-comment = Komentar (zakaj se dokument vrača)
 move-to-in_review = Pošlji v pregled

@@ -49,6 +49,7 @@ banner-fallback = Den här texten visas på { $language } eftersom den ännu int
 banner-outdated = Den här översättningen är inaktuell: originalet på { $language } har ändrats sedan det översattes.
 banner-machine = Den här texten har maskinöversatts.
 document-returned = Återsänt som utkast av { $name } den { $date }:
+document-section-fallback = Inte översatt än: det här avsnittet visas på { $language }.
 workflow-heading = Arbetsflöde
 workflow-comment = Kommentar (varför det skickas tillbaka)
 move-to-in_review = Skicka för granskning

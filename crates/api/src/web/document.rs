@@ -46,6 +46,8 @@ pub struct DocumentPage<'a> {
     /// Who returned it to draft, when (in the reader's words), and their comment, for readers
     /// who follow the document's work, until it moves on.
     pub returned: Option<(String, String)>,
+    /// The Markdown sections the shown text lacks, from the next text of the fallback chain.
+    pub gaps: std::collections::BTreeMap<String, service::FilledGap>,
 }
 
 /// One structured field of a document as its page shows it: a text, tags, or links.
@@ -71,6 +73,11 @@ impl DocumentPage<'_> {
 
     pub fn html_of(&self, field: &str) -> String {
         self.doc.html.get(field).cloned().unwrap_or_default()
+    }
+
+    /// The section for `field` from another language, when the shown text lacks it.
+    pub fn gap(&self, field: &str) -> Option<&service::FilledGap> {
+        self.gaps.get(field)
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -205,7 +212,9 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
         let (mut page, cookies) = visitor.titled("document-title");
         let actor = maybe(&page).actor();
         let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let doc = service::view(&record, text_language(&req, &record, lang))?;
+        let chosen = text_language(&req, &record, lang);
+        let doc = service::view(&record, chosen)?;
+        let gaps = doc.language.parse().map(|served| service::filled_gaps(&record, served)).unwrap_or_default();
         page.title = doc.title.clone();
         page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
         let s = &record.summary;
@@ -264,6 +273,7 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
             partner_name,
             pending,
             returned,
+            gaps,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })

@@ -150,7 +150,39 @@ async fn a_returned_document_shows_the_comment_to_who_follows_it(app: TestApp) {
     }
 }
 
+async fn an_incomplete_translation_shows_the_missing_sections_from_the_fallback(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let id = path.rsplit('/').next().expect("id").to_owned();
+    // The English translation has a summary only; the description stays French.
+    let english = json!({ "text": { "title": "Supported microcredit", "summary": "A guided microcredit." } });
+    let put = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&ssd), &english).await;
+    assert_eq!(put.status, StatusCode::CREATED, "{}", put.text);
+
+    let visitor = browser(&app);
+    let en = messages("en");
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        let doc = format!("/practices/{id}");
+        let (_, html) = page(&visitor, &app.url(&format!("/{lang}{doc}?text=en"))).await;
+        speaks(lang, &doc, &html, &en, &own);
+        assert!(html.contains("A guided microcredit."), "{lang}: the translated summary");
+        let section = html.split("data-fallback-section=\"fr\"").nth(1).unwrap_or_else(|| panic!("{lang}: {html}"));
+        let section = section.split("</section>").next().unwrap_or_default();
+        assert!(section.contains("Le département finance un accompagnement"), "{lang}: the French description");
+        let label = own["document-section-fallback"].split('{').next().unwrap_or_default().trim().to_owned();
+        assert!(section.contains(&label), "{lang}: labelled in the interface language: {section}");
+        assert!(section.contains("<div lang=\"fr\"><p>Le département"), "{lang}: marked French: {section}");
+        assert_eq!(html.matches("data-fallback-section=").count(), 2, "{lang}: description and evidence of success");
+    }
+    // The complete original has nothing to fill.
+    let (_, french) = page(&visitor, &app.url(&format!("/fr/practices/{id}"))).await;
+    assert!(!french.contains("data-fallback-section"));
+}
+
 on_both_databases!(
+    an_incomplete_translation_shows_the_missing_sections_from_the_fallback,
     the_text_language_is_chosen_apart_from_the_interface,
     saving_a_translation_keeps_the_interface,
     a_returned_document_shows_the_comment_to_who_follows_it,

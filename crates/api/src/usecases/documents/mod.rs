@@ -18,8 +18,8 @@ pub use reading::{
 };
 pub use translating::{Translated, TranslationInput, translate};
 pub use views::{
-    DocumentItem, DocumentList, DocumentView, LineageAction, PlanLineage, PracticeLineage, RevisionView, SearchHit,
-    SearchResults, item, view,
+    DocumentItem, DocumentList, DocumentView, FilledGap, LineageAction, PlanLineage, PracticeLineage, RevisionView,
+    SearchHit, SearchResults, filled_gaps, item, view,
 };
 pub use workflow::{TransitionInput, move_document};
 
