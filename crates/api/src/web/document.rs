@@ -197,8 +197,9 @@ struct TextChoice {
 
 /// The language whose text to show: the one chosen with `?text=` when the document has it,
 /// else the reader's (the fallback chain then takes over). An unknown choice is ignored.
-fn text_language(req: &HttpRequest, record: &mfx_store::documents::DocumentRecord, reader: Locale) -> Locale {
-    web::Query::<TextChoice>::from_query(req.query_string())
+/// `query` is the page's query string (`?text=sl`), as the page context keeps it.
+fn text_language(query: &str, record: &mfx_store::documents::DocumentRecord, reader: Locale) -> Locale {
+    web::Query::<TextChoice>::from_query(query.strip_prefix('?').unwrap_or(query))
         .ok()
         .and_then(|q| q.into_inner().text)
         .and_then(|code| code.parse::<Locale>().ok())
@@ -212,7 +213,7 @@ pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPat
         let (mut page, cookies) = visitor.titled("document-title");
         let actor = maybe(&page).actor();
         let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let chosen = text_language(&req, &record, lang);
+        let chosen = text_language(&page.query, &record, lang);
         let doc = service::view(&record, chosen)?;
         let gaps = doc.language.parse().map(|served| service::filled_gaps(&record, served)).unwrap_or_default();
         page.title = doc.title.clone();
