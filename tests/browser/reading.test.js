@@ -2,7 +2,8 @@
 // Slovenia has her practice returned by the coordinator and sees the comment on the practice;
 // once it is published she saves an English translation and stays in the Slovenian interface.
 // The Romanian coordinator then reads the Slovenian text and the English translation through
-// the page's language links, and the pages stay in Romanian. Each page passes axe.
+// the page's language links, and the pages stay in Romanian; the English translation lacks the
+// description, shown from the Slovenian original and labelled so. Each page passes axe.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,7 +28,11 @@ import { S } from './selectors.js';
 
 const TEST_TIMEOUT = 90_000;
 const MAJA = { email: 'maja@example.si', partner: 'heart-of-slovenia', role: 'editor' };
-const SLOVENIAN = { title: 'Zadružna mikroposojila za podeželje', summary: 'Zadruga posoja majhnim podjetjem na podeželju.' };
+const SLOVENIAN = {
+  title: 'Zadružna mikroposojila za podeželje',
+  summary: 'Zadruga posoja majhnim podjetjem na podeželju.',
+  description: 'Posojila spremlja mentor iz lokalne skupnosti.',
+};
 const ENGLISH = { title: 'Cooperative microloans for the countryside', summary: 'A cooperative lends to small rural firms.' };
 const COMMENT = 'Dodajte, komu je namenjeno.';
 
@@ -145,6 +150,11 @@ describe('content language apart from the interface language', () => {
       assert.equal(await page.locator('h1').innerText(), ENGLISH.title);
       assert.equal(await page.locator('[data-content]').getAttribute('lang'), 'en');
       assert.equal(await page.locator('a[data-text="en"]').getAttribute('aria-current'), 'true');
+      // The description is not translated: shown from the Slovenian original, labelled in Romanian.
+      const missing = page.locator('section[data-fallback-section="sl"]');
+      assert.equal(await missing.count(), 1, 'the untranslated description, from the original');
+      assert.equal(await missing.locator('div[lang="sl"]').innerText(), SLOVENIAN.description);
+      assert.match(await missing.locator('p.meta').innerText(), /slovenă/);
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'ro');
       await checkPage(page, 'ro', fluentIds);
       // The language switcher changes the interface and keeps the chosen text.
