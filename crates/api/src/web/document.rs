@@ -1,5 +1,6 @@
-//! One document's pages: the document itself in the reader's language (its texts and facts
-//! as its kind's description lists them, workflow moves, what waits for review, lineage,
+//! One document's pages: the document itself (its texts in the language the reader chose with
+//! `?text=`, else in hers through the fallback chain, while the interface stays in hers; its
+//! facts as its kind's description lists them, workflow moves, what waits for review, lineage,
 //! languages and files), and its history.
 
 use super::extract::{DocPath, Visitor};
@@ -16,6 +17,7 @@ use mfx_domain::Locale;
 use mfx_domain::document::{Kind, Status, transition};
 use mfx_domain::fields::{Field, FieldType};
 use mfx_domain::policy::{Action, Resource, permits};
+use mfx_i18n::Arg;
 use mfx_store::partners;
 use serde_json::Value;
 
@@ -44,6 +46,11 @@ pub struct DocumentPage<'a> {
     /// Whether the reader may attach and remove files.
     pub may_attach: bool,
     pub upload: Upload,
+    /// Who returned it to draft, when (in the reader's words), and their comment, for readers
+    /// who follow the document's work, until it moves on.
+    pub returned: Option<(String, String)>,
+    /// The Markdown sections the shown text lacks, from the next text of the fallback chain.
+    pub gaps: std::collections::BTreeMap<String, service::FilledGap>,
 }
 
 /// The upload form's state: why the last file was refused, in the reader's language.
@@ -75,6 +82,11 @@ impl DocumentPage<'_> {
 
     pub fn html_of(&self, field: &str) -> String {
         self.doc.html.get(field).cloned().unwrap_or_default()
+    }
+
+    /// The section for `field` from another language, when the shown text lacks it.
+    pub fn gap(&self, field: &str) -> Option<&service::FilledGap> {
+        self.gaps.get(field)
     }
 
     pub fn has(&self, field: &str) -> bool {
@@ -203,6 +215,24 @@ impl DocumentPage<'_> {
     }
 }
 
+/// The text language a document page was asked for (`?text=sl`), if any and if it is one.
+#[derive(serde::Deserialize)]
+struct TextChoice {
+    text: Option<String>,
+}
+
+/// The language whose text to show: the one chosen with `?text=` when the document has it,
+/// else the reader's (the fallback chain then takes over). An unknown choice is ignored.
+/// `query` is the page's query string (`?text=sl`), as the page context keeps it.
+fn text_language(query: &str, record: &mfx_store::documents::DocumentRecord, reader: Locale) -> Locale {
+    web::Query::<TextChoice>::from_query(query.strip_prefix('?').unwrap_or(query))
+        .ok()
+        .and_then(|q| q.into_inner().text)
+        .and_then(|code| code.parse::<Locale>().ok())
+        .filter(|chosen| record.summary.text(*chosen).is_some())
+        .unwrap_or(reader)
+}
+
 pub async fn document(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
     respond(&state, &req, path.lang, async {
         let (page, cookies) = visitor.titled("document-title");
@@ -223,7 +253,9 @@ pub async fn show(
     let DocPath { lang, kind, ref collection, id } = *path;
     let actor = maybe(&page).actor();
     let record = service::readable(state, &actor, Some(kind), id).await?;
-    let doc = service::view(&record, lang)?;
+    let chosen = text_language(&page.query, &record, lang);
+    let doc = service::view(&record, chosen)?;
+    let gaps = doc.language.parse().map(|served| service::filled_gaps(&record, served)).unwrap_or_default();
     page.title = doc.title.clone();
     page.title_lang = (doc.language != lang.as_str()).then(|| doc.language.to_owned());
     let s = &record.summary;
@@ -262,6 +294,13 @@ pub async fn show(
     let partner_name =
         state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
     let pending = super::review::panel(state, &page, &record, &actor).await?;
+    let returned = service::return_note(state, &actor, &record).await?.map(|note| {
+        let at = page.datetime(&note.at);
+        let said = page
+            .tr
+            .args("document-returned", &[("name", Arg::from(note.by.as_str())), ("date", Arg::from(at.as_str()))]);
+        (said, note.comment)
+    });
     let body = render(&DocumentPage {
         page: &page,
         doc,
@@ -276,6 +315,8 @@ pub async fn show(
         pending,
         may_attach: may_edit,
         upload,
+        returned,
+        gaps,
     })?;
     Ok(html(status, body, cookies))
 }

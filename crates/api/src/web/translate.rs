@@ -284,7 +284,7 @@ pub async fn translate(
                         } else {
                             "notice-translation-saved-merged"
                         }));
-                        return Ok(see_other(&format!("/{target}/{collection}/{id}"), cookies));
+                        return Ok(see_other(&format!("/{lang}/{collection}/{id}?text={target}"), cookies));
                     }
                     Err(ApiError::Domain(Error::StaleVersion { .. })) if attempt < MERGE_ATTEMPTS => continue,
                     Err(ApiError::Domain(Error::StaleVersion { .. })) => {}

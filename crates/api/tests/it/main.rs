@@ -23,6 +23,7 @@ mod openapi;
 mod partners;
 mod partnership;
 mod preconditions;
+mod reading;
 mod resilience;
 mod review;
 mod smtp;

@@ -473,7 +473,7 @@ async fn forms_create_translate_and_publish(app: TestApp) {
         .await
         .expect("send");
     assert_eq!(saved.status(), StatusCode::SEE_OTHER);
-    assert_eq!(saved.headers()["location"], format!("/sv/practices/{id}").as_str());
+    assert_eq!(saved.headers()["location"], format!("/sv/practices/{id}?text=sv").as_str());
     // It waits for Seine-Saint-Denis, who approves it from the document page.
     let (_, after_saving) = page(&lars, &app.url(&format!("/sv/practices/{id}"))).await;
     assert!(after_saving.contains("översättningen väntar på granskning"), "{after_saving}");

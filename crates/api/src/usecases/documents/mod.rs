@@ -13,13 +13,13 @@ pub mod workflow;
 
 pub use editing::{create, edit};
 pub use reading::{
-    DocumentFilter, ListQuery, Search, SearchParams, list, plan_lineage, practice_lineage, revisions, search,
-    translations,
+    DocumentFilter, ListQuery, ReturnNote, Search, SearchParams, list, plan_lineage, practice_lineage, return_note,
+    revisions, search, translations,
 };
 pub use translating::{Translated, TranslationInput, translate};
 pub use views::{
-    DocumentItem, DocumentList, DocumentView, LineageAction, PlanLineage, PracticeLineage, RevisionView, SearchHit,
-    SearchResults, item, view,
+    DocumentItem, DocumentList, DocumentView, FilledGap, LineageAction, PlanLineage, PracticeLineage, RevisionView,
+    SearchHit, SearchResults, filled_gaps, item, view,
 };
 pub use workflow::{TransitionInput, move_document};
 

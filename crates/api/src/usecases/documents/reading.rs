@@ -25,6 +25,41 @@ use utoipa::IntoParams;
 
 // ---------------------------------------------------------------- one document
 
+/// The lead partner's comment on the latest return of a document (or of its new version) to
+/// draft, as the document's page shows it to who follows its work.
+#[derive(Debug)]
+pub struct ReturnNote {
+    /// Who returned it, by name.
+    pub by: String,
+    pub at: DateTime<Utc>,
+    pub comment: String,
+}
+
+/// The revisions that move a document (or its new version) on in its workflow.
+const MOVES: [&str; 4] = ["status_changed", "draft_status_changed", "draft_published", "draft_discarded"];
+
+/// The comment of the latest return to draft, for readers allowed the document's trail
+/// (`Action::ReadTrail`), as long as the document has not moved on since; `None` otherwise.
+pub async fn return_note(
+    state: &AppState,
+    actor: &Actor,
+    record: &DocumentRecord,
+) -> Result<Option<ReturnNote>, Error> {
+    if !permits(actor, Action::ReadTrail, &resource(&record.summary)) {
+        return Ok(None);
+    }
+    let doc = record.summary.id;
+    let revisions = read(state, move |c| documents::revisions(c, doc)).await?;
+    let last_move =
+        revisions.into_iter().filter(|r| MOVES.contains(&r.action.as_str())).max_by_key(|r| (r.version, r.at));
+    Ok(last_move.and_then(|r| {
+        let status = &r.changes["status"];
+        let returned = status["from"] == Status::InReview.as_str() && status["to"] == Status::Draft.as_str();
+        let comment = r.comment.filter(|c| !c.trim().is_empty())?;
+        returned.then(|| ReturnNote { by: r.actor.map(|(_, name)| name).unwrap_or_default(), at: r.at, comment })
+    }))
+}
+
 /// What one read of a document needs, in one trip to the store: the document and, for readers
 /// of `scope` who follow its work, what is pending on it.
 pub fn load_with_pending(

@@ -140,6 +140,42 @@ pub(crate) fn chosen(summary: &DocumentSummary, requested: Locale) -> Option<&Te
     mfx_i18n::fallback_chain(requested, summary.original_locale).into_iter().find_map(|l| summary.text(l))
 }
 
+/// A Markdown field the served text leaves empty, taken from the next text of the fallback
+/// chain that has it: that text's language and the field as sanitised HTML.
+#[derive(Debug, Clone)]
+pub struct FilledGap {
+    pub language: &'static str,
+    pub html: String,
+}
+
+/// For each Markdown field (by path, as in [`DocumentView::html`]) that the `served` text
+/// leaves empty, the same field from the first later text of the fallback chain that has it,
+/// so an incomplete translation shows the missing sections instead of losing them.
+pub fn filled_gaps(record: &DocumentRecord, served: Locale) -> BTreeMap<String, FilledGap> {
+    let s = &record.summary;
+    let Some(text) = s.text(served) else { return BTreeMap::new() };
+    let later: Vec<&TextRecord> = mfx_i18n::fallback_chain(served, s.original_locale)
+        .into_iter()
+        .filter(|l| *l != served)
+        .filter_map(|l| s.text(l))
+        .collect();
+    let mut gaps = BTreeMap::new();
+    for (name, md) in text.texts.markdown_fields() {
+        if !md.trim().is_empty() {
+            continue;
+        }
+        let found = later.iter().find_map(|other| {
+            let fields = other.texts.markdown_fields();
+            let value = fields.into_iter().find(|(n, v)| *n == name && !v.trim().is_empty())?.1;
+            Some(FilledGap { language: other.locale.as_str(), html: markdown::to_html(&value) })
+        });
+        if let Some(gap) = found {
+            gaps.insert(name, gap);
+        }
+    }
+    gaps
+}
+
 pub(crate) fn states(summary: &DocumentSummary) -> Vec<LanguageState> {
     let mut texts: Vec<&TextRecord> = summary.texts.iter().collect();
     texts.sort_by_key(|t| Locale::all().iter().position(|l| *l == t.locale));
