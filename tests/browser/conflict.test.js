@@ -22,27 +22,13 @@ import {
   startServer,
   visit,
   withScreenshot,
+  api,
+  apiToken as token,
 } from './harness.js';
 import { S } from './selectors.js';
 
 const TEST_TIMEOUT = 90_000;
 const CAMILLE = { email: 'camille@example.fr', partner: 'seine-saint-denis', role: 'editor' };
-
-/** Calls the JSON API; the parsed body, failing unless the status is `expect`. */
-async function api(base, method, path, { token, body, expect = 200 } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.equal(response.status, expect, `${method} ${path}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function token(base, email, password) {
-  return (await api(base, 'POST', '/api/v1/auth/login', { body: { email, password } })).access_token;
-}
 
 describe('two editors save the same document', () => {
   let server;

@@ -4,6 +4,7 @@
 // Every wait here has a timeout of at most 15 s (the server's readiness: 30 s), so a missing
 // binary or a page that is not there fails the test with a message rather than hanging it.
 
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { accessSync, constants as fsConstants, mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
@@ -505,4 +506,21 @@ export async function expectVisible(locator, what = String(locator), timeout = T
   } catch {
     throw new Error(`expected ${what} to be visible on ${locator.page().url()} within ${timeout / 1000} s`);
   }
+}
+
+/** Calls the JSON API; the parsed body, failing unless the status is `expect`. */
+export async function api(base, method, path, { token, body, expect = 200 } = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.equal(response.status, expect, `${method} ${path}: ${text}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/** An access token for the account, from the JSON API's sign-in. */
+export async function apiToken(base, email, password) {
+  return (await api(base, 'POST', '/api/v1/auth/login', { body: { email, password } })).access_token;
 }

@@ -23,6 +23,8 @@ import {
   startServer,
   visit,
   withScreenshot,
+  api,
+  apiToken as token,
 } from './harness.js';
 import { S } from './selectors.js';
 
@@ -35,22 +37,6 @@ const SLOVENIAN = {
 };
 const ENGLISH = { title: 'Cooperative microloans for the countryside', summary: 'A cooperative lends to small rural firms.' };
 const COMMENT = 'Dodajte, komu je namenjeno.';
-
-/** Calls the JSON API; the parsed body, failing unless the status is `expect`. */
-async function api(base, method, path, { token, body, expect = 200 } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  assert.equal(response.status, expect, `${method} ${path}: ${text}`);
-  return text ? JSON.parse(text) : null;
-}
-
-async function token(base, email, password) {
-  return (await api(base, 'POST', '/api/v1/auth/login', { body: { email, password } })).access_token;
-}
 
 /** The page speaks `lang`, has no raw message id, and axe finds no serious violation. */
 async function checkPage(page, lang, fluentIds) {

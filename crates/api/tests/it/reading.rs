@@ -10,14 +10,20 @@ use crate::web::{LANGUAGES, browser, csrf_of, messages, page, sign_in, speaks};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-async fn the_text_language_is_chosen_apart_from_the_interface(app: TestApp) {
+/// A published French practice with the English translation `english`: its API path and id.
+async fn french_with_english(app: &TestApp, english: &serde_json::Value) -> (String, String) {
     let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
     let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
-    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let path = published(app, &ssd, &coordinator, "practices", &french_practice()).await;
     let id = path.rsplit('/').next().expect("id").to_owned();
-    let english = json!({ "text": { "title": "Supported microcredit", "summary": "A **microcredit** for founders." } });
-    let put = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&ssd), &english).await;
+    let put = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&ssd), english).await;
     assert_eq!(put.status, StatusCode::CREATED, "{}", put.text);
+    (path, id)
+}
+
+async fn the_text_language_is_chosen_apart_from_the_interface(app: TestApp) {
+    let english = json!({ "text": { "title": "Supported microcredit", "summary": "A **microcredit** for founders." } });
+    let (_, id) = french_with_english(&app, &english).await;
 
     let visitor = browser(&app);
     let en = messages("en");
@@ -151,14 +157,9 @@ async fn a_returned_document_shows_the_comment_to_who_follows_it(app: TestApp) {
 }
 
 async fn an_incomplete_translation_shows_the_missing_sections_from_the_fallback(app: TestApp) {
-    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
-    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
-    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
-    let id = path.rsplit('/').next().expect("id").to_owned();
     // The English translation has a summary only; the description stays French.
     let english = json!({ "text": { "title": "Supported microcredit", "summary": "A guided microcredit." } });
-    let put = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&ssd), &english).await;
-    assert_eq!(put.status, StatusCode::CREATED, "{}", put.text);
+    let (_, id) = french_with_english(&app, &english).await;
 
     let visitor = browser(&app);
     let en = messages("en");
