@@ -6,7 +6,8 @@ use std::io::{Read, Write};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-fn run(command: &mut Command, stdin: Option<&str>) -> Output {
+/// Runs an `mfx` command to its end, with `stdin` as its input.
+pub(crate) fn run(command: &mut Command, stdin: Option<&str>) -> Output {
     let mut child =
         command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("mfx starts");
     if let Some(input) = stdin {
@@ -24,9 +25,10 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
 }
 
-struct Serving {
+/// A running `mfx serve`, stopped when dropped.
+pub(crate) struct Serving {
     child: Child,
-    base: String,
+    pub(crate) base: String,
     stdout: String,
 }
 
@@ -37,15 +39,15 @@ impl Drop for Serving {
     }
 }
 
-/// Starts `mfx serve` and waits until `/readyz` answers 200.
-fn serve(db: &TestDatabase) -> Serving {
+/// Starts `command serve` with `workers` workers on a free port, its standard output to
+/// `stdout`, and waits until `/readyz` answers 200.
+pub(crate) fn start(mut command: Command, workers: u8, stdout: Stdio) -> Serving {
     let port = free_port();
-    let log = db.data_dir().join(format!("stdout-{port}.txt"));
-    let child = mfx(db)
+    let child = command
         .arg("serve")
         .env("MFX_BIND", format!("127.0.0.1:{port}"))
-        .env("MFX_WORKERS", "1")
-        .stdout(Stdio::from(std::fs::File::create(&log).expect("stdout file")))
+        .env("MFX_WORKERS", workers.to_string())
+        .stdout(stdout)
         .stderr(Stdio::null())
         .spawn()
         .expect("mfx serve starts");
@@ -66,6 +68,14 @@ fn serve(db: &TestDatabase) -> Serving {
         assert!(Instant::now() < deadline, "mfx serve did not become ready");
         std::thread::sleep(Duration::from_millis(50));
     }
+    serving
+}
+
+/// Starts `mfx serve` on the test database, keeping what it printed at start-up.
+fn serve(db: &TestDatabase) -> Serving {
+    let log = db.data_dir().join(format!("stdout-{}.txt", free_port()));
+    let file = std::fs::File::create(&log).expect("stdout file");
+    let mut serving = start(mfx(db), 1, Stdio::from(file));
     // The banner is written before the socket is bound, so it is complete now.
     serving.stdout = std::fs::read_to_string(&log).unwrap_or_default();
     serving

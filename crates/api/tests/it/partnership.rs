@@ -5,6 +5,7 @@
 //! words (by an inflected form on PostgreSQL, whose `german` configuration stems), and a Polish
 //! reader receives the digest in Polish.
 
+use crate::cli::{Serving, run, start};
 use crate::smtp::SmtpSink;
 use crate::support::{Backend, TestDatabase, mfx};
 use crate::web::{csrf_of, speaks};
@@ -12,10 +13,8 @@ use chrono::Datelike;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::process::{Child, Command, Output, Stdio};
-use std::time::{Duration, Instant};
+use std::process::{Command, Stdio};
 
 const PASSWORD: &str = "a long enough password for the test";
 
@@ -34,56 +33,8 @@ fn partnership(db: &TestDatabase, smtp: &str) -> Command {
     command
 }
 
-fn run(command: &mut Command, stdin: Option<&str>) -> Output {
-    let mut child =
-        command.stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("mfx starts");
-    if let Some(input) = stdin {
-        child.stdin.take().expect("stdin").write_all(input.as_bytes()).expect("write stdin");
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().expect("mfx ends")
-}
-
-struct Serving {
-    child: Child,
-    base: String,
-}
-
-impl Drop for Serving {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(mut command: Command) -> Serving {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
-    let child = command
-        .arg("serve")
-        .env("MFX_BIND", format!("127.0.0.1:{port}"))
-        .env("MFX_WORKERS", "2")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("mfx serve starts");
-    let mut serving = Serving { child, base: format!("http://127.0.0.1:{port}") };
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            let _ = stream.write_all(b"GET /readyz HTTP/1.0\r\n\r\n");
-            let mut answer = String::new();
-            let _ = stream.read_to_string(&mut answer);
-            if answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200") {
-                break;
-            }
-        }
-        if let Ok(Some(status)) = serving.child.try_wait() {
-            panic!("mfx serve exited early with {status}");
-        }
-        assert!(Instant::now() < deadline, "mfx serve did not become ready");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    serving
+fn serve(command: Command) -> Serving {
+    start(command, 2, Stdio::null())
 }
 
 /// Single-line messages of a language of the fixture (or of the compiled-in English): id → text.
