@@ -41,6 +41,24 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
+/// The words of Markdown text as a reader sees them: emphasis, link targets, images, code
+/// fences' marks and HTML left out, blocks separated by a line break.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, TagEnd};
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(text) | Event::Code(text) => out.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock,
+            ) => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// A parsed search: up to ten folded words of letters and digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchQuery {
@@ -82,16 +100,20 @@ impl SearchQuery {
         self.terms.iter().map(|t| format!("\"{t}\"*")).collect::<Vec<_>>().join(" AND ")
     }
 
-    /// A passage of `words` words of `text` around the first word that a term begins, with
-    /// " … " where text was left out; the text's beginning when no word matches (the match was
-    /// in the title).
+    /// Whether a word of text (punctuation around it ignored) begins with one of the terms, as
+    /// the index matches it.
+    fn matches(&self, word: &str) -> bool {
+        let folded = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+        !folded.is_empty() && self.terms.iter().any(|t| folded.starts_with(t.as_str()))
+    }
+
+    /// A passage of `words` words of the Markdown `text`, as plain text (no Markdown marks, no
+    /// HTML), around the first word that a term begins, with " … " where text was left out; the
+    /// text's beginning when no word matches (the match was in the title).
     pub fn snippet(&self, text: &str, words: usize) -> String {
-        let all: Vec<&str> = text.split_whitespace().collect();
-        let matches = |word: &&str| {
-            let folded = fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
-            self.terms.iter().any(|t| folded.starts_with(t.as_str()))
-        };
-        let hit = all.iter().position(matches).unwrap_or(0);
+        let plain = plain_text(text);
+        let all: Vec<&str> = plain.split_whitespace().collect();
+        let hit = all.iter().position(|w| self.matches(w)).unwrap_or(0);
         let start = hit.saturating_sub(words / 4).min(all.len().saturating_sub(words));
         let end = (start + words).min(all.len());
         let mut out = String::new();
@@ -103,6 +125,35 @@ impl SearchQuery {
             out.push_str(" …");
         }
         out
+    }
+
+    /// A plain-text passage cut into runs, each marked when it is a word the query matched, so
+    /// that a page can highlight them; the runs joined give the passage back.
+    pub fn marked<'t>(&self, passage: &'t str) -> Vec<(&'t str, bool)> {
+        let mut runs: Vec<(&'t str, bool)> = Vec::new();
+        let mut plain_from = 0;
+        let mut at = 0;
+        for word in passage.split_whitespace() {
+            let begin = at + passage[at..].find(word).unwrap_or(0);
+            let end = begin + word.len();
+            at = end;
+            if !self.matches(word) {
+                continue;
+            }
+            // The word without the punctuation around it is marked; the punctuation is not.
+            let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let trail = word.len() - word.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+            let (mark_from, mark_to) = (begin + lead, end - trail);
+            if plain_from < mark_from {
+                runs.push((&passage[plain_from..mark_from], false));
+            }
+            runs.push((&passage[mark_from..mark_to], true));
+            plain_from = mark_to;
+        }
+        if plain_from < passage.len() {
+            runs.push((&passage[plain_from..], false));
+        }
+        runs
     }
 
     /// A PostgreSQL `to_tsquery` expression: every term, as a prefix.
@@ -134,6 +185,30 @@ mod tests {
                 .snippet("Il (microcredito) aiuta.", 2)
                 .contains("(microcredito)")
         );
+    }
+
+    #[test]
+    fn snippets_are_plain_text_without_markdown() {
+        let query = SearchQuery::parse("garanzia").expect("query");
+        let text = "## Il fondo\n\nUn **fondo di [garanzia](https://example.org/fondo)** per le _imprese_.\n\n\
+                    - prima voce\n- <b>seconda</b> voce\n";
+        let snippet = query.snippet(text, 30);
+        assert_eq!(snippet, "Il fondo Un fondo di garanzia per le imprese. prima voce seconda voce");
+        for mark in ["**", "](", "##", "<b>", "_imprese_"] {
+            assert!(!snippet.contains(mark), "{mark} in {snippet}");
+        }
+    }
+
+    #[test]
+    fn matched_words_are_marked_without_their_punctuation() {
+        let query = SearchQuery::parse("micro fondo").expect("query");
+        let passage = "… Il (microcredito) e il Fondo, insieme …";
+        let runs = query.marked(passage);
+        assert_eq!(runs.iter().map(|(t, _)| *t).collect::<String>(), passage);
+        let marked: Vec<&str> = runs.iter().filter(|(_, m)| *m).map(|(t, _)| *t).collect();
+        assert_eq!(marked, ["microcredito", "Fondo"]);
+        assert_eq!(query.marked("nessuna corrispondenza"), [("nessuna corrispondenza", false)]);
+        assert!(query.marked("").is_empty());
     }
 
     #[test]

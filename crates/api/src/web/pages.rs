@@ -283,6 +283,18 @@ pub struct SearchPage<'a> {
     pub q: String,
     pub hits: Vec<service::SearchHit>,
     pub searched: bool,
+    /// The words searched for, to mark them in the passages.
+    pub query: Option<mfx_domain::search::SearchQuery>,
+}
+
+impl SearchPage<'_> {
+    /// A hit's passage in runs, the matched words marked.
+    pub fn runs<'h>(&self, passage: &'h str) -> Vec<(&'h str, bool)> {
+        match &self.query {
+            Some(query) => query.marked(passage),
+            None => vec![(passage, false)],
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,7 +328,17 @@ pub async fn search(
                 Err(other) => return Err(other),
             }
         };
-        Ok::<_, ApiError>(html(StatusCode::OK, render(&SearchPage { page: &page, q, hits, searched })?, cookies))
+        Ok::<_, ApiError>(html(
+            StatusCode::OK,
+            render(&SearchPage {
+                page: &page,
+                query: mfx_domain::search::SearchQuery::parse(&q).ok(),
+                q,
+                hits,
+                searched,
+            })?,
+            cookies,
+        ))
     })
     .await
 }

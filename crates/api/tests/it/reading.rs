@@ -182,7 +182,42 @@ async fn an_incomplete_translation_shows_the_missing_sections_from_the_fallback(
     assert!(!french.contains("data-fallback-section"));
 }
 
+async fn search_passages_are_plain_text_with_the_match_marked(app: TestApp) {
+    let english = json!({ "text": { "title": "Supported microcredit", "summary": "A **guided** [microcredit](https://example.org/m) for founders." } });
+    let (_, id) = french_with_english(&app, &english).await;
+
+    let visitor = browser(&app);
+    let en = messages("en");
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        let (status, html) = page(&visitor, &app.url(&format!("/{lang}/search?q=microcr%C3%A9dit"))).await;
+        assert_eq!(status, StatusCode::OK);
+        speaks(lang, "/search", &html, &en, &own);
+        let hit = html.split(&format!("/practices/{id}\"")).nth(1).unwrap_or_else(|| panic!("{lang}: no hit: {html}"));
+        let hit = hit.split("</li>").next().unwrap_or_default();
+        let passage = hit.split("class=\"passage\"").nth(1).unwrap_or_else(|| panic!("{lang}: no passage: {hit}"));
+        for markdown in ["**", "](", "https://example.org"] {
+            assert!(!passage.contains(markdown), "{lang}: Markdown in the passage: {passage}");
+        }
+        assert!(passage.contains("<mark>microcr"), "{lang}: the match is marked: {passage}");
+        // A title that is not in the reader's language says which one it is.
+        let shown = own["list-shown-in"].split('{').next().unwrap_or_default().trim().to_owned();
+        if lang == "en" || lang == "fr" {
+            assert!(!hit.contains(&shown), "{lang}: its own language needs no label: {hit}");
+        } else {
+            assert!(hit.contains(&shown), "{lang}: the fallback title is labelled: {hit}");
+        }
+    }
+    // The API's passages are plain text too.
+    let found = app.get("/api/v1/search?q=microcredit&lang=en", None).await;
+    assert_eq!(found.status, StatusCode::OK, "{}", found.text);
+    let snippets: Vec<&str> =
+        found.body["items"].as_array().expect("items").iter().filter_map(|h| h["snippet"].as_str()).collect();
+    assert!(!snippets.is_empty() && snippets.iter().all(|s| !s.contains("**") && !s.contains("](")), "{snippets:?}");
+}
+
 on_both_databases!(
+    search_passages_are_plain_text_with_the_match_marked,
     an_incomplete_translation_shows_the_missing_sections_from_the_fallback,
     the_text_language_is_chosen_apart_from_the_interface,
     saving_a_translation_keeps_the_interface,

@@ -351,7 +351,7 @@ pub struct SearchHit {
     pub document: DocumentItem,
     /// The language whose text matched.
     pub matched_language: &'static str,
-    /// A passage of the matching text.
+    /// A passage of the matching text, as plain text (no Markdown).
     pub snippet: String,
     pub score: f64,
 }
