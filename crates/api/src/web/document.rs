@@ -168,6 +168,11 @@ impl DocumentPage<'_> {
         self.doc.text["actions"][*index][field].as_str().map(str::to_owned).unwrap_or_default()
     }
 
+    /// An action's section from another language, when the shown text lacks it.
+    pub fn action_gap(&self, index: &usize, field: &str) -> Option<&service::FilledGap> {
+        self.gaps.get(&format!("actions[{index}].{field}"))
+    }
+
     pub fn action_html(&self, index: &usize, field: &str) -> String {
         self.doc.html.get(&format!("actions[{index}].{field}")).cloned().unwrap_or_default()
     }

@@ -216,7 +216,48 @@ async fn search_passages_are_plain_text_with_the_match_marked(app: TestApp) {
     assert!(!snippets.is_empty() && snippets.iter().all(|s| !s.contains("**") && !s.contains("](")), "{snippets:?}");
 }
 
+async fn a_plan_translation_shows_its_actions_missing_sections_from_the_fallback(app: TestApp) {
+    let erik = app.user_token("erik@example.se", "orebro", "editor").await;
+    let plan = json!({
+        "language": "sv", "visibility": "partnership", "policy_instrument": "Regionalt program",
+        "region": "Örebro län", "actions": [{"status": "planned"}],
+        "text": {"title": "Handlingsplan för mikrolån", "actions": [{
+            "title": "Rådgivning", "description": "Kommunen erbjuder rådgivning till nya företagare.",
+            "indicators": "Antal rådgivningar per år."
+        }]}
+    });
+    let created = create(&app, &erik, "action-plans", &plan).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let path = created.header("location").expect("location").to_owned();
+    let id = path.rsplit('/').next().expect("id").to_owned();
+    // The English action has a description only: its indicators stay Swedish.
+    let english = json!({ "text": {"title": "Microloan action plan", "actions": [{
+        "title": "Advice", "description": "The municipality advises new founders."
+    }]} });
+    let put = app.send_json(Method::PUT, &format!("{path}/translations/en"), Some(&erik), &english).await;
+    assert!(put.status.is_success(), "{}", put.text);
+
+    let reader = browser(&app);
+    sign_in(&app, &reader, "sv", "erik@example.se", crate::support::USER_PASSWORD).await;
+    let en = messages("en");
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        let doc = format!("/action-plans/{id}");
+        let (status, html) = page(&reader, &app.url(&format!("/{lang}{doc}?text=en"))).await;
+        assert_eq!(status, StatusCode::OK);
+        speaks(lang, &doc, &html, &en, &own);
+        assert!(html.contains("The municipality advises new founders."), "{lang}: the translated description");
+        let section = html.split("data-fallback-section=\"sv\"").nth(1).unwrap_or_else(|| panic!("{lang}: {html}"));
+        let section = section.split("</section>").next().unwrap_or_default();
+        assert!(section.contains(&own["field-indicators"]), "{lang}: the section's label: {section}");
+        assert!(section.contains("<div lang=\"sv\"><p>Antal rådgivningar per år.</p>"), "{lang}: {section}");
+        let label = own["document-section-fallback"].split('{').next().unwrap_or_default().trim().to_owned();
+        assert!(section.contains(&label), "{lang}: labelled: {section}");
+    }
+}
+
 on_both_databases!(
+    a_plan_translation_shows_its_actions_missing_sections_from_the_fallback,
     search_passages_are_plain_text_with_the_match_marked,
     an_incomplete_translation_shows_the_missing_sections_from_the_fallback,
     the_text_language_is_chosen_apart_from_the_interface,
