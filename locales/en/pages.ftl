@@ -109,6 +109,7 @@ form-markdown-hint = Long texts can use Markdown: **bold**, *italics*, lists sta
 form-has-errors = Some fields need your attention; each is marked below.
 form-refused = Your account may not save this. Nothing you typed is lost: copy it, or ask your partner's coordinator for the right to write.
 form-add-action = Add another action
+form-add-item = Add another action item
 form-about = About the document
 form-practice-text = The practice
 form-evidence = Evidence

@@ -109,6 +109,7 @@ form-markdown-hint = Les textes longs peuvent utiliser Markdown : **gras**, *it
 form-has-errors = Certains champs sont à vérifier ; chacun est signalé ci-dessous.
 form-refused = Votre compte ne permet pas d'enregistrer ceci. Rien de ce que vous avez saisi n'est perdu : copiez-le, ou demandez le droit d'écrire à la coordination de votre partenaire.
 form-add-action = Ajouter une autre action
+form-add-item = Ajouter une autre action à mener
 form-about = À propos du document
 form-practice-text = La pratique
 form-evidence = Éléments probants

@@ -109,6 +109,7 @@ form-markdown-hint = Nei testi lunghi si può usare il Markdown: **grassetto**, 
 form-has-errors = Alcuni campi richiedono attenzione; ciascuno è segnalato qui sotto.
 form-refused = Il profilo in uso non consente di salvare. Nulla di quanto scritto è andato perso: copiatelo, oppure chiedete il diritto di scrittura al coordinamento del vostro partner.
 form-add-action = Aggiungi un'altra azione
+form-add-item = Aggiungi un'altra attività
 form-about = Informazioni sul documento
 form-practice-text = La pratica
 form-evidence = Risultati e riscontri

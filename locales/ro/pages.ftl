@@ -112,6 +112,7 @@ form-markdown-hint = Textele lungi pot folosi Markdown: **aldin**, *cursiv*, lis
 form-has-errors = Unele câmpuri necesită atenția dumneavoastră; fiecare este marcat mai jos.
 form-refused = Contul dumneavoastră nu are permisiunea de a salva. Nimic din ce ați scris nu s-a pierdut: copiați textul sau cereți dreptul de a scrie coordonatorului partenerului dumneavoastră.
 form-add-action = Adăugați încă o acțiune
+form-add-item = Adăugați încă o sarcină
 form-about = Despre document
 form-practice-text = Practica
 form-evidence = Dovezi

@@ -115,6 +115,7 @@ form-markdown-hint = V daljših besedilih lahko uporabite Markdown: **krepko**, 
 form-has-errors = Nekatera polja potrebujejo vašo pozornost; vsako je označeno spodaj.
 form-refused = Vaš račun nima dovoljenja za shranjevanje. Nič od vnesenega ni izgubljeno: besedilo kopirajte ali pa za pravico do pisanja prosite koordinatorja svojega partnerja.
 form-add-action = Dodaj še en ukrep
+form-add-item = Dodaj še eno nalogo
 form-about = O dokumentu
 form-practice-text = Praksa
 form-evidence = Dokazila

@@ -109,6 +109,7 @@ form-markdown-hint = I längre texter kan du använda Markdown: **fetstil**, *ku
 form-has-errors = Några fält behöver din uppmärksamhet. Vart och ett är markerat nedan.
 form-refused = Ditt konto har inte behörighet att spara detta. Inget du skrivit har gått förlorat: kopiera texten eller be din partners samordnare om skrivbehörighet.
 form-add-action = Lägg till en åtgärd till
+form-add-item = Lägg till en åtgärdspunkt till
 form-about = Om dokumentet
 form-practice-text = Exemplet
 form-evidence = Belägg

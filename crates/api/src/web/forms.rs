@@ -212,7 +212,10 @@ async fn form_page(
         }
         None => Vec::new(),
     };
-    let item_rows = (0..form.rows("item") + 3).collect();
+    // A meeting note offers three empty action-item rows, or one more than were posted when
+    // "Add another action item" was pressed.
+    let adding_item = form.values.iter().any(|(name, _)| name == "add_item");
+    let item_rows = (0..form.rows("item") + if adding_item { 1 } else { 3 }).collect();
     let action_rows = (0..form.rows("action") + 1).collect();
     let action_texts = kind
         .translated_records()
@@ -245,10 +248,11 @@ fn new_title(kind: Kind) -> String {
     format!("new-{}", kind.as_str())
 }
 
-/// Whether the form was posted by "Add another action": it comes back with one more empty row
-/// and everything typed kept, nothing saved (the rows drawn are those posted, plus one).
+/// Whether the form was posted by "Add another action" or "Add another action item": it comes
+/// back with one more empty row and everything typed kept, nothing saved (the rows drawn are
+/// those posted, plus one).
 fn adds_a_row(form: &FormState) -> bool {
-    form.values.iter().any(|(name, _)| name == "add_action")
+    form.values.iter().any(|(name, _)| name == "add_action" || name == "add_item")
 }
 
 /// Whether the user may write new documents at all (a viewer may not).

@@ -168,6 +168,64 @@ async fn another_action_row_keeps_what_was_typed(app: TestApp) {
     assert_eq!(plan.body["actions"].as_array().map(Vec::len), Some(2), "{}", plan.text);
 }
 
+/// A meeting note offers three action-item rows; "Add another action item" brings one more with
+/// everything typed kept, as often as needed, and "Save" keeps every item.
+async fn another_action_item_row_keeps_what_was_typed(app: TestApp) {
+    let token = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let english = messages("en");
+    let client = browser(&app);
+    sign_in(&app, &client, "it", "giulia@example.it", USER_PASSWORD).await;
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        let url = app.url(&format!("/{lang}/meeting-notes/new"));
+        let (status, form) = page(&client, &url).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(form.contains("name=\"item-2-title\"") && !form.contains("name=\"item-3-title\""), "three rows");
+        assert!(form.contains("name=\"add_item\"") && form.contains(&escaped(&own["form-add-item"])), "{lang}");
+        let title = format!("Incontro con gli stakeholder ({lang})");
+        let mut fields: Vec<(String, String)> = [
+            ("csrf", csrf_of(&form).as_str()),
+            ("language", "it"),
+            ("visibility", "partnership"),
+            ("title", title.as_str()),
+            ("meeting_type", "stakeholder_meeting"),
+            ("starts_at", "2026-10-06T10:00"),
+            ("ends_at", "2026-10-06T12:30"),
+            ("time_zone", "Europe/Rome"),
+            ("place", "Bologna"),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+        .to_vec();
+        for n in 0..3 {
+            fields.push((format!("item-{n}-title"), format!("Compito {n}")));
+            fields.push((format!("item-{n}-status"), "open".to_owned()));
+        }
+        fields.push(("add_item".to_owned(), "yes".to_owned()));
+        let html = client.post(&url).form(&fields).send().await.expect("send").text().await.expect("body");
+        assert!(html.contains("name=\"item-3-title\"") && !html.contains("name=\"item-4-title\""), "{lang}: four rows");
+        for n in 0..3 {
+            assert!(html.contains(&format!("value=\"Compito {n}\"")), "{lang}: row {n} kept");
+        }
+        assert!(html.contains("value=\"2026-10-06T10:00\"") && html.contains("value=\"Bologna\""), "{lang}: kept");
+        assert!(!html.contains("role=\"alert\""), "{lang}: no error shown");
+        speaks(lang, "/meeting-notes/new", &html, &english, &own);
+        if lang == "it" {
+            fields.retain(|(name, _)| name != "add_item");
+            for (name, value) in [("item-3-title", "Compito 3"), ("item-3-status", "open"), ("action", "save")] {
+                fields.push((name.to_owned(), value.to_owned()));
+            }
+            let saved = client.post(&url).form(&fields).send().await.expect("send");
+            assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        }
+    }
+    let notes = app.get("/api/v1/meeting-notes?limit=50", Some(&token)).await;
+    let items = notes.body["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "only \"Save\" saves: {}", notes.text);
+    let id = items[0]["id"].as_str().expect("an id");
+    let note = app.get(&format!("/api/v1/meeting-notes/{id}"), Some(&token)).await;
+    assert_eq!(note.body["action_items"].as_array().map(Vec::len), Some(4), "{}", note.text);
+}
+
 /// Text as the pages escape it.
 fn escaped(text: &str) -> String {
     text.replace('&', "&#38;").replace('<', "&#60;").replace('>', "&#62;").replace('"', "&#34;").replace('\'', "&#39;")
@@ -176,5 +234,6 @@ fn escaped(text: &str) -> String {
 on_both_databases!(
     a_viewer_is_offered_no_writing,
     a_refused_save_keeps_what_was_typed,
-    another_action_row_keeps_what_was_typed
+    another_action_row_keeps_what_was_typed,
+    another_action_item_row_keeps_what_was_typed
 );
