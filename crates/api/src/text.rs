@@ -3,7 +3,8 @@
 //! neither depends on the other for it.
 
 use mfx_domain::Locale;
-use mfx_store::documents::DocumentSummary;
+use mfx_domain::document::{Freshness, freshness};
+use mfx_store::documents::{DocumentSummary, TextRecord};
 use mfx_store::tracking::Titles;
 
 /// Escapes text for HTML content and double-quoted attributes (pages drawn by hand, SVG).
@@ -11,12 +12,43 @@ pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// A document's title for a reader, through the fallback chain (the reader's language, then
-/// English, then the original), and the language it is in when that is not the reader's. An
-/// empty title when the document has no text at all.
+/// A document's texts in the order a reader in `requested` is served them: the text in the
+/// reader's language (even when it is outdated, which its page says), then the fallback chain's
+/// other languages (English, then the original) — where a translation that is outdated comes
+/// after the current original, so the reader never gets old content in a third language when
+/// the up-to-date original exists — then every other text.
+pub fn reading_order(summary: &DocumentSummary, requested: Locale) -> Vec<&TextRecord> {
+    let outdated =
+        |t: &TextRecord| freshness(t.origin, t.source_version, summary.content_version) == Freshness::Outdated;
+    let chain = mfx_i18n::fallback_chain(requested, summary.original_locale);
+    let mut order: Vec<&TextRecord> = Vec::with_capacity(summary.texts.len());
+    let candidates = summary.text(requested).into_iter().chain(
+        // Current texts of the chain first, then the outdated ones, then every other text.
+        [true, false]
+            .into_iter()
+            .flat_map(|current_only| {
+                chain.iter().filter_map(move |l| summary.text(*l).filter(|t| !current_only || !outdated(t)))
+            })
+            .chain(summary.texts.iter()),
+    );
+    for text in candidates {
+        if !order.iter().any(|o| o.locale == text.locale) {
+            order.push(text);
+        }
+    }
+    order
+}
+
+/// The text a reader in `requested` is served (see [`reading_order`]).
+pub fn served_text(summary: &DocumentSummary, requested: Locale) -> Option<&TextRecord> {
+    summary.text(requested).or_else(|| reading_order(summary, requested).into_iter().next())
+}
+
+/// A document's title for a reader, through the reading order (the reader's language, then
+/// English when current, then the original), and the language it is in when that is not the
+/// reader's. An empty title when the document has no text at all.
 pub fn title_for(summary: &DocumentSummary, locale: Locale) -> (String, Option<String>) {
-    let chosen = mfx_i18n::fallback_chain(locale, summary.original_locale).into_iter().find_map(|l| summary.text(l));
-    match chosen {
+    match served_text(summary, locale) {
         Some(text) => {
             let language = (text.locale != locale).then(|| text.locale.to_string());
             (text.texts.title().to_owned(), language)

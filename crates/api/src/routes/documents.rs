@@ -76,7 +76,7 @@ pub struct AnyKindListQuery {
     /// practice, meeting_note or action_plan (or the collection's name).
     #[param(value_type = Option<KindFilter>)]
     pub kind: Option<String>,
-    /// The reader's language for titles and summaries (fallback: English, then the original).
+    /// The reader's language for titles and summaries (fallback: English when it is up to date, then the original).
     #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
     /// Only documents of this partner (slug); 404 if no partner has it.

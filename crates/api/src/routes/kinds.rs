@@ -21,7 +21,7 @@ use utoipa::IntoParams;
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct LangParam {
-    /// The reader's language (fallback: English, then the original).
+    /// The reader's language (fallback: English when it is up to date, then the original).
     #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
 }
@@ -29,7 +29,7 @@ pub struct LangParam {
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PlanLineageParams {
-    /// The reader's language (fallback: English, then the original).
+    /// The reader's language (fallback: English when it is up to date, then the original).
     #[param(value_type = Option<Locale>)]
     pub lang: Option<String>,
     /// Only this action of the plan (404 if the plan has no such action).

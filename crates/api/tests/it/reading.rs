@@ -256,7 +256,41 @@ async fn a_plan_translation_shows_its_actions_missing_sections_from_the_fallback
     }
 }
 
+/// In the fallback chain a current original is preferred over an outdated translation: once
+/// the French original changes, a Romanian reader gets it rather than the old English text; the
+/// reader's own language is still served (and said to be outdated).
+async fn a_current_original_comes_before_an_outdated_translation(app: TestApp) {
+    let english = json!({ "text": { "title": "Supported microcredit", "summary": "A guided microcredit." } });
+    let (path, id) = french_with_english(&app, &english).await;
+    let ssd = app.token("claire@example.fr", crate::support::USER_PASSWORD).await;
+    let before = app.get(&format!("{path}?lang=ro"), Some(&ssd)).await;
+    assert_eq!(before.body["language"], "en", "the current English translation first: {}", before.text);
+
+    let etag = before.header("etag").expect("etag").to_owned();
+    let changed = json!({ "text": { "title": "Microcrédit accompagné, édition 2026" } });
+    let edit = send_with_etag(&app, Method::PATCH, &path, &ssd, &etag, &changed).await;
+    assert_eq!(edit.status, StatusCode::OK, "{}", edit.text);
+    // The change of a published document is reviewed before everyone reads it.
+    let coordinator = app.token("ana@example.ro", crate::support::USER_PASSWORD).await;
+    assert_eq!(move_to(&app, &ssd, &path, "in_review", None).await.status, StatusCode::OK);
+    assert_eq!(move_to(&app, &coordinator, &path, "published", None).await.status, StatusCode::OK);
+
+    let ro = app.get(&format!("{path}?lang=ro"), Some(&ssd)).await;
+    assert_eq!((ro.body["language"].as_str(), ro.body["fallback"].as_bool()), (Some("fr"), Some(true)), "{}", ro.text);
+    assert_eq!(ro.body["title"], "Microcrédit accompagné, édition 2026");
+    let en = app.get(&format!("{path}?lang=en"), Some(&ssd)).await;
+    assert_eq!((en.body["language"].as_str(), en.body["freshness"].as_str()), (Some("en"), Some("outdated")));
+
+    // The pages and the lists follow the same rule.
+    let visitor = browser(&app);
+    let (_, html) = page(&visitor, &app.url(&format!("/ro/practices/{id}"))).await;
+    assert!(html.contains("<div lang=\"fr\" data-content>"), "{html}");
+    let (_, list) = page(&visitor, &app.url("/sv/practices")).await;
+    assert!(list.contains("Microcrédit accompagné, édition 2026") && !list.contains("Supported microcredit"), "{list}");
+}
+
 on_both_databases!(
+    a_current_original_comes_before_an_outdated_translation,
     a_plan_translation_shows_its_actions_missing_sections_from_the_fallback,
     search_passages_are_plain_text_with_the_match_marked,
     an_incomplete_translation_shows_the_missing_sections_from_the_fallback,

@@ -137,7 +137,7 @@ pub struct DocumentList {
 }
 
 pub(crate) fn chosen(summary: &DocumentSummary, requested: Locale) -> Option<&TextRecord> {
-    mfx_i18n::fallback_chain(requested, summary.original_locale).into_iter().find_map(|l| summary.text(l))
+    crate::text::served_text(summary, requested)
 }
 
 /// A Markdown field the served text leaves empty, taken from the next text of the fallback
@@ -154,11 +154,8 @@ pub struct FilledGap {
 pub fn filled_gaps(record: &DocumentRecord, served: Locale) -> BTreeMap<String, FilledGap> {
     let s = &record.summary;
     let Some(text) = s.text(served) else { return BTreeMap::new() };
-    let later: Vec<&TextRecord> = mfx_i18n::fallback_chain(served, s.original_locale)
-        .into_iter()
-        .filter(|l| *l != served)
-        .filter_map(|l| s.text(l))
-        .collect();
+    let later: Vec<&TextRecord> =
+        crate::text::reading_order(s, served).into_iter().filter(|t| t.locale != served).collect();
     let mut gaps = BTreeMap::new();
     for (name, md) in text.texts.markdown_fields() {
         if !md.trim().is_empty() {

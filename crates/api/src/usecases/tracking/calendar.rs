@@ -104,9 +104,7 @@ pub async fn feed(state: &AppState, token: &str) -> Result<String, Error> {
             };
             let zone = d["time_zone"].as_str().and_then(|z| z.parse::<chrono_tz::Tz>().ok());
             if let (Some(starts), Some(ends), Some(zone)) = (parse("starts_at"), parse("ends_at"), zone) {
-                let text = mfx_i18n::fallback_chain(locale, record.summary.original_locale)
-                    .into_iter()
-                    .find_map(|l| record.summary.text(l))
+                let text = crate::text::served_text(&record.summary, locale)
                     .map(|t| t.texts.title().to_owned())
                     .unwrap_or_default();
                 events.push(crate::ical::Event::Meeting {

@@ -71,11 +71,7 @@ pub async fn draft(state: &AppState, actor: &Actor, code: Option<&str>) -> Resul
             docs.iter().filter(|d| d.partner_slug == slug && d.published_at.is_some_and(|p| within(p.date_naive())))
         {
             any = true;
-            let title = mfx_i18n::fallback_chain(language, doc.original_locale)
-                .into_iter()
-                .find_map(|l| doc.text(l))
-                .map(|t| t.texts.title().to_owned())
-                .unwrap_or_default();
+            let title = crate::text::served_text(doc, language).map(|t| t.texts.title().to_owned()).unwrap_or_default();
             let languages: Vec<&str> = doc.texts.iter().map(|t| t.locale.as_str()).collect();
             out.push_str(&format!("- {}: {title} ({})\n", doc.kind.as_str().replace('_', " "), languages.join(", ")));
         }
