@@ -41,6 +41,7 @@ async function main() {
       await attempt(`${lang}-sign-in`, () => capture(anonymous, at(PATHS.signIn), `${lang}-sign-in.png`));
       await attempt(`${lang}-home`, () => capture(page, at(PATHS.home), `${lang}-home.png`));
       await attempt(`${lang}-practices`, () => capture(page, at(PATHS.practices), `${lang}-practices.png`));
+      await attempt(`${lang}-search`, () => capture(page, at(PATHS.search), `${lang}-search.png`));
       let practice = null;
       await attempt(`${lang}-practice`, async () => {
         practice = await firstDocumentHref(page, server.base, lang, 'practices');
