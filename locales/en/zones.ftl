@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = When
 meeting-your-time = In your time zone: { $range }
 field-time-zone-choice-hint = Dates and times are shown in this zone.
+meeting-zone-hint = The time zone of the place where the meeting is held.

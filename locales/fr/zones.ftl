@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = Date et heure
 meeting-your-time = Dans votre fuseau horaire : { $range }
 field-time-zone-choice-hint = Les dates et heures vous sont montrées dans ce fuseau.
+meeting-zone-hint = Le fuseau horaire du lieu de la réunion.

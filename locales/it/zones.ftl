@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = Data e ora
 meeting-your-time = Nel tuo fuso orario: { $range }
 field-time-zone-choice-hint = Date e ore ti vengono mostrate in questo fuso orario.
+meeting-zone-hint = Il fuso orario del luogo in cui si tiene la riunione.

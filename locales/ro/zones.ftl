@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = Data și ora
 meeting-your-time = În fusul dvs. orar: { $range }
 field-time-zone-choice-hint = Datele și orele vă sunt afișate în acest fus orar.
+meeting-zone-hint = Fusul orar al locului în care are loc reuniunea.

@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = Datum in ura
 meeting-your-time = V vašem časovnem pasu: { $range }
 field-time-zone-choice-hint = Datumi in ure so vam prikazani v tem časovnem pasu.
+meeting-zone-hint = Časovni pas kraja, kjer poteka srečanje.

@@ -17,3 +17,4 @@ zone-range-in = { $range } ({ $zone })
 meeting-when = Datum och tid
 meeting-your-time = I din tidszon: { $range }
 field-time-zone-choice-hint = Datum och tider visas för dig i den här tidszonen.
+meeting-zone-hint = Tidszonen där mötet hålls.

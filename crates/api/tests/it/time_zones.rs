@@ -39,6 +39,11 @@ async fn the_zone_list_names_cities_in_the_readers_language(app: TestApp) {
     assert_eq!(option_label(&ro, "Europe/Rome").as_deref(), Some("Roma"));
     assert!(!ro.contains("Europe/Kiev\""), "links to other zones are not offered");
 
+    // A meeting note's zone is chosen from the same list, the writer's own zone first chosen.
+    let (_, form) = page(&client, &app.url("/ro/meeting-notes/new")).await;
+    assert!(!form.contains("type=\"text\" name=\"time_zone\""), "the meeting's zone is chosen, not typed");
+    assert!(form.contains("<option value=\"Europe/Bucharest\" selected>București</option>"), "{form}");
+
     let (_, sv) = page(&client, &app.url("/sv/account")).await;
     assert_eq!(option_label(&sv, "Europe/Stockholm").as_deref(), Some("Stockholm"));
     assert_eq!(option_label(&sv, "Europe/Bucharest").as_deref(), Some("Bukarest"));
