@@ -96,7 +96,6 @@ account-role = Your role
 field-display-name = Your name
 field-language = Language of the pages and emails
 field-time-zone = Time zone
-field-time-zone-hint = A time zone such as Europe/Paris.
 save-button = Save
 
 ## Forms (doc_form.html, macros.html)

@@ -96,7 +96,6 @@ account-role = Votre rôle
 field-display-name = Votre nom
 field-language = Langue des pages et des courriels
 field-time-zone = Fuseau horaire
-field-time-zone-hint = Un fuseau horaire tel que Europe/Paris.
 save-button = Enregistrer
 
 ## Forms (doc_form.html, macros.html)

@@ -96,7 +96,6 @@ account-role = Ruolo assegnato
 field-display-name = Nome
 field-language = Lingua delle pagine e dei messaggi di posta elettronica
 field-time-zone = Fuso orario
-field-time-zone-hint = Un fuso orario come Europe/Paris.
 save-button = Salva
 
 ## Forms (doc_form.html, macros.html)

@@ -99,7 +99,6 @@ account-role = Rolul dumneavoastră
 field-display-name = Numele dumneavoastră
 field-language = Limba paginilor și a mesajelor de e-mail
 field-time-zone = Fus orar
-field-time-zone-hint = Un fus orar, de exemplu Europe/Paris.
 save-button = Salvați
 
 ## Forms (doc_form.html, macros.html)

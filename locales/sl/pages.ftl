@@ -102,7 +102,6 @@ account-role = Vaša vloga
 field-display-name = Vaše ime
 field-language = Jezik strani in e-poštnih sporočil
 field-time-zone = Časovni pas
-field-time-zone-hint = Časovni pas, na primer Europe/Paris.
 save-button = Shrani
 
 ## Forms (doc_form.html, macros.html)

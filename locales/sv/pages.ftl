@@ -96,7 +96,6 @@ account-role = Din roll
 field-display-name = Ditt namn
 field-language = Språk för sidor och e-post
 field-time-zone = Tidszon
-field-time-zone-hint = En tidszon, till exempel Europe/Paris.
 save-button = Spara
 
 ## Forms (doc_form.html, macros.html)

@@ -296,7 +296,7 @@ const MEETING_NOTE: &[Field] = kind_fields![
     field("meeting_type", FieldType::Code(MEETING_TYPE), "field-meeting_type", MEETING).required(),
     field("starts_at", FieldType::DateTime, "field-starts_at", MEETING).required(),
     field("ends_at", FieldType::DateTime, "field-ends_at", MEETING).required(),
-    field("time_zone", FieldType::TimeZone, "field-time-zone", MEETING).required().hinted("field-time-zone-hint"),
+    field("time_zone", FieldType::TimeZone, "field-time-zone", MEETING).required().hinted("meeting-zone-hint"),
     short("place", "field-place", MEETING),
     field("online_url", FieldType::Url, "field-online_url", MEETING).at_most(2000),
     field("attendees", FieldType::People(ATTENDEE_FIELDS), "field-attendees", MEETING)

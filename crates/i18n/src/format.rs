@@ -20,7 +20,7 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
 /// The ICU locale of a language's formatting tag; the root locale if ICU cannot read it
 /// (the seed checker has refused malformed tags already).
-fn icu_locale(locale: Locale) -> icu_locale_core::Locale {
+pub(crate) fn icu_locale(locale: Locale) -> icu_locale_core::Locale {
     icu_locale_core::Locale::try_from_str(locale.formatting()).unwrap_or(icu_locale_core::Locale::UNKNOWN)
 }
 

@@ -6,7 +6,12 @@ pub mod check;
 mod format;
 mod messages;
 mod negotiate;
+mod zones;
 
 pub use format::{capitalised, endonym, format_date, format_datetime, format_number, language_name};
 pub use messages::{Arg, LocalesDirError, Translator, languages_without_messages, load_locales_dir, loaded_languages};
 pub use negotiate::{fallback_chain, negotiate, parse_accept_language};
+pub use zones::{
+    UTC, ZoneChoice, ZoneGroup, ZoneList, convert_local, format_local_range, format_zoned_range, zone_city, zone_list,
+    zone_location,
+};

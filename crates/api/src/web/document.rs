@@ -66,6 +66,8 @@ pub struct Fact {
     pub text: String,
     pub tags: Vec<String>,
     pub links: Vec<(String, String)>,
+    /// A second line: a meeting's time in the reader's zone.
+    pub note: Option<String>,
 }
 
 impl DocumentPage<'_> {
@@ -99,7 +101,27 @@ impl DocumentPage<'_> {
     pub fn facts(&self) -> Vec<Fact> {
         let mut facts = Vec::new();
         let themes = serde_json::json!(self.doc.themes);
+        // A meeting's start, end and zone read as one time range, in the meeting's zone and
+        // the reader's.
+        let when = super::zones::meeting_time(self.page, &self.doc.details);
         for field in self.doc.kind.fields().iter().filter(|f| !f.translatable) {
+            if let Some((there, here)) = &when {
+                match field.name {
+                    "starts_at" => {
+                        facts.push(Fact {
+                            name: "when",
+                            label: self.page.t("meeting-when"),
+                            text: there.clone(),
+                            tags: Vec::new(),
+                            links: Vec::new(),
+                            note: here.clone(),
+                        });
+                        continue;
+                    }
+                    "ends_at" | "time_zone" => continue,
+                    _ => {}
+                }
+            }
             let value = if field.name == "themes" { &themes } else { &self.doc.details[field.name] };
             match field.ty {
                 FieldType::Group(children) => {
@@ -135,6 +157,7 @@ impl DocumentPage<'_> {
                 text(if value.is_null() { String::new() } else { super::conflict::local_time(page, value) })?
             }
             FieldType::Date => text(super::conflict::date(page, value).unwrap_or_default())?,
+            FieldType::TimeZone => text(value.as_str().map(|z| mfx_i18n::zone_city(page.lang, z)).unwrap_or_default())?,
             FieldType::Links | FieldType::Url | FieldType::Email => {
                 let links: Vec<(String, String)> = match value {
                     Value::Array(items) => {
@@ -146,18 +169,14 @@ impl DocumentPage<'_> {
                 };
                 (!links.is_empty()).then_some((String::new(), Vec::new(), links))?
             }
-            FieldType::Short
-            | FieldType::OptionalShort
-            | FieldType::Country
-            | FieldType::TimeZone
-            | FieldType::Year => text(match value {
+            FieldType::Short | FieldType::OptionalShort | FieldType::Country | FieldType::Year => text(match value {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
                 _ => String::new(),
             })?,
             _ => return None,
         };
-        Some(Fact { name: field.form, label: page.t(field.label), text, tags, links })
+        Some(Fact { name: field.form, label: page.t(field.label), text, tags, links, note: None })
     }
 
     pub fn served_differs(&self) -> bool {

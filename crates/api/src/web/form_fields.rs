@@ -24,6 +24,15 @@ pub struct FormField {
     pub options: Vec<(String, String)>,
     /// A `select` that may be left at "none".
     pub optional: bool,
+    /// The zones a `zone` field offers, named by their cities in the reader's language.
+    pub zones: Option<std::sync::Arc<mfx_i18n::ZoneList>>,
+}
+
+impl FormField {
+    /// Whether `value` is a zone the list does not offer (an older name), to offer it too.
+    pub fn unlisted_zone(&self, value: &str) -> bool {
+        !value.is_empty() && self.zones.as_ref().is_some_and(|list| !list.contains(value))
+    }
 }
 
 /// A fieldset of the form; an empty legend draws its fields without one.
@@ -64,6 +73,7 @@ fn form_field(page: &Page, field: &Field) -> FormField {
         FieldType::Markdown | FieldType::Links => ("area", ""),
         FieldType::People(_) => ("people", ""),
         FieldType::DateTime => ("datetime", ""),
+        FieldType::TimeZone => ("zone", ""),
         FieldType::Language | FieldType::Visibility | FieldType::Code(_) | FieldType::OptionalCode(_) => ("select", ""),
         FieldType::Codes(_) => ("choices", ""),
         FieldType::Year | FieldType::Integer => ("input", "number"),
@@ -93,6 +103,7 @@ fn form_field(page: &Page, field: &Field) -> FormField {
         input,
         options,
         optional: matches!(field.ty, FieldType::OptionalCode(_)),
+        zones: (field.ty == FieldType::TimeZone).then(|| mfx_i18n::zone_list(page.lang)),
     }
 }
 

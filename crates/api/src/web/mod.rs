@@ -19,6 +19,7 @@ mod svg;
 mod translate;
 mod unsubscribe;
 mod upload;
+mod zones;
 
 /// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
 pub use crate::text::escape;

@@ -393,7 +393,7 @@ pub struct AccountPage<'a> {
     pub partner: String,
     pub display_name: String,
     pub language: String,
-    pub time_zone: String,
+    pub zones: super::zones::ZoneSelect,
     pub digest_frequency: String,
     pub digest_weekday: u32,
     pub digest_hour: u32,
@@ -410,13 +410,14 @@ pub async fn account(state: web::Data<AppState>, req: HttpRequest, Lang(lang): L
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled("account-title");
         let a = &user.record.account;
+        let partners = state.read(partners::list).await?;
         let body = render(&AccountPage {
             page: &page,
             role: a.role.as_str(),
             partner: user.record.partner_slug.to_string(),
             display_name: a.display_name.as_str().to_owned(),
             language: a.locale.to_string(),
-            time_zone: a.time_zone.to_string(),
+            zones: super::zones::ZoneSelect::new(&page, &partners, a.time_zone.as_str()),
             digest_frequency: user.record.digest.frequency.as_str().to_owned(),
             digest_weekday: user.record.digest.weekday.number_from_monday(),
             digest_hour: user.record.digest.hour,
@@ -473,16 +474,22 @@ pub async fn save_account(
         };
         if !violations.is_empty() {
             let errors = violations.iter().map(|v| (v.field.clone(), page.t(&format!("error-{}", v.code)))).collect();
+            let partners = state.read(partners::list).await?;
+            // Every choice made is shown again as made, the refused ones too.
+            let saved = &user.record.digest;
             let body = render(&AccountPage {
                 page: &page,
                 role: user.record.account.role.as_str(),
                 partner: user.record.partner_slug.to_string(),
                 display_name: form.display_name,
                 language: form.language,
-                time_zone: form.time_zone,
-                digest_frequency: user.record.digest.frequency.as_str().to_owned(),
-                digest_weekday: user.record.digest.weekday.number_from_monday(),
-                digest_hour: user.record.digest.hour,
+                zones: super::zones::ZoneSelect::new(&page, &partners, &form.time_zone),
+                digest_frequency: form.digest_frequency.unwrap_or_else(|| saved.frequency.as_str().to_owned()),
+                digest_weekday: form
+                    .digest_weekday
+                    .and_then(|d| u32::try_from(d).ok())
+                    .unwrap_or_else(|| saved.weekday.number_from_monday()),
+                digest_hour: form.digest_hour.and_then(|h| u32::try_from(h).ok()).unwrap_or(saved.hour),
                 errors,
             })?;
             return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies));

@@ -27,6 +27,7 @@ mod reading;
 mod resilience;
 mod review;
 mod smtp;
+mod time_zones;
 mod tracking;
 mod web;
 mod web_conflict;

@@ -195,7 +195,12 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
     let practice =
         app.get("/api/v1/practices?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
-    app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let ana = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    // A meeting note: its time and zone, and the account page's list of zones.
+    let meeting = app.get("/api/v1/meeting-notes?limit=1", Some(&ana)).await.body["items"][0]["id"]
+        .as_str()
+        .expect("a meeting note")
+        .to_owned();
     let english = messages("en");
     let client = browser(&app);
     sign_in(&app, &client, "en", "ana@example.ro", "a long enough password").await;
@@ -209,6 +214,7 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
             "/action-plans/new",
             &format!("/practices/{practice}/translations/sv"),
             &format!("/practices/{practice}/edit"),
+            &format!("/meeting-notes/{meeting}"),
         ] {
             let (status, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
             assert_eq!(status, StatusCode::OK, "/{lang}{path}");

@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Europe
+zone-area-africa = Africa
+zone-area-america = Americas
+zone-area-asia = Asia
+zone-area-atlantic = Atlantic Ocean
+zone-area-australia = Australia
+zone-area-indian = Indian Ocean
+zone-area-pacific = Pacific Ocean
+zone-area-partners = Partnership
+zone-utc = Coordinated Universal Time (UTC)
+zone-place = { $city } time
+zone-moment = { $date }, { $time }
+zone-range-day = { $date }, { $start }–{ $end }
+zone-range-days = { $start } – { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = When
+meeting-your-time = In your time zone: { $range }
+field-time-zone-choice-hint = Dates and times are shown in this zone.
+meeting-zone-hint = The time zone of the place where the meeting is held.

@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Europe
+zone-area-africa = Afrique
+zone-area-america = Amériques
+zone-area-asia = Asie
+zone-area-atlantic = Océan Atlantique
+zone-area-australia = Australie
+zone-area-indian = Océan Indien
+zone-area-pacific = Océan Pacifique
+zone-area-partners = Partenariat
+zone-utc = Temps universel coordonné (UTC)
+zone-place = heure : { $city }
+zone-moment = { $date } à { $time }
+zone-range-day = { $date }, de { $start } à { $end }
+zone-range-days = du { $start } au { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = Date et heure
+meeting-your-time = Dans votre fuseau horaire : { $range }
+field-time-zone-choice-hint = Les dates et heures vous sont montrées dans ce fuseau.
+meeting-zone-hint = Le fuseau horaire du lieu de la réunion.

@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Europa
+zone-area-africa = Africa
+zone-area-america = Americhe
+zone-area-asia = Asia
+zone-area-atlantic = Oceano Atlantico
+zone-area-australia = Australia
+zone-area-indian = Oceano Indiano
+zone-area-pacific = Oceano Pacifico
+zone-area-partners = Partenariato
+zone-utc = Tempo coordinato universale (UTC)
+zone-place = ora di { $city }
+zone-moment = { $date }, ore { $time }
+zone-range-day = { $date }, dalle { $start } alle { $end }
+zone-range-days = dal { $start } al { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = Data e ora
+meeting-your-time = Nel tuo fuso orario: { $range }
+field-time-zone-choice-hint = Date e ore ti vengono mostrate in questo fuso orario.
+meeting-zone-hint = Il fuso orario del luogo in cui si tiene la riunione.

@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Europa
+zone-area-africa = Africa
+zone-area-america = Americi
+zone-area-asia = Asia
+zone-area-atlantic = Oceanul Atlantic
+zone-area-australia = Australia
+zone-area-indian = Oceanul Indian
+zone-area-pacific = Oceanul Pacific
+zone-area-partners = Parteneriat
+zone-utc = Timpul universal coordonat (UTC)
+zone-place = ora din { $city }
+zone-moment = { $date }, ora { $time }
+zone-range-day = { $date }, { $start }–{ $end }
+zone-range-days = { $start } – { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = Data și ora
+meeting-your-time = În fusul dvs. orar: { $range }
+field-time-zone-choice-hint = Datele și orele vă sunt afișate în acest fus orar.
+meeting-zone-hint = Fusul orar al locului în care are loc reuniunea.

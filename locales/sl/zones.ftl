@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Evropa
+zone-area-africa = Afrika
+zone-area-america = Amerika
+zone-area-asia = Azija
+zone-area-atlantic = Atlantski ocean
+zone-area-australia = Avstralija
+zone-area-indian = Indijski ocean
+zone-area-pacific = Tihi ocean
+zone-area-partners = Partnerstvo
+zone-utc = Usklajeni univerzalni čas (UTC)
+zone-place = krajevni čas: { $city }
+zone-moment = { $date } ob { $time }
+zone-range-day = { $date }, od { $start } do { $end }
+zone-range-days = od { $start } do { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = Datum in ura
+meeting-your-time = V vašem časovnem pasu: { $range }
+field-time-zone-choice-hint = Datumi in ure so vam prikazani v tem časovnem pasu.
+meeting-zone-hint = Časovni pas kraja, kjer poteka srečanje.

@@ -1,0 +1,20 @@
+## Time zones: the list on the account page and meeting times (account.html, document.html)
+zone-area-europe = Europa
+zone-area-africa = Afrika
+zone-area-america = Amerika
+zone-area-asia = Asien
+zone-area-atlantic = Atlanten
+zone-area-australia = Australien
+zone-area-indian = Indiska oceanen
+zone-area-pacific = Stilla havet
+zone-area-partners = Partnerskapet
+zone-utc = Koordinerad universell tid (UTC)
+zone-place = tid i { $city }
+zone-moment = { $date } kl. { $time }
+zone-range-day = { $date }, kl. { $start }–{ $end }
+zone-range-days = { $start } – { $end }
+zone-range-in = { $range } ({ $zone })
+meeting-when = Datum och tid
+meeting-your-time = I din tidszon: { $range }
+field-time-zone-choice-hint = Datum och tider visas för dig i den här tidszonen.
+meeting-zone-hint = Tidszonen där mötet hålls.
