@@ -27,6 +27,8 @@ use std::collections::HashMap;
 pub struct PartnerChoice {
     pub slug: String,
     pub name: String,
+    /// The language the name is written in.
+    pub lang: String,
 }
 
 async fn partner_choices(state: &AppState) -> Result<Vec<Partner>, ApiError> {
@@ -36,12 +38,22 @@ async fn partner_choices(state: &AppState) -> Result<Vec<Partner>, ApiError> {
 fn choices(partners: &[Partner]) -> Vec<PartnerChoice> {
     partners
         .iter()
-        .map(|p| PartnerChoice { slug: p.profile.slug.to_string(), name: p.profile.short_name.clone() })
+        .map(|p| PartnerChoice {
+            slug: p.profile.slug.to_string(),
+            name: p.profile.name_local.clone(),
+            lang: p.profile.locale.to_string(),
+        })
         .collect()
 }
 
+/// A partner's name, in its own language.
 fn partner_name(partners: &[Partner], slug: &str) -> String {
-    partners.iter().find(|p| p.profile.slug.as_str() == slug).map(|p| p.profile.short_name.clone()).unwrap_or_default()
+    partners.iter().find(|p| p.profile.slug.as_str() == slug).map(|p| p.profile.name_local.clone()).unwrap_or_default()
+}
+
+/// The language of a partner's name.
+fn partner_lang(partners: &[Partner], slug: &str) -> String {
+    partners.iter().find(|p| p.profile.slug.as_str() == slug).map(|p| p.profile.locale.to_string()).unwrap_or_default()
 }
 
 /// The signed-in member who may manage accounts; others get the 403 page.
@@ -63,6 +75,7 @@ pub struct AccountRow {
     pub name: String,
     pub email: String,
     pub partner: String,
+    pub partner_lang: String,
     pub role: &'static str,
     pub active: bool,
 }
@@ -104,6 +117,7 @@ pub async fn list(
                 name: r.account.display_name.as_str().to_owned(),
                 email: r.account.email.to_string(),
                 partner: partner_name(&all, r.partner_slug.as_str()),
+                partner_lang: partner_lang(&all, r.partner_slug.as_str()),
                 role: r.account.role.as_str(),
                 active: r.account.active,
             })
@@ -288,6 +302,7 @@ pub struct UserPage<'a> {
     pub name: String,
     pub email: String,
     pub partner_name: String,
+    pub partner_lang: String,
     pub role: &'static str,
     pub language: String,
     pub time_zone: String,
@@ -419,6 +434,7 @@ async fn user_page(
         name: a.display_name.as_str().to_owned(),
         email: a.email.to_string(),
         partner_name: partner_name(&all, record.partner_slug.as_str()),
+        partner_lang: partner_lang(&all, record.partner_slug.as_str()),
         role: a.role.as_str(),
         language: a.locale.to_string(),
         time_zone: a.time_zone.to_string(),

@@ -29,5 +29,6 @@ mod review;
 mod smtp;
 mod tracking;
 mod web;
+mod web_admin;
 mod web_conflict;
 mod web_files;
