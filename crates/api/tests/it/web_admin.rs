@@ -7,7 +7,7 @@
 
 use crate::on_both_databases;
 use crate::support::{ADMIN_EMAIL, TestApp};
-use crate::web::{browser, csrf_of, page, sign_in};
+use crate::web::{LANGUAGES, browser, csrf_of, messages, page, sign_in, speaks};
 use mfx_domain::locale::test_locale;
 use mfx_i18n::Translator;
 use reqwest::StatusCode;
@@ -393,7 +393,33 @@ async fn the_forms_need_their_csrf_token(app: TestApp) {
     assert_eq!(stored.body["role"], "editor");
 }
 
+async fn the_account_pages_speak_every_language(app: TestApp) {
+    app.user_token("maja@example.si", "heart-of-slovenia", "editor").await;
+    let id = account_id(&app, "maja@example.si").await;
+    let token = app.admin_token().await;
+    let changed =
+        app.patch(&format!("/api/v1/users/{id}"), Some(&token), &json!({ "role": "viewer", "language": "sv" })).await;
+    assert_eq!(changed.status, StatusCode::OK);
+    // The bootstrap account is named "Administrator", which reads as English interface text.
+    let me = account_id(&app, crate::support::ADMIN_EMAIL).await;
+    let renamed =
+        app.patch(&format!("/api/v1/users/{me}"), Some(&token), &json!({ "display_name": "Eva Ionescu" })).await;
+    assert_eq!(renamed.status, StatusCode::OK);
+    let english = messages("en");
+    let admin = admin_browser(&app, "en").await;
+    for lang in LANGUAGES {
+        let own = messages(lang);
+        for path in ["/admin/users".to_owned(), "/admin/users/new".into(), format!("/admin/users/{id}")] {
+            let (status, html) = page(&admin, &app.url(&format!("/{lang}{path}"))).await;
+            assert_eq!(status, StatusCode::OK, "/{lang}{path}");
+            speaks(lang, &path, &html, &english, &own);
+            assert!(!html.contains(">heart-of-slovenia<") && !html.contains(&format!(">{id}<")), "/{lang}{path}");
+        }
+    }
+}
+
 on_both_databases!(
+    the_account_pages_speak_every_language,
     the_list_shows_names_not_slugs,
     creating_with_errors_keeps_every_value,
     a_created_account_signs_in_with_its_one_time_password_once,
