@@ -5,7 +5,8 @@
 //   node tests/browser/screenshots.js [OUTPUT_DIR]
 //
 // It starts a throwaway server with the demo content (MFX_BIN chooses the binary), signs in as
-// the Örebro editor, and exits non-zero if any page could not be captured.
+// the Örebro editor (and as an administrator for the account pages), and exits non-zero if
+// any page could not be captured.
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -36,6 +37,9 @@ async function main() {
   try {
     const { page } = await newPage(browser);
     await signInOk(page, server.base, 'en', ACCOUNTS.lars.email, ACCOUNTS.lars.password);
+    // Account administration is seen by an administrator.
+    const { page: admin } = await newPage(browser);
+    await signInOk(admin, server.base, 'en', ACCOUNTS.eva.email, ACCOUNTS.eva.password);
     for (const lang of LANGS) {
       const at = (path) => `${server.base}/${lang}${path}`;
       await attempt(`${lang}-sign-in`, () => capture(anonymous, at(PATHS.signIn), `${lang}-sign-in.png`));
@@ -63,6 +67,12 @@ async function main() {
       });
       await attempt(`${lang}-account`, () => capture(page, at(PATHS.account), `${lang}-account.png`));
       await attempt(`${lang}-dashboard`, () => capture(page, at(PATHS.dashboard), `${lang}-dashboard.png`));
+      await attempt(`${lang}-admin-users`, () => capture(admin, at('/admin/users'), `${lang}-admin-users.png`));
+      await attempt(`${lang}-admin-user`, async () => {
+        await visit(admin, at('/admin/users'));
+        const href = await admin.locator(`tr[data-account="${ACCOUNTS.claire.email}"] a`).first().getAttribute('href');
+        await capture(admin, `${server.base}${href}`, `${lang}-admin-user.png`);
+      });
     }
   } finally {
     await browser.close();

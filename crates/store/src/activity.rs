@@ -59,25 +59,22 @@ pub struct ActivityRecord {
     pub details: Value,
 }
 
-/// Events after `since` (exclusive), oldest first, at most `limit`.
-pub fn since(conn: &mut DbConnection, since: DateTime<Utc>, limit: i64) -> Result<Vec<ActivityRecord>, StoreError> {
-    type Row = (
-        String,
-        NaiveDateTime,
-        Option<String>,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-        String,
-    );
-    let rows: Vec<Row> = activity::table
-        .filter(activity::at.gt(since.naive_utc()))
-        .order((activity::at, activity::id))
-        .limit(limit)
-        .select((
+type Row = (
+    String,
+    NaiveDateTime,
+    Option<String>,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+macro_rules! columns {
+    () => {
+        (
             activity::id,
             activity::at,
             activity::actor_id,
@@ -88,23 +85,52 @@ pub fn since(conn: &mut DbConnection, since: DateTime<Utc>, limit: i64) -> Resul
             activity::partner_id,
             activity::locale,
             activity::details,
-        ))
+        )
+    };
+}
+
+fn to_record(
+    (id, at, actor, verb, subject_kind, subject_id, document_kind, partner, locale, details): Row,
+) -> Result<ActivityRecord, StoreError> {
+    let bad = |what: &str| corrupt("activity", format!("{what} of {id}"));
+    Ok(ActivityRecord {
+        at: at.and_utc(),
+        actor: actor.as_deref().map(str::parse).transpose().map_err(|_| bad("actor"))?,
+        verb,
+        subject_kind,
+        subject_id,
+        document_kind: document_kind.as_deref().and_then(Kind::parse),
+        partner: partner.as_deref().map(str::parse).transpose().map_err(|_| bad("partner"))?,
+        locale: locale.as_deref().map(str::parse).transpose().map_err(|_| bad("locale"))?,
+        details: serde_json::from_str(&details).map_err(|_| bad("details"))?,
+        id,
+    })
+}
+
+/// Events after `since` (exclusive), oldest first, at most `limit`.
+pub fn since(conn: &mut DbConnection, since: DateTime<Utc>, limit: i64) -> Result<Vec<ActivityRecord>, StoreError> {
+    let rows: Vec<Row> = activity::table
+        .filter(activity::at.gt(since.naive_utc()))
+        .order((activity::at, activity::id))
+        .limit(limit)
+        .select(columns!())
         .load(conn)?;
-    rows.into_iter()
-        .map(|(id, at, actor, verb, subject_kind, subject_id, document_kind, partner, locale, details)| {
-            let bad = |what: &str| corrupt("activity", format!("{what} of {id}"));
-            Ok(ActivityRecord {
-                at: at.and_utc(),
-                actor: actor.as_deref().map(str::parse).transpose().map_err(|_| bad("actor"))?,
-                verb,
-                subject_kind,
-                subject_id,
-                document_kind: document_kind.as_deref().and_then(Kind::parse),
-                partner: partner.as_deref().map(str::parse).transpose().map_err(|_| bad("partner"))?,
-                locale: locale.as_deref().map(str::parse).transpose().map_err(|_| bad("locale"))?,
-                details: serde_json::from_str(&details).map_err(|_| bad("details"))?,
-                id,
-            })
-        })
-        .collect()
+    rows.into_iter().map(to_record).collect()
+}
+
+/// The latest events about one subject (`account` and its id), newest first, at most `limit`.
+pub fn of_subject(
+    conn: &mut DbConnection,
+    subject_kind: &str,
+    subject_id: &str,
+    limit: i64,
+) -> Result<Vec<ActivityRecord>, StoreError> {
+    let rows: Vec<Row> = activity::table
+        .filter(activity::subject_kind.eq(subject_kind))
+        .filter(activity::subject_id.eq(subject_id))
+        .order((activity::at.desc(), activity::id.desc()))
+        .limit(limit)
+        .select(columns!())
+        .load(conn)?;
+    rows.into_iter().map(to_record).collect()
 }

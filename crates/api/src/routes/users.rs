@@ -1,23 +1,20 @@
 //! Account management for operators and the lead partner.
 
-use crate::auth::{CurrentUser, password};
+use crate::auth::CurrentUser;
 use crate::error::ApiError;
 use crate::json::JsonBody;
 use crate::routes::{IfMatch, etag, page_limit};
 use crate::state::AppState;
+use crate::usecases::users as admin;
 use actix_web::http::header;
 use actix_web::web::{Json, Query};
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Utc};
-use mfx_domain::account::AccountInput;
-use mfx_domain::policy::{Action, Resource, permits};
-use mfx_domain::{
-    DisplayName, Error, FieldError, Locale, NewAccount, Partner, Password, Role, TimeZone, UserId, Violations,
-};
-use mfx_store::accounts::{self, AccountChanges, AccountFilter, AccountRecord};
-use mfx_store::{partners, sessions};
+use mfx_domain::{FieldError, Locale, Role, UserId, Violations};
+use mfx_store::accounts::{self, AccountFilter, AccountRecord};
+use mfx_store::partners;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -169,28 +166,7 @@ pub struct UpdateUser {
 }
 
 fn require_directory(user: &CurrentUser) -> Result<(), ApiError> {
-    if permits(&user.actor(), Action::Read, &Resource::AccountDirectory) { Ok(()) } else { Err(ApiError::forbidden()) }
-}
-
-fn resource(record: &AccountRecord) -> Resource<'static> {
-    Resource::Account { id: record.account.id, partner: record.account.partner, role: record.account.role }
-}
-
-async fn partner_by_slug(
-    state: &AppState,
-    slug: &str,
-    violations: &mut Violations,
-) -> Result<Option<Partner>, ApiError> {
-    let wanted = slug.trim().to_owned();
-    let found = state.read(move |c| partners::find_by_slug(c, &wanted)).await?;
-    if found.is_none() {
-        violations.push(FieldError::new(
-            "partner",
-            "unknown_partner",
-            format!("`{}` is not a partner's slug", slug.trim()),
-        ));
-    }
-    Ok(found)
+    Ok(admin::require_directory(&user.member())?)
 }
 
 /// The pattern of a cursor (base64url without padding), as the OpenAPI document states it.
@@ -275,61 +251,22 @@ pub async fn create_user(
     user: CurrentUser,
     body: JsonBody<CreateUser>,
 ) -> Result<HttpResponse, ApiError> {
-    require_directory(&user)?;
     let input = body.0;
-    let mut violations = Violations::new();
-    let partner = partner_by_slug(&state, &input.partner, &mut violations).await?;
-    let personal = [input.email.as_str(), input.display_name.as_deref().unwrap_or_default()];
-    let password =
-        input.password.as_deref().and_then(|p| violations.check("password", Password::parse_for(p, &personal)));
-    let fallback_zone = TimeZone::parse("UTC").map_err(|e| ApiError::internal(e.message))?;
-    let (partner_id, locale, zone) = match &partner {
-        Some(p) => (p.id, p.profile.locale, p.profile.time_zone.clone()),
-        None => (user.record.account.partner, Locale::fallback(), fallback_zone),
+    let input = admin::NewAccountInput {
+        email: input.email,
+        display_name: input.display_name,
+        partner: input.partner,
+        role: input.role,
+        language: input.language,
+        time_zone: input.time_zone,
+        password: input.password,
     };
-    let fields = AccountInput {
-        email: &input.email,
-        display_name: input.display_name.as_deref(),
-        role: &input.role,
-        locale: input.language.as_deref(),
-        time_zone: input.time_zone.as_deref(),
-    };
-    let parsed = NewAccount::parse(&fields, partner_id, locale, &zone);
-    let new = match parsed {
-        Ok(new) if violations.is_empty() => new,
-        Ok(_) => return Err(ApiError::invalid(violations)),
-        Err(Error::Invalid(more)) => {
-            for error in more.iter() {
-                violations.push(error.clone());
-            }
-            return Err(ApiError::invalid(violations));
-        }
-        Err(other) => return Err(other.into()),
-    };
-    let placeholder = UserId::from_uuid(uuid::Uuid::nil());
-    if !permits(
-        &user.actor(),
-        Action::Create,
-        &Resource::Account { id: placeholder, partner: new.partner, role: new.role },
-    ) {
-        return Err(ApiError::forbidden());
-    }
-    let (secret, generated) = match password {
-        Some(p) => (p.expose().to_owned(), None),
-        None => {
-            let generated = password::generate();
-            (generated.clone(), Some(generated))
-        }
-    };
-    let hash = state.compute(move || password::hash(&secret)).await?.map_err(ApiError::internal)?;
-    let now = state.clock.now();
-    let must_change = generated.is_some();
-    let record = state.write(move |c| accounts::insert(c, &new, &hash, must_change, now)).await?;
-    tracing::info!(event = "user_created", user = %record.account.id, by = %user.record.account.id, "account created");
+    let created = admin::create(&state, &user.member(), input).await?;
+    let record = created.record;
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, format!("/api/v1/users/{}", record.account.id)))
         .insert_header((header::ETAG, etag(record.version)))
-        .json(CreatedUser { user: UserView::from(&record), initial_password: generated }))
+        .json(CreatedUser { user: UserView::from(&record), initial_password: created.initial_password }))
 }
 
 fn parse_user_id(raw: &str) -> Result<UserId, ApiError> {
@@ -355,10 +292,7 @@ pub async fn get_user(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = parse_user_id(&id)?;
-    let record = state.read(move |c| accounts::find(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
-    if !permits(&user.actor(), Action::Read, &resource(&record)) {
-        return Err(ApiError::forbidden());
-    }
+    let record = admin::find(&state, &user.member(), id).await?;
     Ok(user_response(actix_web::http::StatusCode::OK, &record))
 }
 
@@ -427,53 +361,14 @@ async fn update_account(
     input: UpdateUser,
     expected_version: Option<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    let current = state.read(move |c| accounts::find(c, id)).await?.ok_or_else(|| ApiError::not_found("account"))?;
-    let actor = user.actor();
-    if !permits(&actor, Action::Update, &resource(&current)) {
-        return Err(ApiError::forbidden());
-    }
-    let mut violations = Violations::new();
-    let mut changes = AccountChanges {
-        display_name: input
-            .display_name
-            .as_deref()
-            .and_then(|n| violations.check("display_name", DisplayName::parse(n))),
-        role: input.role.as_deref().and_then(|r| violations.check("role", Role::parse(r))),
-        locale: input.language.as_deref().and_then(|l| violations.check("language", Locale::parse_field(l))),
-        time_zone: input.time_zone.as_deref().and_then(|t| violations.check("time_zone", TimeZone::parse(t))),
+    let input = admin::AccountUpdate {
+        display_name: input.display_name,
+        partner: input.partner,
+        role: input.role,
+        language: input.language,
+        time_zone: input.time_zone,
         active: input.active,
-        partner: None,
-        digest: accounts::DigestChanges::default(),
     };
-    if let Some(slug) = input.partner.as_deref() {
-        changes.partner = partner_by_slug(state, slug, &mut violations).await?.map(|p| p.id);
-    }
-    violations.into_result()?;
-    let proposed = Resource::Account {
-        id,
-        partner: changes.partner.unwrap_or(current.account.partner),
-        role: changes.role.unwrap_or(current.account.role),
-    };
-    if !permits(&actor, Action::Update, &proposed) {
-        return Err(ApiError::forbidden());
-    }
-    let deactivating = changes.active == Some(false) && current.account.active;
-    if deactivating && !permits(&actor, Action::Deactivate, &resource(&current)) {
-        return Err(ApiError::forbidden());
-    }
-    let now = state.clock.now();
-    let record = state
-        .write(move |c| {
-            let record = accounts::update(c, id, &changes, expected_version, now)?;
-            if !record.account.active {
-                sessions::revoke_all_for_user(c, id, now)?;
-                // Secret links stop with the account and do not come back with a reactivation.
-                mfx_store::tracking::revoke_calendar_tokens(c, id, now)?;
-                mfx_store::unsubscribe::revoke(c, id)?;
-            }
-            Ok(record)
-        })
-        .await?;
-    tracing::info!(event = "user_updated", user = %id, by = %user.record.account.id, deactivated = deactivating, "account changed");
+    let record = admin::update(state, &user.member(), id, input, expected_version).await?;
     Ok(user_response(actix_web::http::StatusCode::OK, &record))
 }

@@ -11,6 +11,7 @@ pub mod accounts;
 pub mod documents;
 pub mod review;
 pub mod tracking;
+pub mod users;
 
 use crate::state::AppState;
 use mfx_domain::policy::{Actor, Member};

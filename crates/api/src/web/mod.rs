@@ -1,6 +1,8 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod admin;
+mod admin_user;
 mod attachment;
 mod conflict;
 mod dashboard;
@@ -54,6 +56,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/account/password")).get(password::form).post(password::change))
         .service(web::resource(format!("/{l}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
         .service(web::resource(format!("/{l}/admin/digests")).get(outbox::list))
+        .service(web::resource(format!("/{l}/admin/users")).get(admin::list))
+        .service(web::resource(format!("/{l}/admin/users/new")).get(admin::new_form).post(admin::create))
+        .service(web::resource(format!("/{l}/admin/users/{{id}}")).get(admin_user::user).post(admin_user::save))
+        .service(web::resource(format!("/{l}/admin/users/{{id}}/deactivate")).post(admin_user::deactivate))
+        .service(web::resource(format!("/{l}/admin/users/{{id}}/reactivate")).post(admin_user::reactivate))
+        .service(web::resource(format!("/{l}/admin/users/{{id}}/password")).post(admin_user::reset_password))
         .service(web::resource(format!("/{l}/admin/digests/{{id}}/retry")).post(outbox::retry))
         .service(web::resource(format!("/{l}/partners/{{slug}}")).get(pages::partner))
         .service(web::resource(format!("/{l}/{C}")).get(pages::list))

@@ -132,6 +132,17 @@ impl Page {
         })
     }
 
+    /// Operators and the lead partner's coordinator see account administration.
+    pub fn may_manage_accounts(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| {
+            mfx_domain::policy::permits(
+                &u.actor(),
+                mfx_domain::policy::Action::Read,
+                &mfx_domain::policy::Resource::AccountDirectory,
+            )
+        })
+    }
+
     pub fn may_write(&self) -> bool {
         self.user.as_ref().is_some_and(|u| {
             mfx_domain::policy::permits(

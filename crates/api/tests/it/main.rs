@@ -30,5 +30,6 @@ mod smtp;
 mod time_zones;
 mod tracking;
 mod web;
+mod web_admin;
 mod web_conflict;
 mod web_files;

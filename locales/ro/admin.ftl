@@ -1,0 +1,63 @@
+## Administrarea conturilor (admin_users.html, admin_user_new.html, admin_user.html, admin_user_password.html)
+nav-admin-users = Conturi
+admin-users-title = Conturi
+admin-users-none = Niciun cont de afișat.
+admin-users-count = { $count ->
+    [one] Un cont
+    [few] { $count } conturi
+   *[other] { $count } de conturi
+}
+admin-all-partners = Toți partenerii
+admin-filter = Afișează
+admin-field-email = Adresă de e-mail
+admin-field-display_name = Nume
+admin-field-partner = Partener
+admin-field-role = Rol
+admin-field-language = Limbă
+admin-field-time_zone = Fus orar
+admin-field-state = Acces
+admin-state-active = Activ
+admin-state-deactivated = Dezactivat
+admin-must-change-password = trebuie să aleagă o parolă nouă la următoarea autentificare
+admin-created-at = Creat la
+admin-new-title = Cont nou
+admin-new-intro = Platforma atribuie noului cont o parolă de unică folosință, afișată o singură dată pe pagina următoare. Transmiteți-o chiar dumneavoastră persoanei; aceasta își va alege propria parolă la prima autentificare.
+admin-language-of-partner = Limba partenerului
+admin-time-zone-hint = Un fus orar precum Europe/Bucharest. Lăsați gol pentru a folosi fusul partenerului.
+admin-create-button = Creează contul
+admin-form-has-errors = Unele câmpuri trebuie corectate; sunt marcate mai jos.
+admin-role-refused = Nu puteți atribui acest rol.
+admin-created-title = Cont creat
+admin-created-text = Contul pentru { $name } a fost creat.
+admin-password-title = Parolă nouă de unică folosință
+admin-password-text = { $name } are o parolă nouă de unică folosință; parola anterioară nu mai funcționează și toate sesiunile contului au fost închise.
+admin-one-time-password = Parolă de unică folosință
+admin-one-time-password-once = Această parolă este afișată doar acum. Notați-o sau transmiteți-o imediat persoanei: nu mai poate fi afișată din nou.
+admin-one-time-password-change = La prima autentificare cu această parolă, persoana trebuie să își aleagă propria parolă.
+admin-go-to-account = Mergeți la contul lui { $name }
+admin-back-to-list = Înapoi la conturi
+admin-user-title = Cont
+admin-change-heading = Modificați contul
+admin-save-button = Salvează modificările
+admin-change-refused = Nu puteți face această modificare. Nu s-a salvat nimic; alegerile dumneavoastră sunt păstrate mai jos.
+admin-stale = Altcineva a modificat acest cont în timp ce îl priveați. Nu s-a salvat nimic: contul așa cum este acum apare mai sus, iar alegerile dumneavoastră sunt păstrate în formular. Verificați-le și salvați din nou.
+admin-access-heading = Acces
+admin-deactivate-hint = Un cont dezactivat nu se mai poate autentifica; sesiunile lui se închid imediat. Poate fi reactivat mai târziu.
+admin-deactivate-button = Dezactivează contul
+admin-reactivate-hint = Contul este dezactivat. Reactivarea îi permite persoanei să se autentifice din nou cu parola sa.
+admin-reactivate-button = Reactivează contul
+admin-reset-hint = Dacă persoana și-a pierdut parola, atribuiți-i o parolă nouă de unică folosință. Parola și sesiunile actuale nu mai funcționează.
+admin-reset-button = Atribuie o parolă nouă de unică folosință
+admin-activity-heading = Activitate recentă
+admin-activity-none = Nimic înregistrat încă.
+admin-event-platform = Platforma
+admin-event-created = a creat contul cu rolul { $role } la { $partner }
+admin-event-changed = a modificat contul
+admin-event-change = { $field }: { $from } → { $to }
+admin-event-deactivated = a dezactivat contul
+admin-event-reactivated = a reactivat contul
+admin-event-password-reset = a atribuit o parolă nouă de unică folosință
+admin-event-other = a modificat contul
+notice-admin-saved = Contul a fost salvat.
+notice-admin-deactivated = Contul este dezactivat, iar sesiunile lui au fost închise.
+notice-admin-reactivated = Contul este din nou activ.
