@@ -7,7 +7,7 @@ use crate::partner::{PartnerKind, PartnerProfile, PartnerSlug};
 use crate::time_zone::TimeZone;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The project the platform serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,9 @@ struct RawPartner {
     name_local: String,
     country: String,
     region: String,
+    /// The region's name in the partnership's other languages (optional, each optional).
+    #[serde(default)]
+    region_names: BTreeMap<String, String>,
     locale: String,
     timezone: String,
 }
@@ -135,6 +138,15 @@ impl Seed {
                     violations.push(FieldError::new(at(field), "required", "must not be empty"));
                 }
             }
+            let mut region_names = BTreeMap::new();
+            for (code, name) in &rp.region_names {
+                let field = at(&format!("region_names.{code}"));
+                if name.trim().is_empty() {
+                    violations.push(FieldError::new(field, "required", "must not be empty"));
+                } else if let Some(language) = violations.check(&field, find(&field, code)).flatten() {
+                    region_names.insert(language.as_str().to_owned(), name.trim().to_owned());
+                }
+            }
             if let (Some(slug), Some(kind), Some(locale), Some(time_zone)) = (slug, kind, locale, time_zone) {
                 partners.push(PartnerProfile {
                     slug,
@@ -144,6 +156,7 @@ impl Seed {
                     name_local: rp.name_local.trim().to_owned(),
                     country: rp.country.clone(),
                     region: rp.region.trim().to_owned(),
+                    region_names,
                     locale,
                     time_zone,
                 });

@@ -31,3 +31,4 @@ mod tracking;
 mod web;
 mod web_conflict;
 mod web_files;
+mod web_readable;
