@@ -11,7 +11,7 @@ use serde_json::json;
 
 /// A practice created by Seine-Saint-Denis and edited once: its summary, themes, start year and
 /// city; returns its page path (`/practices/{id}`) and the editor's email.
-async fn edited_practice(app: &TestApp) -> (String, &'static str) {
+pub(crate) async fn edited_practice(app: &TestApp) -> (String, &'static str) {
     let email = "claire@example.fr";
     let ssd = app.user_token(email, "seine-saint-denis", "editor").await;
     let created = create(app, &ssd, "practices", &french_practice()).await;
