@@ -156,7 +156,7 @@ pub fn changes(names: &Names<'_>, kind: Kind, revision: &RevisionView) -> Vec<Ch
                 && old.chars().count() <= SHORT
                 && new.chars().count() <= SHORT;
             let label = conflict::label(page, &part);
-            if short && (!text || old.is_empty() || new.is_empty()) || short && old.split_whitespace().count() <= 3 {
+            if short && (!text || old.is_empty() || new.is_empty() || old.split_whitespace().count() <= 3) {
                 let empty = |s: String| if s.is_empty() { page.t("conflict-empty") } else { s };
                 out.push(Change { label, from: empty(old), to: empty(new), words: Vec::new(), lang });
                 continue;
