@@ -249,6 +249,24 @@ mod tests {
     }
 
     #[test]
+    fn regions_are_named_in_each_language_else_in_english() {
+        let seed = Seed::from_json(PROJECT_SEED).expect("valid");
+        let lead = seed.lead().expect("lead");
+        let [en, .., ro, _, _] = Locale::all()[..] else { panic!("six languages") };
+        assert_eq!(lead.region_in(ro), "București-Ilfov");
+        assert_eq!(lead.region_in(en), "Bucharest-Ilfov");
+        let text = PROJECT_SEED.replacen("\"ro\": \"București-Ilfov\"", "\"xx\": \"București-Ilfov\"", 1);
+        let text = text.replacen("\"sv\": \"Bukarest-Ilfov\"", "\"sv\": \" \"", 1);
+        let Err(Error::Invalid(violations)) = Seed::from_json(&text) else { panic!("must be refused") };
+        let codes: Vec<_> = violations.iter().map(|v| (v.field.as_str(), v.code)).collect();
+        assert!(codes.contains(&("partners[0].region_names.xx", "not_in_locales")), "{codes:?}");
+        assert!(codes.contains(&("partners[0].region_names.sv", "required")), "{codes:?}");
+        let without = PROJECT_SEED.replacen("\"ro\": \"București-Ilfov\",", "", 1);
+        let seed = Seed::from_json(&without).expect("valid without a name");
+        assert_eq!(seed.lead().expect("lead").region_in(ro), "Bucharest-Ilfov");
+    }
+
+    #[test]
     fn malformed_json_is_refused() {
         assert!(matches!(Seed::from_json("{"), Err(Error::Invalid(_))));
         assert!(matches!(
