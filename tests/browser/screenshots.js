@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Regenerates the screenshots of the main pages, in English and French, into docs/screenshots/
-// (or the folder given as the first argument): 1280×900, full page, named like en-practice.png.
+// (or the folder given as the first argument): 1280×900, full page, named like en-practice.png;
+// the dashboard also as a phone's 390×844 screen shows it (en-dashboard-phone.png).
 //
 //   node tests/browser/screenshots.js [OUTPUT_DIR]
 //
@@ -10,17 +11,45 @@
 
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ACCOUNTS, REPO, firstDocumentHref, firstLine, launch, newPage, signInOk, startServer, visit } from './harness.js';
+import { ACCOUNTS, REPO, apiToken, firstDocumentHref, firstLine, launch, newPage, signInOk, startServer, visit } from './harness.js';
 import { PATHS } from './selectors.js';
 
 const OUT = process.argv[2] ? resolve(process.argv[2]) : join(REPO, 'docs', 'screenshots');
 const LANGS = ['en', 'fr'];
 
-async function capture(page, url, file) {
+async function capture(page, url, file, { fullPage = true } = {}) {
   await visit(page, url);
   mkdirSync(OUT, { recursive: true });
-  await page.screenshot({ path: join(OUT, file), fullPage: true, animations: 'disabled', timeout: 15_000 });
+  await page.screenshot({ path: join(OUT, file), fullPage, animations: 'disabled', timeout: 15_000 });
   console.log(`wrote ${join(OUT, file)}`);
+}
+
+/** A practice by Örebro, edited once through the JSON API; the path of its history. */
+async function editedPractice(base) {
+  const token = await apiToken(base, ACCOUNTS.lars.email, ACCOUNTS.lars.password);
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const created = await fetch(`${base}/api/v1/practices`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      visibility: 'public',
+      themes: ['microcredit'],
+      text: { title: 'Mikrolån med stöd', summary: 'Ett mikrolån med stöd hjälper mottagare av försörjningsstöd att starta eget.' },
+    }),
+  });
+  if (created.status !== 201) throw new Error(`creating a practice answered ${created.status}`);
+  const location = created.headers.get('location');
+  const edited = await fetch(`${base}${location}`, {
+    method: 'PATCH',
+    headers: { ...headers, 'if-match': created.headers.get('etag') },
+    body: JSON.stringify({
+      themes: ['microcredit', 'financial_literacy'],
+      start_year: 2021,
+      text: { summary: 'Ett mikrolån med stöd hjälper mottagare av försörjningsstöd och unga att starta företag.' },
+    }),
+  });
+  if (edited.status !== 200) throw new Error(`editing the practice answered ${edited.status}`);
+  return `${location.replace('/api/v1', '')}/history`;
 }
 
 async function main() {
@@ -74,6 +103,23 @@ async function main() {
         await capture(admin, `${server.base}${href}`, `${lang}-admin-user.png`);
       });
     }
+    // Made after the other pages, so that the lists above do not lead to it.
+    let history = null;
+    await attempt('edited practice', async () => {
+      history = await editedPractice(server.base);
+    });
+    for (const lang of LANGS) {
+      await attempt(`${lang}-history`, () => {
+        if (!history) throw new Error('no edited practice');
+        return capture(page, `${server.base}/${lang}${history}`, `${lang}-history.png`);
+      });
+    }
+    await attempt('en-dashboard-phone', async () => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      // The first screen only: the whole page is many screens long at this width.
+      await capture(page, `${server.base}/en${PATHS.dashboard}#overdue`, 'en-dashboard-phone.png', { fullPage: false });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    });
   } finally {
     await browser.close();
     await server.stop();

@@ -19,6 +19,7 @@ pub mod throttle;
 pub mod time_zone;
 pub mod tracking;
 pub mod vocabulary;
+pub mod word_diff;
 
 pub use account::{DisplayName, Email, NewAccount, Password, Role};
 pub use error::{Error, FieldError, Violations};

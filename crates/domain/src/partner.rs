@@ -5,6 +5,7 @@ use crate::id::PartnerId;
 use crate::locale::Locale;
 use crate::time_zone::TimeZone;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// The partner's part in the project, as the application form names it.
@@ -96,10 +97,20 @@ pub struct PartnerProfile {
     pub name_local: String,
     /// ISO 3166-1 alpha-2 country code.
     pub country: String,
+    /// The region's name in English (and in any language `region_names` lacks).
     pub region: String,
+    /// The region's name in other languages, by language code.
+    pub region_names: BTreeMap<String, String>,
     /// The language the partner writes in.
     pub locale: Locale,
     pub time_zone: TimeZone,
+}
+
+impl PartnerProfile {
+    /// The region's name in `language`, else in English.
+    pub fn region_in(&self, language: Locale) -> &str {
+        self.region_names.get(language.as_str()).map_or(self.region.as_str(), String::as_str)
+    }
 }
 
 /// A stored partner.

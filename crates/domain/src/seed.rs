@@ -7,7 +7,7 @@ use crate::partner::{PartnerKind, PartnerProfile, PartnerSlug};
 use crate::time_zone::TimeZone;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The project the platform serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,6 +65,9 @@ struct RawPartner {
     name_local: String,
     country: String,
     region: String,
+    /// The region's name in the partnership's other languages (optional, each optional).
+    #[serde(default)]
+    region_names: BTreeMap<String, String>,
     locale: String,
     timezone: String,
 }
@@ -135,6 +138,15 @@ impl Seed {
                     violations.push(FieldError::new(at(field), "required", "must not be empty"));
                 }
             }
+            let mut region_names = BTreeMap::new();
+            for (code, name) in &rp.region_names {
+                let field = at(&format!("region_names.{code}"));
+                if name.trim().is_empty() {
+                    violations.push(FieldError::new(field, "required", "must not be empty"));
+                } else if let Some(language) = violations.check(&field, find(&field, code)).flatten() {
+                    region_names.insert(language.as_str().to_owned(), name.trim().to_owned());
+                }
+            }
             if let (Some(slug), Some(kind), Some(locale), Some(time_zone)) = (slug, kind, locale, time_zone) {
                 partners.push(PartnerProfile {
                     slug,
@@ -144,6 +156,7 @@ impl Seed {
                     name_local: rp.name_local.trim().to_owned(),
                     country: rp.country.clone(),
                     region: rp.region.trim().to_owned(),
+                    region_names,
                     locale,
                     time_zone,
                 });
@@ -233,6 +246,24 @@ mod tests {
         let seed = Seed::from_json(&text).expect("valid");
         assert_eq!(seed.partners[1].locale.as_str(), "de");
         assert_eq!(seed.locales.len(), 7);
+    }
+
+    #[test]
+    fn regions_are_named_in_each_language_else_in_english() {
+        let seed = Seed::from_json(PROJECT_SEED).expect("valid");
+        let lead = seed.lead().expect("lead");
+        let [en, .., ro, _, _] = Locale::all()[..] else { panic!("six languages") };
+        assert_eq!(lead.region_in(ro), "București-Ilfov");
+        assert_eq!(lead.region_in(en), "Bucharest-Ilfov");
+        let text = PROJECT_SEED.replacen("\"ro\": \"București-Ilfov\"", "\"xx\": \"București-Ilfov\"", 1);
+        let text = text.replacen("\"sv\": \"Bukarest-Ilfov\"", "\"sv\": \" \"", 1);
+        let Err(Error::Invalid(violations)) = Seed::from_json(&text) else { panic!("must be refused") };
+        let codes: Vec<_> = violations.iter().map(|v| (v.field.as_str(), v.code)).collect();
+        assert!(codes.contains(&("partners[0].region_names.xx", "not_in_locales")), "{codes:?}");
+        assert!(codes.contains(&("partners[0].region_names.sv", "required")), "{codes:?}");
+        let without = PROJECT_SEED.replacen("\"ro\": \"București-Ilfov\",", "", 1);
+        let seed = Seed::from_json(&without).expect("valid without a name");
+        assert_eq!(seed.lead().expect("lead").region_in(ro), "Bucharest-Ilfov");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use icu_datetime::input::Date;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_experimental::displaynames::DisplayNamesOptions;
-use icu_experimental::displaynames::multi::LanguageDisplayNames;
+use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
 use mfx_domain::Locale;
 use std::collections::HashMap;
 use std::hash::Hash;
@@ -46,6 +46,7 @@ impl<K: Eq + Hash + Copy, V> Cache<K, V> {
 static DATES: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YMD>> = Cache::new();
 static NUMBERS: Cache<Locale, DecimalFormatter> = Cache::new();
 static NAMES: Cache<Locale, LanguageDisplayNames> = Cache::new();
+static COUNTRIES: Cache<Locale, RegionDisplayNames> = Cache::new();
 
 /// "27 November 2026", "27. november 2026" (Slovenian), "30 listopada 2026" (Polish): CLDR's
 /// long date. Should ICU have no formatter, the ISO date is shown rather than nothing.
@@ -103,6 +104,19 @@ pub fn language_name(of: Locale, in_language: Locale) -> String {
     }
 }
 
+/// The name of the country with ISO 3166 code `code` (`RO`) in `in_language` as CLDR writes
+/// it ("Roumanie"); the code itself when CLDR has no name for it.
+pub fn country_name(code: &str, in_language: Locale) -> String {
+    let names = COUNTRIES.get(in_language, || {
+        RegionDisplayNames::try_new(icu_locale(in_language).into(), DisplayNamesOptions::default()).ok()
+    });
+    let region = icu_locale_core::subtags::Region::try_from_str(code).ok();
+    match (names, region) {
+        (Some(names), Some(region)) => names.of(region).map_or_else(|| code.to_owned(), str::to_owned),
+        _ => code.to_owned(),
+    }
+}
+
 /// A language's name in itself, capitalised as a switcher or a label shows it: "Français".
 pub fn endonym(locale: Locale) -> String {
     capitalised(&language_name(locale, locale))
@@ -156,6 +170,14 @@ mod tests {
         assert_eq!(format_number(l("sv"), -1_500.0, 0), "\u{2212}1\u{a0}500");
         assert_eq!(format_number(l("ro"), 999.0, 0), "999");
         assert_eq!(format_number(l("en"), -0.001, 1), "0.0");
+    }
+
+    #[test]
+    fn country_names_come_from_cldr() {
+        assert_eq!(country_name("RO", l("en")), "Romania");
+        assert_eq!(country_name("RO", l("fr")), "Roumanie");
+        assert_eq!(country_name("SE", l("sl")), "Švedska");
+        assert_eq!(country_name("??", l("en")), "??");
     }
 
     #[test]

@@ -18,6 +18,7 @@ pub(crate) struct PartnerRow {
     pub name_local: String,
     pub country: String,
     pub region: String,
+    pub region_names: String,
     pub locale: String,
     pub time_zone: String,
 }
@@ -37,6 +38,7 @@ impl TryFrom<PartnerRow> for Partner {
                 name_local: row.name_local,
                 country: row.country,
                 region: row.region,
+                region_names: serde_json::from_str(&row.region_names).map_err(|_| bad("region names"))?,
                 locale: row.locale.parse::<Locale>().map_err(|_| bad("locale"))?,
                 time_zone: TimeZone::parse(&row.time_zone).map_err(|_| bad("time zone"))?,
             },

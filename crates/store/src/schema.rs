@@ -33,6 +33,7 @@ diesel::table! {
         name_local -> Text,
         country -> Text,
         region -> Text,
+        region_names -> Text,
         locale -> Text,
         time_zone -> Text,
         position -> Integer,

@@ -13,7 +13,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
-use mfx_domain::Locale;
+use mfx_domain::{Locale, Partner};
 use mfx_store::tracking::DeliverableRecord;
 use std::fmt::Write;
 
@@ -38,9 +38,17 @@ pub struct DashboardPage<'a> {
     pub timeline: String,
     pub progress: String,
     pub coverage: String,
+    pub partners: Vec<mfx_domain::Partner>,
 }
 
 impl DashboardPage<'_> {
+    pub fn partner_name(&self, slug: &str) -> String {
+        super::pages::partner_name(&self.partners, slug)
+    }
+
+    pub fn partner_names(&self, slugs: &[String]) -> String {
+        slugs.iter().map(|s| self.partner_name(s)).collect::<Vec<_>>().join(", ")
+    }
     pub fn entry_title(&self, entry: &BoardEntry) -> String {
         match &entry.code {
             Some(code) => format!("{code} {}", entry.title),
@@ -122,7 +130,7 @@ fn timeline(page: &Page, rows: &[Row], today: NaiveDate) -> String {
 }
 
 /// Horizontal bars: delivered out of all, per partner.
-fn progress(page: &Page, data: &Dashboard) -> String {
+fn progress(page: &Page, data: &Dashboard, partners: &[Partner]) -> String {
     let height = 20 + data.partners.len() * 30;
     let mut svg = String::new();
     let _ = write!(
@@ -138,7 +146,7 @@ fn progress(page: &Page, data: &Dashboard) -> String {
             svg,
             r##"<text x="8" y="{}" font-size="13" fill="#1b1f24">{}</text><rect x="180" y="{y}" width="500" height="18" fill="#f3f6fa" stroke="#c9d1db"/><rect x="180" y="{y}" width="{:.1}" height="18" fill="#1d6b2f"/><text x="690" y="{}" font-size="12" fill="#1b1f24">{}/{}</text>"##,
             y + 14,
-            escape(&p.partner),
+            escape(&super::pages::partner_name(partners, &p.partner)),
             500.0 * share,
             y + 14,
             p.delivered,
@@ -175,7 +183,7 @@ fn coverage(page: &Page, data: &Dashboard) -> String {
             light.saturating_add(10),
             255_u8.saturating_sub((170.0 * share) as u8 / 3),
             x + 10,
-            escape(&row.key),
+            escape(&page.language_label(&row.key)),
             x + 10,
             share * 100.0
         );
@@ -184,7 +192,7 @@ fn coverage(page: &Page, data: &Dashboard) -> String {
     svg
 }
 
-fn rows_of(records: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> Vec<Row> {
+fn rows_of(records: &[DeliverableRecord], partners: &[Partner], locale: Locale, today: NaiveDate) -> Vec<Row> {
     records
         .iter()
         .map(|d| Row {
@@ -192,7 +200,12 @@ fn rows_of(records: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> V
             title: tracking::title_in(&d.titles, locale),
             language: tracking::title_and_language(&d.titles, locale).1,
             work_package: d.work_package.clone(),
-            partners: d.partners.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", "),
+            partners: d
+                .partners
+                .iter()
+                .map(|(_, s)| super::pages::partner_name(partners, s.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
             due_on: d.due_on,
             status: d.status.as_str(),
             overdue: mfx_domain::tracking::is_overdue(d.due_on, d.status, today),
@@ -204,14 +217,16 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, Lang(lang):
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled("dashboard-title");
         let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
-        let rows = rows_of(&records, lang, data.today);
+        let partners = state.read(mfx_store::partners::list).await?;
+        let rows = rows_of(&records, &partners, lang, data.today);
         let body = render(&DashboardPage {
             timeline: timeline(&page, &rows, data.today),
-            progress: progress(&page, &data),
+            progress: progress(&page, &data, &partners),
             coverage: coverage(&page, &data),
             page: &page,
             rows,
             data,
+            partners,
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })

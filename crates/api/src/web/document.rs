@@ -1,7 +1,7 @@
 //! One document's pages: the document itself (its texts in the language the reader chose with
 //! `?text=`, else in hers through the fallback chain, while the interface stays in hers; its
 //! facts as its kind's description lists them, workflow moves, what waits for review, lineage,
-//! languages and files), and its history.
+//! languages and files). Its history is in `history`.
 
 use super::extract::{DocPath, Visitor};
 use super::pages::maybe;
@@ -41,6 +41,8 @@ pub struct DocumentPage<'a> {
     pub lineage: Option<(String, Vec<service::LineageAction>)>,
     pub inspirations: Vec<(String, Vec<DocumentItem>)>,
     pub partner_name: String,
+    /// Every partner, to name the partners of related documents.
+    pub partners: Vec<mfx_domain::Partner>,
     /// What waits for review, for readers who follow the document's work.
     pub pending: Option<super::review::PendingPanel>,
     /// Whether the reader may attach and remove files.
@@ -71,6 +73,10 @@ pub struct Fact {
 }
 
 impl DocumentPage<'_> {
+    pub fn partner_label(&self, slug: &str) -> String {
+        super::pages::partner_name(&self.partners, slug)
+    }
+
     /// The kind's Markdown texts, by JSON key, with their labels.
     pub fn texts(&self) -> Vec<(&'static str, String)> {
         self.doc.kind.text_fields().filter(|f| f.is_markdown()).map(|f| (f.name, self.page.t(f.label))).collect()
@@ -315,8 +321,9 @@ pub async fn show(
         Kind::MeetingNote => (None, Vec::new()),
     };
     let partner_id = s.partner;
+    let partners = state.read(partners::list).await?;
     let partner_name =
-        state.read(move |c| partners::find(c, partner_id)).await?.map(|p| p.profile.name_local).unwrap_or_default();
+        partners.iter().find(|p| p.id == partner_id).map(|p| p.profile.name_local.clone()).unwrap_or_default();
     let pending = super::review::panel(state, &page, &record, &actor).await?;
     let returned = service::return_note(state, &actor, &record).await?.map(|note| {
         let at = page.datetime(&note.at);
@@ -336,6 +343,7 @@ pub async fn show(
         lineage,
         inspirations,
         partner_name,
+        partners,
         pending,
         may_attach: may_edit,
         upload,
@@ -343,54 +351,4 @@ pub async fn show(
         gaps,
     })?;
     Ok(html(status, body, cookies))
-}
-
-#[derive(Template)]
-#[template(path = "history.html")]
-pub struct HistoryPage<'a> {
-    pub page: &'a Page,
-    pub doc: DocumentView,
-    pub collection: String,
-    pub revisions: Vec<service::RevisionView>,
-}
-
-impl HistoryPage<'_> {
-    /// The fields an edit changed, by their names in the reader's language.
-    pub fn changed(&self, revision: &service::RevisionView) -> String {
-        if !matches!(revision.action.as_str(), "edited" | "draft_edited" | "draft_published") {
-            return String::new();
-        }
-        let mut labels: Vec<String> = revision
-            .changes
-            .as_object()
-            .map(|o| {
-                o.keys()
-                    .map(|key| match self.doc.kind.label_of(key) {
-                        Some(label) => self.page.t(label),
-                        None => self.page.t("review-field-other"),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        labels.dedup();
-        labels.join(", ")
-    }
-}
-
-pub async fn history(state: web::Data<AppState>, req: HttpRequest, path: DocPath, visitor: Visitor) -> HttpResponse {
-    let DocPath { lang, kind, collection, id } = path;
-    respond(&state, &req, lang, async {
-        let (mut page, cookies) = visitor.titled("history-title");
-        let actor = maybe(&page).actor();
-        let record = service::readable(&state, &actor, Some(kind), id).await?;
-        let doc = service::view(&record, lang)?;
-        page.title = page.t1("history-of", "title", &doc.title);
-        let revisions = service::revisions(&state, &actor, kind, id).await?.items;
-        Ok::<_, ApiError>(html(
-            StatusCode::OK,
-            render(&HistoryPage { page: &page, doc, collection: collection.clone(), revisions })?,
-            cookies,
-        ))
-    })
-    .await
 }

@@ -98,7 +98,7 @@ struct Conflict<'a> {
 
 /// Practices an action may cite: the published ones, and any already cited (labelled without
 /// their title when the reader may not see them), so that saving keeps every citation.
-async fn practice_options(
+pub(super) async fn practice_options(
     state: &AppState,
     page: &Page,
     cited: Vec<DocumentId>,
@@ -113,12 +113,14 @@ async fn practice_options(
         limit: Some(100),
     };
     let maybe = crate::auth::MaybeUser(page.user.clone());
+    let partners = state.read(mfx_store::partners::list).await?;
+    let name = |slug: &str| super::pages::partner_name(&partners, slug);
     let mut options: Vec<(String, String, String)> =
         service::list(state, &maybe.actor(), Some(Kind::Practice), query.filter()?, page.lang)
             .await?
             .items
             .into_iter()
-            .map(|i| (i.id.to_string(), format!("{} ({})", i.title, i.partner), i.language.to_owned()))
+            .map(|i| (i.id.to_string(), format!("{} ({})", i.title, name(&i.partner)), i.language.to_owned()))
             .collect();
     let missing: Vec<DocumentId> =
         cited.into_iter().filter(|id| !options.iter().any(|(known, _, _)| *known == id.to_string())).collect();
@@ -136,7 +138,7 @@ async fn practice_options(
         let readable = mfx_domain::policy::permits(&actor, mfx_domain::policy::Action::Read, &resource);
         let option = match service::item(summary, page.lang) {
             Ok(item) if readable => {
-                (summary.id.to_string(), format!("{} ({})", item.title, item.partner), item.language.to_owned())
+                (summary.id.to_string(), format!("{} ({})", item.title, name(&item.partner)), item.language.to_owned())
             }
             _ => (summary.id.to_string(), page.t("conflict-practice-hidden"), page.lang.to_string()),
         };

@@ -11,6 +11,7 @@ mod extract;
 mod form_fields;
 mod form_state;
 mod forms;
+mod history;
 mod outbox;
 mod page;
 mod pages;
@@ -68,7 +69,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/{C}/new")).get(forms::new_form).post(forms::create))
         .service(web::resource(format!("/{l}/{C}/{{id}}")).get(document::document))
         .service(web::resource(format!("/{l}/{C}/{{id}}/edit")).get(forms::edit_form).post(forms::edit))
-        .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(document::history))
+        .service(web::resource(format!("/{l}/{C}/{{id}}/history")).get(history::history))
         .service(web::resource(format!("/{l}/{C}/{{id}}/attachments")).post(upload::upload))
         .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}")).get(attachment::download))
         .service(web::resource(format!("/{l}/{C}/{{id}}/attachments/{{attachment}}/remove")).post(upload::remove))

@@ -78,6 +78,11 @@ impl Page {
         mfx_i18n::capitalised(&self.language_name(language))
     }
 
+    /// The name of a country (ISO 3166 code) in the page's language, as CLDR writes it.
+    pub fn country_name(&self, code: &str) -> String {
+        mfx_i18n::country_name(code, self.lang)
+    }
+
     /// A language's name in itself, as the language switcher shows it ("Français").
     pub fn endonym(&self, language: &Locale) -> String {
         mfx_i18n::endonym(*language)

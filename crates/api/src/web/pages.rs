@@ -59,7 +59,22 @@ pub(super) fn maybe(page: &Page) -> MaybeUser {
     MaybeUser(page.user.clone())
 }
 
+/// The short name of the partner with this slug.
+async fn own_partner_name(state: &AppState, slug: &mfx_domain::PartnerSlug) -> Result<String, ApiError> {
+    let wanted = slug.to_string();
+    let found = state.read(move |c| partners::find_by_slug(c, &wanted)).await?;
+    Ok(found.map_or_else(|| slug.to_string(), |p| p.profile.short_name))
+}
+
 // ---------------------------------------------------------------- home
+
+/// A partner's short name, as lists and tables show it; the slug stays in links only.
+pub(super) fn partner_name(partners: &[mfx_domain::Partner], slug: &str) -> String {
+    partners
+        .iter()
+        .find(|p| p.profile.slug.as_str() == slug)
+        .map_or_else(|| slug.to_owned(), |p| p.profile.short_name.clone())
+}
 
 #[derive(Template)]
 #[template(path = "home.html")]
@@ -67,6 +82,12 @@ pub struct HomePage<'a> {
     pub page: &'a Page,
     pub latest: Vec<DocumentItem>,
     pub partners: Vec<mfx_domain::Partner>,
+}
+
+impl HomePage<'_> {
+    pub fn partner_name(&self, slug: &str) -> String {
+        partner_name(&self.partners, slug)
+    }
 }
 
 pub async fn home(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, visitor: Visitor) -> HttpResponse {
@@ -218,6 +239,12 @@ pub struct ListPage<'a> {
     pub status: String,
 }
 
+impl ListPage<'_> {
+    pub fn partner_name(&self, slug: &str) -> String {
+        partner_name(&self.partners, slug)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 pub struct ListParams {
     partner: Option<String>,
@@ -285,6 +312,7 @@ pub struct SearchPage<'a> {
     pub searched: bool,
     /// The words searched for, to mark them in the passages.
     pub query: Option<mfx_domain::search::SearchQuery>,
+    pub partners: Vec<mfx_domain::Partner>,
 }
 
 impl SearchPage<'_> {
@@ -294,6 +322,10 @@ impl SearchPage<'_> {
             Some(query) => query.marked(passage),
             None => vec![(passage, false)],
         }
+    }
+
+    pub fn partner_name(&self, slug: &str) -> String {
+        partner_name(&self.partners, slug)
     }
 }
 
@@ -328,6 +360,7 @@ pub async fn search(
                 Err(other) => return Err(other),
             }
         };
+        let partners = if hits.is_empty() { Vec::new() } else { state.read(partners::list).await? };
         Ok::<_, ApiError>(html(
             StatusCode::OK,
             render(&SearchPage {
@@ -336,6 +369,7 @@ pub async fn search(
                 q,
                 hits,
                 searched,
+                partners,
             })?,
             cookies,
         ))
@@ -391,6 +425,7 @@ pub struct AccountPage<'a> {
     pub page: &'a Page,
     pub role: &'static str,
     pub partner: String,
+    pub partner_name: String,
     pub display_name: String,
     pub language: String,
     pub zones: super::zones::ZoneSelect,
@@ -415,6 +450,7 @@ pub async fn account(state: web::Data<AppState>, req: HttpRequest, Lang(lang): L
             page: &page,
             role: a.role.as_str(),
             partner: user.record.partner_slug.to_string(),
+            partner_name: own_partner_name(&state, &user.record.partner_slug).await?,
             display_name: a.display_name.as_str().to_owned(),
             language: a.locale.to_string(),
             zones: super::zones::ZoneSelect::new(&page, &partners, a.time_zone.as_str()),
@@ -481,6 +517,7 @@ pub async fn save_account(
                 page: &page,
                 role: user.record.account.role.as_str(),
                 partner: user.record.partner_slug.to_string(),
+                partner_name: own_partner_name(&state, &user.record.partner_slug).await?,
                 display_name: form.display_name,
                 language: form.language,
                 zones: super::zones::ZoneSelect::new(&page, &partners, &form.time_zone),

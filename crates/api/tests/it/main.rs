@@ -33,3 +33,4 @@ mod web;
 mod web_admin;
 mod web_conflict;
 mod web_files;
+mod web_readable;

@@ -128,7 +128,7 @@ async fn anonymous_history_shows_published_versions_only(app: TestApp) {
     let (_, html) = page(&claire, &app.url(&format!("/fr/practices/{id}/history"))).await;
     assert!(html.contains("Retirez le passage sur le comité interne."), "{html}");
     assert!(html.contains("Nouvelle version abandonnée") && html.contains("Nouvelle version modifiée"), "{html}");
-    assert!(html.contains("<td>Résumé</td>"), "{html}");
+    assert!(html.contains("<dt>Résumé</dt>"), "{html}");
     assert!(!html.contains("text.summary"), "{html}");
 }
 

@@ -201,6 +201,8 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
         .as_str()
         .expect("a meeting note")
         .to_owned();
+    // A history with an edit in it: labels, values and the words removed and added.
+    let (edited, _) = crate::web_readable::edited_practice(&app).await;
     let english = messages("en");
     let client = browser(&app);
     sign_in(&app, &client, "en", "ana@example.ro", "a long enough password").await;
@@ -215,10 +217,19 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
             &format!("/practices/{practice}/translations/sv"),
             &format!("/practices/{practice}/edit"),
             &format!("/meeting-notes/{meeting}"),
+            &format!("{edited}/history"),
+            "/partners/bucharest-ilfov",
         ] {
             let (status, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
             assert_eq!(status, StatusCode::OK, "/{lang}{path}");
             speaks(lang, path, &html, &english, &own);
+        }
+        // Region and country names are the reader's too (the partner's English name is content).
+        let (_, partner) = page(&client, &app.url(&format!("/{lang}/partners/bucharest-ilfov"))).await;
+        let interface = interface_text(&partner, lang);
+        if lang != "en" {
+            assert!(!interface.contains("Bucharest-Ilfov ("), "/{lang}/partners shows the region in English");
+            assert!(!interface.contains("(RO)"), "/{lang}/partners shows the country code");
         }
     }
 }
