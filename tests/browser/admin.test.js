@@ -117,7 +117,7 @@ for (const lang of LANGUAGES) {
         await page.locator('select[name=partner]').selectOption('heart-of-slovenia');
         await page.locator('select[name=role]').selectOption('coordinator');
         await page.locator('select[name=language]').selectOption('sl');
-        await page.locator('input[name=time_zone]').fill('Europe/Ljubljana');
+        await page.locator('select[name=time_zone]').selectOption('Europe/Ljubljana');
         const response = await clickAndWait(page, page.locator('main form button[type=submit]'), 'the create button');
         assert.equal(response.status(), 422);
         assert.equal(await page.locator('#email-error').innerText(), m['error-invalid_email']);
@@ -126,7 +126,7 @@ for (const lang of LANGUAGES) {
         assert.equal(await page.locator('select[name=partner]').inputValue(), 'heart-of-slovenia');
         assert.equal(await page.locator('select[name=role]').inputValue(), 'coordinator');
         assert.equal(await page.locator('select[name=language]').inputValue(), 'sl');
-        assert.equal(await page.locator('input[name=time_zone]').inputValue(), 'Europe/Ljubljana');
+        assert.equal(await page.locator('select[name=time_zone]').inputValue(), 'Europe/Ljubljana');
         await checkPage(page, lang, fluentIds);
       });
     });

@@ -152,6 +152,8 @@ pub struct NewUserPage<'a> {
     pub roles: Vec<&'static str>,
     pub form: NewUserForm,
     pub errors: Vec<(String, String)>,
+    /// The zones to choose from, cities named in the page's language.
+    pub zones: std::sync::Arc<mfx_i18n::ZoneList>,
 }
 
 impl NewUserPage<'_> {
@@ -185,6 +187,7 @@ pub async fn new_form(state: web::Data<AppState>, req: HttpRequest, Lang(lang): 
             partners: choices(&all),
             form,
             errors: Vec::new(),
+            zones: mfx_i18n::zone_list(page.lang),
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })
@@ -259,8 +262,14 @@ pub async fn create(
             }
             Err(other) => return Err(other.into()),
         };
-        let body =
-            render(&NewUserPage { page: &page, roles: roles_for(&by, &all), partners: choices(&all), form, errors })?;
+        let body = render(&NewUserPage {
+            page: &page,
+            roles: roles_for(&by, &all),
+            partners: choices(&all),
+            form,
+            errors,
+            zones: mfx_i18n::zone_list(page.lang),
+        })?;
         Ok(html(status, body, cookies))
     })
     .await

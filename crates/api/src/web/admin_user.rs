@@ -189,7 +189,7 @@ async fn user_page(
         partner_lang: partner_lang(&all, record.partner_slug.as_str()),
         role: a.role.as_str(),
         language: a.locale.to_string(),
-        time_zone: a.time_zone.to_string(),
+        time_zone: mfx_i18n::zone_city(page.lang, a.time_zone.as_str()),
         active: a.active,
         password_change_required: a.password_change_required,
         created_at: record.created_at,
