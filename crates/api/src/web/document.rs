@@ -175,7 +175,10 @@ impl DocumentPage<'_> {
                 };
                 (!links.is_empty()).then_some((String::new(), Vec::new(), links))?
             }
-            FieldType::Short | FieldType::OptionalShort | FieldType::Country | FieldType::Year => text(match value {
+            FieldType::Country => {
+                text(value.as_str().map(|code| mfx_i18n::country_name(code, page.lang)).unwrap_or_default())?
+            }
+            FieldType::Short | FieldType::OptionalShort | FieldType::Year => text(match value {
                 Value::String(s) => s.clone(),
                 Value::Number(n) => n.to_string(),
                 _ => String::new(),
@@ -308,10 +311,11 @@ pub async fn show(
         .collect();
     let doc_id = s.id;
     let attachments = service::files::shown(state, &actor, s).await?;
+    let partners = state.read(partners::list).await?;
     let (lineage, inspirations) = match kind {
         Kind::Practice => {
             let found = service::practice_lineage(state, &actor, doc_id, lang).await?;
-            let picture = svg::lineage(&page, &found);
+            let picture = svg::lineage(&page, &found, |slug| super::pages::partner_name(&partners, slug));
             (Some((picture, found.inspired)), Vec::new())
         }
         Kind::ActionPlan => {
@@ -321,7 +325,6 @@ pub async fn show(
         Kind::MeetingNote => (None, Vec::new()),
     };
     let partner_id = s.partner;
-    let partners = state.read(partners::list).await?;
     let partner_name =
         partners.iter().find(|p| p.id == partner_id).map(|p| p.profile.name_local.clone()).unwrap_or_default();
     let pending = super::review::panel(state, &page, &record, &actor).await?;

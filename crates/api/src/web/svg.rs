@@ -14,7 +14,7 @@ fn clip(text: &str, max: usize) -> String {
     }
 }
 
-pub fn lineage(page: &Page, lineage: &PracticeLineage) -> String {
+pub fn lineage(page: &Page, lineage: &PracticeLineage, partner_name: impl Fn(&str) -> String) -> String {
     let rows = lineage.inspired.len().max(1);
     let height = 40 + rows * 70;
     let practice_y = height / 2 - 25;
@@ -31,7 +31,7 @@ pub fn lineage(page: &Page, lineage: &PracticeLineage) -> String {
         practice_y + 22,
         escape(&clip(&lineage.practice.title, 38)),
         practice_y + 40,
-        escape(&lineage.practice.partner)
+        escape(&partner_name(&lineage.practice.partner))
     );
     for (i, action) in lineage.inspired.iter().enumerate() {
         let y = 20 + i * 70;
@@ -43,7 +43,7 @@ pub fn lineage(page: &Page, lineage: &PracticeLineage) -> String {
             y + 22,
             escape(&clip(&action.title, 40)),
             y + 40,
-            escape(&action.plan.partner),
+            escape(&partner_name(&action.plan.partner)),
             action.progress_percent
         );
     }

@@ -114,7 +114,46 @@ async fn regions_and_countries_read_in_the_readers_language(app: TestApp) {
     }
 }
 
+/// A practice's facts name its country in the reader's language, and its transfer picture
+/// names partners, never by their slugs.
+async fn practices_name_countries_and_partners(app: TestApp) {
+    mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    let client = browser(&app);
+    let listed = app.get("/api/v1/practices?limit=50", None).await;
+    let items = listed.body["items"].as_array().expect("items").clone();
+    let slugs: Vec<String> = app.get("/api/v1/partners", None).await.body["items"]
+        .as_array()
+        .expect("partners")
+        .iter()
+        .filter_map(|p| p["slug"].as_str().map(str::to_owned))
+        .collect();
+    assert!(!slugs.is_empty());
+    let mut pictures = 0;
+    for item in &items {
+        let id = item["id"].as_str().expect("id");
+        let (status, html) = page(&client, &app.url(&format!("/it/practices/{id}"))).await;
+        assert_eq!(status, StatusCode::OK);
+        pictures += usize::from(html.contains("<svg"));
+        for slug in &slugs {
+            assert!(!html.contains(&format!(">{slug}<")) && !html.contains(&format!(">{slug} ·")), "{slug} in {id}");
+        }
+        for code in ["IT", "FR", "RO", "SE", "SI"] {
+            assert!(!html.contains(&format!(">{code}</dd>")), "the country code {code} in {id}");
+        }
+    }
+    assert!(pictures > 0, "a practice of the demo has a transfer picture");
+    let (path, _) = edited_practice(&app).await;
+    sign_in(&app, &client, "it", "claire@example.fr", USER_PASSWORD).await;
+    for (lang, country) in
+        [("en", "France"), ("it", "Francia"), ("ro", "Franța"), ("sl", "Francija"), ("sv", "Frankrike")]
+    {
+        let (_, html) = page(&client, &app.url(&format!("/{lang}{path}"))).await;
+        assert!(html.contains(&format!(">{country}</dd>")), "/{lang}: {country}");
+    }
+}
+
 on_both_databases!(
+    practices_name_countries_and_partners,
     history_names_fields_and_shows_what_changed,
     partners_are_named_in_lists_search_and_the_dashboard,
     regions_and_countries_read_in_the_readers_language,
