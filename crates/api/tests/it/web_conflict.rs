@@ -154,10 +154,10 @@ fn submission(html: &str, action: &str) -> Vec<(String, String)> {
                     pairs.push((field, value));
                 }
             }
-            // The save button is the one pressed ("Add another action" is not).
+            // The save button is the one pressed ("Add another action" and "Add another action item" are not).
             "button" => {
                 if let (Some(field), Some("submit")) =
-                    (attr(&attrs, "name").filter(|n| *n != "add_action"), attr(&attrs, "type"))
+                    (attr(&attrs, "name").filter(|n| *n != "add_action" && *n != "add_item"), attr(&attrs, "type"))
                 {
                     pairs.push((field.to_owned(), attr(&attrs, "value").unwrap_or("").to_owned()));
                 }
