@@ -7,6 +7,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  allViolations,
   clickAndWait,
   formatViolations,
   launch,
@@ -46,13 +47,7 @@ after(async () => {
 });
 
 async function noViolations(page, what) {
-  const results = await runAxe(page);
-  const found = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-  }));
+  const found = allViolations(await runAxe(page));
   assert.equal(found.length, 0, `axe on ${what}:\n${formatViolations(found)}`);
 }
 

@@ -13,15 +13,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  assertCleanPage,
   ACCOUNTS,
   REPO,
   clickAndWait,
-  formatViolations,
   launch,
   newPage,
-  pageProblems,
   loadFluentIds,
-  runAxe,
   signIn,
   signInOk,
   startServer,
@@ -53,16 +51,7 @@ function messages(lang) {
 
 /** No axe violation at all (wcag2a, wcag2aa, wcag21aa), and the page basics. */
 async function checkPage(page, lang, fluentIds) {
-  const problems = await pageProblems(page, lang, fluentIds);
-  const results = await runAxe(page);
-  const all = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-  }));
-  if (all.length > 0) problems.push(`axe: ${all.length} violation(s):\n${formatViolations(all)}`);
-  assert.deepEqual(problems, [], page.url());
+  await assertCleanPage(page, lang, fluentIds);
 }
 
 const pathname = (p) => new URL(p.url()).pathname;

@@ -12,16 +12,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ACCOUNTS,
+  ONE_PIXEL_PNG,
+  assertCleanPage,
+  tinyPdf,
   clickAndWait,
   expectText,
   expectVisible,
-  formatViolations,
   launch,
   loadFluentIds,
   once,
-  pageProblems,
-  runAxe,
-  seriousViolations,
   signInOk,
   startServer,
   visit,
@@ -32,32 +31,6 @@ import { S } from './selectors.js';
 const TEST_TIMEOUT = 90_000;
 const TITLE = 'Mikrokrediti za mlada podjetja v Kamniku';
 
-// A one-page PDF, small but well formed (cross-reference offsets computed below).
-function tinyPdf() {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
-
-// A one-pixel PNG.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f80f0000010100051' +
-    '8d84e0000000049454e44ae426082',
-  'hex',
-);
 
 let server;
 let browser;
@@ -81,10 +54,7 @@ after(async () => {
 });
 
 async function expectClean(p, lang) {
-  const problems = await pageProblems(p, lang, loadFluentIds());
-  const serious = seriousViolations(await runAxe(p));
-  if (serious.length > 0) problems.push(`axe found ${serious.length} violation(s):\n${formatViolations(serious)}`);
-  assert.deepEqual(problems, [], `${p.url()}:\n${problems.join('\n')}`);
+  await assertCleanPage(p, lang, loadFluentIds());
 }
 
 async function upload(p, file) {
@@ -117,7 +87,7 @@ describe('an editor attaches files from the document page, in Slovenian', { time
       await upload(page, join(folder, 'porocilo.pdf'));
       assert.equal(pathname(page), `/sl/practices/${state.id}`);
       await expectText(page.locator(S.files.notice), '»porocilo.pdf« je priložena.');
-      await upload(page, { name: 'fotografija.png', mimeType: 'image/png', buffer: PNG });
+      await upload(page, { name: 'fotografija.png', mimeType: 'image/png', buffer: ONE_PIXEL_PNG });
       await expectText(page.locator(S.files.notice), '»fotografija.png« je priložena.');
       await expectText(page.locator(S.files.row('porocilo.pdf')), 'Dokument PDF');
       await expectText(page.locator(S.files.row('fotografija.png')), 'Slika');

@@ -43,6 +43,33 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** A one-page PDF, small but well formed (its cross-reference offsets computed). */
+export function tinyPdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((object, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** A one-pixel PNG. */
+export const ONE_PIXEL_PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f80f0000010100051' +
+    '8d84e0000000049454e44ae426082',
+  'hex',
+);
+
 /** The accounts that startServer creates. */
 export const ACCOUNTS = {
   claire: { email: 'claire@example.fr', partner: 'seine-saint-denis', role: 'editor', displayName: 'Claire Martin', password: PASSWORD },
@@ -369,16 +396,19 @@ export async function runAxe(page) {
   );
 }
 
-/** The serious and critical violations: { id, impact, help, targets } with the first 3 targets. */
+/** One violation as the messages show it: { id, impact, help, targets } with the first 3 targets. */
+function shownViolation(v) {
+  return { id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')) };
+}
+
+/** The serious and critical violations, as `shownViolation` gives them. */
 export function seriousViolations(results) {
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-    }));
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map(shownViolation);
+}
+
+/** Every violation, whatever its impact, as `shownViolation` gives them. */
+export function allViolations(results) {
+  return results.violations.map(shownViolation);
 }
 
 /** One line per violation, for an assertion message. */
@@ -424,6 +454,23 @@ export async function pageProblems(page, lang, fluentIds) {
   const raw = [...new Set((facts.text.match(ID_LIKE) ?? []).filter((token) => fluentIds.has(token)))];
   if (raw.length > 0) problems.push(`raw Fluent message ids in the visible text: ${raw.join(', ')}`);
   return problems;
+}
+
+/**
+ * What a page of the journeys must pass: the basics of `pageProblems` and axe (wcag2a, wcag2aa,
+ * wcag21a, wcag21aa) at zero violations of any impact. Returns a list of problems.
+ */
+export async function cleanPageProblems(page, lang, fluentIds) {
+  const problems = await pageProblems(page, lang, fluentIds);
+  const violations = allViolations(await runAxe(page));
+  if (violations.length > 0) problems.push(`axe: ${violations.length} violation(s):\n${formatViolations(violations)}`);
+  return problems;
+}
+
+/** Fails, naming `what` and every problem, unless the page passes `cleanPageProblems`. */
+export async function assertCleanPage(page, lang, fluentIds, what = page.url()) {
+  const problems = await cleanPageProblems(page, lang, fluentIds);
+  assert.deepEqual(problems, [], `${what}:\n- ${problems.join('\n- ')}`);
 }
 
 /** Saves a full-page screenshot to artifacts/<name>.png; never throws. */

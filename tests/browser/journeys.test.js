@@ -23,18 +23,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   ACCOUNTS,
+  ONE_PIXEL_PNG,
   PASSWORD,
+  assertCleanPage,
+  tinyPdf,
   api,
   apiToken,
   clickAndWait,
   expectText,
-  formatViolations,
   launch,
   loadFluentIds,
   once,
-  pageProblems,
-  runAxe,
-  seriousViolations,
   signIn,
   signInOk,
   signOut,
@@ -56,26 +55,6 @@ const SLOVENIAN = {
 const ENGLISH = { title: 'Cooperative microloans for farms', summary: 'A cooperative lends to small farms.' };
 const COMMENT = 'Navedite, koliko kmetij je prejelo posojilo.';
 
-// A one-pixel PNG and a one-page PDF.
-const PNG = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c63f80f0000010100051' +
-    '8d84e0000000049454e44ae426082',
-  'hex',
-);
-function tinyPdf() {
-  const objects = ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 100 100] >>'];
-  let body = '%PDF-1.4\n';
-  const offsets = [];
-  objects.forEach((object, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${object}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  body += offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 let server;
 let browser;
@@ -91,7 +70,7 @@ const setUp = once(async () => {
   ({ browser, page } = await launch());
   folder = mkdtempSync(join(tmpdir(), 'mfx-journeys-'));
   writeFileSync(join(folder, 'porocilo.pdf'), tinyPdf());
-  writeFileSync(join(folder, 'kmetija.png'), PNG);
+  writeFileSync(join(folder, 'kmetija.png'), ONE_PIXEL_PNG);
 });
 
 after(async () => {
@@ -102,12 +81,9 @@ after(async () => {
 
 const pathname = () => new URL(page.url()).pathname;
 
-/** The page speaks `lang`, shows no message id, and axe finds no serious violation. */
+/** The page speaks `lang`, shows no message id, and axe finds no violation. */
 async function expectClean(lang) {
-  const problems = await pageProblems(page, lang, fluentIds);
-  const serious = seriousViolations(await runAxe(page));
-  if (serious.length > 0) problems.push(`axe: ${serious.length} violation(s):\n${formatViolations(serious)}`);
-  assert.deepEqual(problems, [], `${page.url()}:\n${problems.join('\n')}`);
+  await assertCleanPage(page, lang, fluentIds);
 }
 
 async function move(to, comment) {

@@ -10,14 +10,12 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  assertCleanPage,
   ACCOUNTS,
   clickAndWait,
-  formatViolations,
   launch,
   loadFluentIds,
   once,
-  pageProblems,
-  runAxe,
   signIn,
   signInOk,
   signOut,
@@ -50,16 +48,7 @@ after(async () => {
 
 /** Everything a page must have, and axe at zero violations. */
 async function checkPage(lang, what) {
-  const problems = await pageProblems(page, lang, fluentIds);
-  const results = await runAxe(page);
-  const violations = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-  }));
-  if (violations.length > 0) problems.push(`axe violations:\n${formatViolations(violations)}`);
-  if (problems.length > 0) assert.fail(`${what}:\n- ${problems.join('\n- ')}`);
+  await assertCleanPage(page, lang, fluentIds, what);
 }
 
 describe('pages offer only what the reader may do', { timeout: TEST_TIMEOUT * 3 }, () => {

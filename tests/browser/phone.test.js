@@ -6,14 +6,12 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  cleanPageProblems,
   ACCOUNTS,
   contextOptions,
-  formatViolations,
   launch,
   loadFluentIds,
   once,
-  pageProblems,
-  runAxe,
   signInOk,
   startServer,
   visit,
@@ -81,17 +79,9 @@ after(async () => {
 
 /** No sideways scrolling at phone width, the page's basics, and axe at zero violations. */
 async function checkOnPhone(lang, what) {
-  const problems = await pageProblems(page, lang, fluentIds);
+  const problems = await cleanPageProblems(page, lang, fluentIds);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   if (width > PHONE.width) problems.push(`the page is ${width} px wide at ${PHONE.width} px: it scrolls sideways`);
-  const results = await runAxe(page);
-  const violations = results.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    targets: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-  }));
-  if (violations.length > 0) problems.push(`axe violations:\n${formatViolations(violations)}`);
   if (problems.length > 0) assert.fail(`${what}:\n- ${problems.join('\n- ')}`);
 }
 
