@@ -95,6 +95,7 @@ async function main() {
         await capture(page, at(PATHS.translationEditor(id, 'sv')), `${lang}-translation-editor.png`);
       });
       await attempt(`${lang}-account`, () => capture(page, at(PATHS.account), `${lang}-account.png`));
+      await attempt(`${lang}-password`, () => capture(page, at(PATHS.password), `${lang}-password.png`));
       await attempt(`${lang}-dashboard`, () => capture(page, at(PATHS.dashboard), `${lang}-dashboard.png`));
       await attempt(`${lang}-admin-users`, () => capture(admin, at('/admin/users'), `${lang}-admin-users.png`));
       await attempt(`${lang}-admin-user`, async () => {
