@@ -345,7 +345,7 @@ pub async fn evidence_choices(
     })
     .await?;
     found.retain(|d| readable(actor, d));
-    found.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    found.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
     Ok(found)
 }
 

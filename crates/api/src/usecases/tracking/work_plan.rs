@@ -243,7 +243,7 @@ pub async fn change_period(
 ) -> Result<PeriodSpec, Error> {
     require_manager(actor)?;
     let c = code.to_owned();
-    let current = read(state, move |conn| store::periods(conn))
+    let current = read(state, store::periods)
         .await?
         .into_iter()
         .find(|p| p.spec.code == c)
