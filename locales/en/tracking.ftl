@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Work plan
+nav-dashboard = Dashboard
 dashboard-title = Work plan and indicators
 dashboard-today = Situation on { $date }
 dashboard-overdue = Late

@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Plan de travail
+nav-dashboard = Tableau de bord
 dashboard-title = Plan de travail et indicateurs
 dashboard-today = Situation au { $date }
 dashboard-overdue = En retard

@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Piano di lavoro
+nav-dashboard = Cruscotto
 dashboard-title = Piano di lavoro e indicatori
 dashboard-today = Situazione al { $date }
 dashboard-overdue = In ritardo

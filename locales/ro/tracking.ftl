@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Plan de lucru
+nav-dashboard = Tablou de bord
 dashboard-title = Planul de lucru și indicatorii
 dashboard-today = Situația la { $date }
 dashboard-overdue = Întârziate

@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Delovni načrt
+nav-dashboard = Nadzorna plošča
 dashboard-title = Delovni načrt in kazalniki
 dashboard-today = Stanje na dan { $date }
 dashboard-overdue = Zamujeno

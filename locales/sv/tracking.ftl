@@ -1,5 +1,5 @@
 ## The dashboard of the work plan (dashboard.html)
-nav-dashboard = Arbetsplan
+nav-dashboard = Översikt
 dashboard-title = Arbetsplan och indikatorer
 dashboard-today = Läget den { $date }
 dashboard-overdue = Försenade

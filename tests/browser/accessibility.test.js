@@ -137,6 +137,11 @@ describe('accessibility', () => {
           await checkPage(member, lang, `/${lang}${PATHS.dashboard}`, 'dashboard');
         });
 
+        test(`${lang}: work packages`, { timeout: TEST_TIMEOUT }, async () => {
+          await signInAsLars();
+          await checkPage(member, lang, `/${lang}${PATHS.workPackages}`, 'work-packages');
+        });
+
         test(`${lang}: translation editor of the first practice into Swedish`, { timeout: TEST_TIMEOUT }, async () => {
           await signInAsLars();
           const practice = await withScreenshot(member, `a11y-${lang}-practices-list-signed-in`, () =>

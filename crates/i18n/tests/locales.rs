@@ -112,6 +112,8 @@ const FAMILIES: &[&str] = &[
     "new-",
     "board-",
     "deliverable-status-",
+    "deliverable-action-",
+    "workplan-phase-",
     "indicator-",
     "digest-frequency-",
     "digest-section-",

@@ -26,6 +26,7 @@ const UNIQUE_CONSTRAINTS: &[(&str, &str, &str, &str)] = &[
     ("users_email_key", "users.email", "email", "email_taken"),
     ("partners_slug_key", "partners.slug", "slug", "slug_taken"),
     ("work_packages_code_key", "work_packages.code", "code", "code_taken"),
+    ("periods_code_key", "periods.code", "code", "code_taken"),
     ("deliverables_code_key", "deliverables.code", "code", "code_taken"),
 ];
 

@@ -20,7 +20,7 @@ use mfx_domain::document::{Kind, Status};
 use mfx_domain::policy::ReadScope;
 use mfx_store::documents::{self, DocumentRecord};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::IntoParams;
 
 pub use crate::usecases::documents::reading::{CURSOR_PATTERN, KindFilter, ListQuery, SearchParams};
 pub use crate::usecases::documents::views::{
@@ -111,18 +111,6 @@ impl AnyKindListQuery {
             limit: self.limit,
         }
     }
-}
-
-/// A move of a deliverable in its workflow (the body of its transitions).
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[expect(dead_code, reason = "only its schema is used: the body is read as a TransitionInput")]
-pub struct DeliverableTransition {
-    /// The status to move to.
-    #[schema(value_type = mfx_domain::tracking::DeliverableStatus, example = "submitted")]
-    to: String,
-    /// Why; required when returning a submitted deliverable to in_progress.
-    comment: Option<String>,
 }
 
 // ---------------------------------------------------------------- answers and the response cache

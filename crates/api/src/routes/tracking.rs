@@ -6,7 +6,6 @@
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::{ApiError, Problem};
 use crate::json::JsonBody;
-use crate::routes::documents::{DeliverableTransition, TransitionInput};
 use crate::routes::kinds::LangParam;
 use crate::routes::{IfMatch, etag};
 use crate::state::AppState;
@@ -25,9 +24,12 @@ use utoipa::{IntoParams, ToSchema};
 pub use crate::usecases::tracking::board::{BoardEntry, Dashboard, PartnerProgress, PeriodCompletion};
 pub use crate::usecases::tracking::calendar::CalendarFeed;
 pub use crate::usecases::tracking::deliverables::{
-    DeliverableInput, DeliverableTitles, DeliverableView, HistoryView, deliverable_view, deliverables_as_csv,
+    DeliverableInput, DeliverableMoveInput, DeliverableTitles, DeliverableView, HistoryView, deliverable_view,
+    deliverables_as_csv,
 };
-pub use crate::usecases::tracking::work_plan::{WorkPackageInput, WorkPackageTitles, WorkPackageView};
+pub use crate::usecases::tracking::work_plan::{
+    PeriodChange, PeriodInput, WorkPackageChange, WorkPackageInput, WorkPackageTitles, WorkPackageView,
+};
 
 fn requested(req: &HttpRequest, lang: Option<&str>, user: &CurrentUser) -> Result<Locale, ApiError> {
     crate::routes::documents::reader_language(req, lang, &MaybeUser(Some(user.clone())))
@@ -164,6 +166,74 @@ pub async fn create_work_package(
     Ok(HttpResponse::Created().json(created))
 }
 
+/// Changes a work package's titles (lead partner).
+#[utoipa::path(
+    tag = "tracking",
+    params(("code" = String, Path, description = "The work package's code")),
+    request_body = WorkPackageChange,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Changed", body = WorkPackageView),
+        (status = 403, description = "Not the lead partner", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such work package", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid titles", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/work-packages/{code}")]
+pub async fn patch_work_package(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    code: web::Path<String>,
+    body: JsonBody<WorkPackageChange>,
+) -> Result<web::Json<WorkPackageView>, ApiError> {
+    Ok(web::Json(work_plan::change_work_package(&state, &user.actor(), &code, body.0).await?))
+}
+
+/// Adds a reporting period (lead partner): it ends after it starts and overlaps no other.
+#[utoipa::path(
+    tag = "tracking",
+    request_body = PeriodInput,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = tracking::PeriodSpec),
+        (status = 403, description = "Not the lead partner", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The code is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or an overlap with another period", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/periods")]
+pub async fn create_period(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    body: JsonBody<PeriodInput>,
+) -> Result<HttpResponse, ApiError> {
+    Ok(HttpResponse::Created().json(work_plan::create_period(&state, &user.actor(), &body.0).await?))
+}
+
+/// Changes a reporting period (lead partner): the fields sent replace those stored.
+#[utoipa::path(
+    tag = "tracking",
+    params(("code" = String, Path, description = "The period's code")),
+    request_body = PeriodChange,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Changed", body = tracking::PeriodSpec),
+        (status = 403, description = "Not the lead partner", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such period", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new code is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or an overlap with another period", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/periods/{code}")]
+pub async fn patch_period(
+    state: web::Data<AppState>,
+    user: CurrentUser,
+    code: web::Path<String>,
+    body: JsonBody<PeriodChange>,
+) -> Result<web::Json<tracking::PeriodSpec>, ApiError> {
+    Ok(web::Json(work_plan::change_period(&state, &user.actor(), &code, body.0).await?))
+}
+
 // ---------------------------------------------------------------- deliverables
 
 /// Deliverables by due date, each saying whether it is late.
@@ -281,11 +351,13 @@ pub async fn patch_deliverable(
 }
 
 /// Moves a deliverable: responsible partners' editors take it up to submitted; the lead partner
-/// approves it or returns it (to in progress, with a comment).
+/// approves it or returns it (to in progress, with a comment). Documents named in `evidence`
+/// (of the responsible partners, readable by the caller) join the deliverable's evidence with
+/// the move.
 #[utoipa::path(
     tag = "tracking",
     params(("id" = String, Path, format = Uuid)),
-    request_body = DeliverableTransition,
+    request_body = DeliverableMoveInput,
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Moved", body = DeliverableView, headers(("ETag" = String))),
@@ -293,7 +365,7 @@ pub async fn patch_deliverable(
         (status = 404, description = "Not found", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The current status does not allow this move", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed meanwhile", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Not a status, or a missing comment", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a status, a missing comment, or evidence that is not a readable document of a responsible partner", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/deliverables/{id}/transitions")]
@@ -301,7 +373,7 @@ pub async fn move_deliverable(
     state: web::Data<AppState>,
     user: CurrentUser,
     id: web::Path<String>,
-    body: JsonBody<TransitionInput>,
+    body: JsonBody<DeliverableMoveInput>,
 ) -> Result<HttpResponse, ApiError> {
     let record = deliverables::move_deliverable(&state, user.member(), deliverables::parse_id(&id)?, body.0).await?;
     Ok(deliverable_response(StatusCode::OK, &record, user.record.account.locale, today(&state)))

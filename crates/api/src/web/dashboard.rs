@@ -19,6 +19,8 @@ use std::fmt::Write;
 
 /// A deliverable as a row of the page.
 pub struct Row {
+    /// The deliverable's id, for its page.
+    pub id: String,
     pub code: String,
     pub title: String,
     pub language: String,
@@ -196,6 +198,7 @@ fn rows_of(records: &[DeliverableRecord], partners: &[Partner], locale: Locale, 
     records
         .iter()
         .map(|d| Row {
+            id: d.id.to_string(),
             code: d.code.clone(),
             title: tracking::title_in(&d.titles, locale),
             language: tracking::title_and_language(&d.titles, locale).1,

@@ -6,6 +6,7 @@ mod admin_user;
 mod attachment;
 mod conflict;
 mod dashboard;
+mod deliverable;
 mod document;
 mod extract;
 mod form_fields;
@@ -22,6 +23,7 @@ mod svg;
 mod translate;
 mod unsubscribe;
 mod upload;
+mod work_plan;
 mod zones;
 
 /// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
@@ -53,6 +55,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/search")).get(pages::search))
         .service(web::resource(format!("/{l}/dashboard")).get(dashboard::dashboard))
         .service(web::resource(format!("/{l}/deliverables.csv")).get(dashboard::csv))
+        .service(web::resource(format!("/{l}/work-packages")).get(work_plan::list).post(work_plan::create_package))
+        .service(
+            web::resource(format!("/{l}/work-packages/{{code}}"))
+                .get(work_plan::package)
+                .post(work_plan::change_package),
+        )
+        .service(web::resource(format!("/{l}/periods")).post(work_plan::create_period))
+        .service(web::resource(format!("/{l}/periods/{{code}}")).post(work_plan::change_period))
+        .service(web::resource(format!("/{l}/deliverables/new")).get(deliverable::new_form).post(deliverable::create))
+        .service(web::resource(format!("/{l}/deliverables/{{id}}")).get(deliverable::deliverable))
+        .service(
+            web::resource(format!("/{l}/deliverables/{{id}}/edit")).get(deliverable::edit_form).post(deliverable::edit),
+        )
+        .service(web::resource(format!("/{l}/deliverables/{{id}}/transition")).post(deliverable::transition))
         .service(web::resource(format!("/{l}/account")).get(pages::account).post(pages::save_account))
         .service(web::resource(format!("/{l}/account/password")).get(password::form).post(password::change))
         .service(web::resource(format!("/{l}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))

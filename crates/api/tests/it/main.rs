@@ -34,3 +34,4 @@ mod web_admin;
 mod web_conflict;
 mod web_files;
 mod web_readable;
+mod web_work_plan;

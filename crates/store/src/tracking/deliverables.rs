@@ -375,6 +375,26 @@ pub fn move_deliverable(
     Ok(version)
 }
 
+/// Adds documents to a deliverable's evidence; those already there stay once.
+pub fn add_evidence(conn: &mut DbConnection, id: Uuid, documents: &[DocumentId]) -> Result<(), StoreError> {
+    let key = id.to_string();
+    let present: Vec<String> = deliverable_evidence::table
+        .filter(deliverable_evidence::deliverable_id.eq(&key))
+        .select(deliverable_evidence::document_id)
+        .load(conn)?;
+    for document in documents.iter().map(ToString::to_string) {
+        if !present.contains(&document) {
+            diesel::insert_into(deliverable_evidence::table)
+                .values((
+                    deliverable_evidence::deliverable_id.eq(&key),
+                    deliverable_evidence::document_id.eq(&document),
+                ))
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
 /// One step of a deliverable's history.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryRecord {

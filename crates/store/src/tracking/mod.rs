@@ -9,12 +9,12 @@ mod plan;
 pub use board::{BoardItem, action_item_board, indicator_facts};
 pub use calendar::{calendar_owner, new_calendar_token, revoke_calendar_tokens};
 pub use deliverables::{
-    DeliverableFields, DeliverableFilter, DeliverableRecord, HistoryRecord, deliverable_by_code, deliverable_history,
-    find_deliverable, insert_deliverable, list_deliverables, move_deliverable, update_deliverable,
+    DeliverableFields, DeliverableFilter, DeliverableRecord, HistoryRecord, add_evidence, deliverable_by_code,
+    deliverable_history, find_deliverable, insert_deliverable, list_deliverables, move_deliverable, update_deliverable,
 };
 pub use plan::{
-    PeriodRecord, WorkPackageRecord, ensure_periods, insert_work_package, period_id, periods, work_package_id,
-    work_packages,
+    PeriodRecord, WorkPackageRecord, ensure_periods, insert_period, insert_work_package, period_id, periods,
+    update_period, update_work_package_titles, work_package_id, work_packages,
 };
 
 use crate::error::{StoreError, corrupt};

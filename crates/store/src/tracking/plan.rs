@@ -98,3 +98,45 @@ pub fn work_package_id(conn: &mut DbConnection, code: &str) -> Result<Option<Str
 pub fn period_id(conn: &mut DbConnection, code: &str) -> Result<Option<String>, StoreError> {
     Ok(periods::table.filter(periods::code.eq(code)).select(periods::id).first(conn).optional()?)
 }
+
+/// Replaces a work package's titles; whether there was one with this code.
+pub fn update_work_package_titles(
+    conn: &mut DbConnection,
+    code: &str,
+    titles: &Titles,
+    now: DateTime<Utc>,
+) -> Result<bool, StoreError> {
+    let changed = diesel::update(work_packages::table.filter(work_packages::code.eq(code)))
+        .set((work_packages::titles.eq(json!(titles).to_string()), work_packages::updated_at.eq(now.naive_utc())))
+        .execute(conn)?;
+    Ok(changed > 0)
+}
+
+/// Adds a reporting period; its id.
+pub fn insert_period(conn: &mut DbConnection, spec: &PeriodSpec, now: DateTime<Utc>) -> Result<String, StoreError> {
+    let id = Uuid::now_v7().to_string();
+    diesel::insert_into(periods::table)
+        .values((
+            periods::id.eq(&id),
+            periods::code.eq(&spec.code),
+            periods::phase.eq(&spec.phase),
+            periods::starts_on.eq(spec.starts_on),
+            periods::ends_on.eq(spec.ends_on),
+            periods::created_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Replaces the period that has the code `code`; whether there was one.
+pub fn update_period(conn: &mut DbConnection, code: &str, spec: &PeriodSpec) -> Result<bool, StoreError> {
+    let changed = diesel::update(periods::table.filter(periods::code.eq(code)))
+        .set((
+            periods::code.eq(&spec.code),
+            periods::phase.eq(&spec.phase),
+            periods::starts_on.eq(spec.starts_on),
+            periods::ends_on.eq(spec.ends_on),
+        ))
+        .execute(conn)?;
+    Ok(changed > 0)
+}

@@ -2,15 +2,15 @@
 //! (responsible partners up to submitted, the lead partner approves or returns), their history,
 //! and lists with filters, also as CSV.
 
-use super::super::documents::TransitionInput;
 use super::super::{Error, impossible_move, read, write};
 use super::{require_manager, require_member, title_in, today};
 use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 use mfx_domain::document::DocumentId;
-use mfx_domain::policy::{Actor, Member, Resource, permits};
+use mfx_domain::policy::{Action, Actor, Member, ReadScope, Resource, permits};
 use mfx_domain::tracking::{DeliverableStatus, is_overdue};
 use mfx_domain::{FieldError, Locale, PartnerId, Violations};
+use mfx_store::documents::{DocumentSummary, ListFilter};
 use mfx_store::tracking::{self as store, DeliverableFields, DeliverableFilter, DeliverableRecord, Titles};
 use mfx_store::{documents, partners};
 use serde::{Deserialize, Serialize};
@@ -283,13 +283,91 @@ pub async fn change(
     .ok_or(Error::NotFound("deliverable"))
 }
 
+/// A move of a deliverable in its workflow (the body of its transitions).
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeliverableMoveInput {
+    /// The status to move to.
+    #[schema(value_type = DeliverableStatus, example = "submitted")]
+    pub to: String,
+    /// Why; required when returning a submitted deliverable to in_progress.
+    #[schema(max_length = 2000)]
+    #[serde(default)]
+    pub comment: Option<String>,
+    /// Documents to add to the deliverable's evidence with this move: documents of its
+    /// responsible partners that the mover may read.
+    #[serde(default)]
+    #[schema(value_type = Vec<String>, format = Uuid)]
+    pub evidence: Vec<DocumentId>,
+}
+
+/// The statuses `actor` may move a deliverable to from where it is now, in workflow order.
+pub fn moves_for(actor: &Actor, record: &DeliverableRecord) -> Vec<DeliverableStatus> {
+    let responsible: Vec<PartnerId> = record.partners.iter().map(|(id, _)| *id).collect();
+    DeliverableStatus::ALL
+        .into_iter()
+        .filter(|to| {
+            mfx_domain::tracking::deliverable_move(record.status, *to)
+                .is_ok_and(|step| permits(actor, step.needs, &Resource::Deliverable { responsible: &responsible }))
+        })
+        .collect()
+}
+
+/// Whether the lead partner's decisions on deliverables are `actor`'s.
+pub fn may_manage(actor: &Actor) -> bool {
+    permits(actor, Action::Create, &Resource::WorkPlan)
+}
+
+fn readable(actor: &Actor, document: &DocumentSummary) -> bool {
+    permits(
+        actor,
+        Action::Read,
+        &Resource::Document { owner: document.partner, status: document.status, visibility: document.visibility },
+    )
+}
+
+/// The documents that may serve as evidence of a deliverable: those of its responsible
+/// partners that `actor` may read, newest first.
+pub async fn evidence_choices(
+    state: &AppState,
+    actor: &Actor,
+    record: &DeliverableRecord,
+) -> Result<Vec<DocumentSummary>, Error> {
+    require_member(actor)?;
+    let (scope, owners) = (ReadScope::of(actor), record.partners.clone());
+    let mut found = read(state, move |c| {
+        let mut all = Vec::new();
+        for (partner, _) in &owners {
+            let filter = ListFilter { partner: Some(*partner), ..ListFilter::default() };
+            all.extend(documents::list(c, &filter, scope, None, 200)?);
+        }
+        Ok(all)
+    })
+    .await?;
+    found.retain(|d| readable(actor, d));
+    found.sort_by_key(|d| std::cmp::Reverse(d.updated_at));
+    Ok(found)
+}
+
+/// A deliverable's evidence that `actor` may read.
+pub async fn evidence_of(
+    state: &AppState,
+    actor: &Actor,
+    record: &DeliverableRecord,
+) -> Result<Vec<DocumentSummary>, Error> {
+    let ids = record.evidence.clone();
+    let found = read(state, move |c| documents::summaries(c, &ids)).await?;
+    Ok(found.into_iter().filter(|d| readable(actor, d)).collect())
+}
+
 /// Moves a deliverable: responsible partners' editors take it up to submitted; the lead
-/// partner approves it or returns it (to in progress, with a comment).
+/// partner approves it or returns it (to in progress, with a comment). Evidence chosen with
+/// the move is added in the same transaction.
 pub async fn move_deliverable(
     state: &AppState,
     member: Member,
     id: uuid::Uuid,
-    input: TransitionInput,
+    input: DeliverableMoveInput,
 ) -> Result<DeliverableRecord, Error> {
     let actor = super::super::actor(member);
     let record = find(state, &actor, id).await?;
@@ -302,13 +380,35 @@ pub async fn move_deliverable(
     if !permits(&actor, step.needs, &Resource::Deliverable { responsible: &responsible }) {
         return Err(Error::Forbidden);
     }
+    let mut v = Violations::new();
     let comment = input.comment.map(|c| c.trim().to_owned()).filter(|c| !c.is_empty());
     if step.comment_required && comment.is_none() {
-        return Err(Error::field("comment", "required", "say what should change"));
+        v.push(FieldError::new("comment", "required", "say what should change"));
     }
+    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
+        v.push(FieldError::new("comment", "too_long", "at most 2000 characters"));
+    }
+    let ids = input.evidence.clone();
+    let found = read(state, move |c| documents::summaries(c, &ids)).await?;
+    let mut evidence: Vec<DocumentId> = Vec::new();
+    for (i, doc) in input.evidence.iter().enumerate() {
+        // A document the mover may not read is, to them, no document at all.
+        match found.iter().find(|d| d.id == *doc).filter(|d| readable(&actor, d)) {
+            None => v.push(FieldError::new(format!("evidence[{i}]"), "unknown_document", "not a document")),
+            Some(d) if !responsible.contains(&d.partner) => v.push(FieldError::new(
+                format!("evidence[{i}]"),
+                "evidence_not_responsible",
+                "not a document of a responsible partner",
+            )),
+            Some(_) if evidence.contains(doc) => {}
+            Some(_) => evidence.push(*doc),
+        }
+    }
+    v.into_result()?;
     let (who, now, did, from) = (member.id, state.clock.now(), record.id, record.status);
     write(state, move |c| {
         store::move_deliverable(c, did, from, to, Some(who), comment.as_deref(), now)?;
+        store::add_evidence(c, did, &evidence)?;
         store::find_deliverable(c, did)
     })
     .await?

@@ -81,13 +81,189 @@ pub async fn create_work_package(
     if code.is_empty() || code.chars().count() > 16 {
         v.push(FieldError::new("code", "invalid_code", "1 to 16 characters"));
     }
+    let titles = checked_titles(&input.titles, &mut v);
+    v.into_result()?;
+    let (t, now) = (titles.clone(), state.clock.now());
+    let c = code.clone();
+    write(state, move |conn| store::insert_work_package(conn, &c, &t, now)).await?;
+    Ok(WorkPackageView { title: title_in(&titles, Locale::fallback()), code, titles })
+}
+
+/// Checked titles of a work package: known languages, English required, each 1 to 200
+/// characters once trimmed; an empty field of another language is no title in it.
+fn checked_titles(titles: &Titles, v: &mut Violations) -> Titles {
+    let mut out = Titles::new();
+    for (lang, title) in titles {
+        let title = title.trim();
+        if lang.parse::<Locale>().map(|l| l.as_str() != lang).unwrap_or(true) {
+            v.push(FieldError::new(format!("titles.{lang}"), "unsupported_language", "not a language of the platform"));
+        } else if title.chars().count() > 200 {
+            v.push(FieldError::new(format!("titles.{lang}"), "too_long", "at most 200 characters"));
+        } else if !title.is_empty() {
+            out.insert(lang.clone(), title.to_owned());
+        }
+    }
     let working = Locale::fallback();
-    if input.titles.get(working.as_str()).is_none_or(|t| t.trim().is_empty()) {
+    if !out.contains_key(working.as_str()) {
         v.push(FieldError::new(format!("titles.{working}"), "required", "a title in the working language is required"));
     }
+    out
+}
+
+/// New titles of a work package.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct WorkPackageChange {
+    /// The titles by language, replacing those stored; English at least.
+    #[schema(value_type = WorkPackageTitles, example = json!({"en": "Exchange of experience", "fr": "Échange d'expériences"}))]
+    pub titles: Titles,
+}
+
+/// Changes a work package's titles (the lead partner).
+pub async fn change_work_package(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+    input: WorkPackageChange,
+) -> Result<WorkPackageView, Error> {
+    require_manager(actor)?;
+    let mut v = Violations::new();
+    let titles = checked_titles(&input.titles, &mut v);
     v.into_result()?;
-    let (titles, now) = (input.titles.clone(), state.clock.now());
-    let c = code.clone();
-    write(state, move |conn| store::insert_work_package(conn, &c, &titles, now)).await?;
-    Ok(WorkPackageView { title: title_in(&input.titles, Locale::fallback()), code, titles: input.titles })
+    let (c, t, now) = (code.to_owned(), titles.clone(), state.clock.now());
+    if !write(state, move |conn| store::update_work_package_titles(conn, &c, &t, now)).await? {
+        return Err(Error::NotFound("work package"));
+    }
+    Ok(WorkPackageView { title: title_in(&titles, Locale::fallback()), code: code.to_owned(), titles })
+}
+
+/// The phases a period belongs to.
+pub const PHASES: [&str; 2] = ["core", "follow_up"];
+
+/// A reporting period as created; dates as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodInput {
+    /// 1 to 16 characters once trimmed: `S1` … `S6`, `FU`.
+    #[schema(example = "S7", pattern = "\\S", max_length = 16)]
+    pub code: String,
+    /// `core` or `follow_up`.
+    #[schema(example = "follow_up")]
+    pub phase: String,
+    #[schema(format = Date, example = "2027-08-01")]
+    pub starts_on: String,
+    /// After the start; the period may not overlap another.
+    #[schema(format = Date, example = "2028-01-31")]
+    pub ends_on: String,
+}
+
+/// A change of a reporting period: the fields sent replace those stored.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PeriodChange {
+    #[schema(pattern = "\\S", max_length = 16)]
+    pub code: Option<String>,
+    pub phase: Option<String>,
+    #[schema(format = Date)]
+    pub starts_on: Option<String>,
+    #[schema(format = Date)]
+    pub ends_on: Option<String>,
+}
+
+fn date_field(raw: &str, field: &str, v: &mut Violations) -> Option<chrono::NaiveDate> {
+    match raw.trim().parse() {
+        Ok(day) => Some(day),
+        Err(_) => {
+            v.push(FieldError::new(field, "invalid_date", "a date as YYYY-MM-DD"));
+            None
+        }
+    }
+}
+
+/// The period as checked on its own (code, phase, dates); overlaps are checked against the
+/// stored periods when it is written.
+fn checked_period(input: &PeriodInput) -> Result<PeriodSpec, Error> {
+    let mut v = Violations::new();
+    let code = input.code.trim().to_owned();
+    if code.is_empty() || code.chars().count() > 16 {
+        v.push(FieldError::new("code", "invalid_code", "1 to 16 characters"));
+    }
+    let phase = input.phase.trim().to_owned();
+    if !PHASES.contains(&phase.as_str()) {
+        v.push(FieldError::new("phase", "unknown_phase", "core or follow_up"));
+    }
+    let starts_on = date_field(&input.starts_on, "starts_on", &mut v);
+    let ends_on = date_field(&input.ends_on, "ends_on", &mut v);
+    if let (Some(start), Some(end)) = (starts_on, ends_on)
+        && end <= start
+    {
+        v.push(FieldError::new("ends_on", "ends_before_start", "the end comes after the start"));
+    }
+    v.into_result()?;
+    Ok(PeriodSpec { code, phase, starts_on: starts_on.unwrap_or_default(), ends_on: ends_on.unwrap_or_default() })
+}
+
+/// Refuses a period that shares a day with another one (other than the one it replaces).
+fn refuse_overlap(
+    conn: &mut mfx_store::DbConnection,
+    spec: &PeriodSpec,
+    replacing: Option<&str>,
+) -> Result<(), mfx_store::StoreError> {
+    let others = store::periods(conn)?;
+    if others
+        .iter()
+        .filter(|p| Some(p.spec.code.as_str()) != replacing)
+        .any(|p| p.spec.starts_on <= spec.ends_on && spec.starts_on <= p.spec.ends_on)
+    {
+        let overlap = FieldError::new("starts_on", "period_overlap", "overlaps another period");
+        return Err(mfx_domain::Error::Invalid(overlap.into()).into());
+    }
+    Ok(())
+}
+
+/// Adds a reporting period (the lead partner).
+pub async fn create_period(state: &AppState, actor: &Actor, input: &PeriodInput) -> Result<PeriodSpec, Error> {
+    require_manager(actor)?;
+    let spec = checked_period(input)?;
+    let (s, now) = (spec.clone(), state.clock.now());
+    write(state, move |conn| {
+        refuse_overlap(conn, &s, None)?;
+        store::insert_period(conn, &s, now)
+    })
+    .await?;
+    Ok(spec)
+}
+
+/// Changes the reporting period `code` (the lead partner): the fields given replace the stored.
+pub async fn change_period(
+    state: &AppState,
+    actor: &Actor,
+    code: &str,
+    change: PeriodChange,
+) -> Result<PeriodSpec, Error> {
+    require_manager(actor)?;
+    let c = code.to_owned();
+    let current = read(state, store::periods)
+        .await?
+        .into_iter()
+        .find(|p| p.spec.code == c)
+        .ok_or(Error::NotFound("period"))?
+        .spec;
+    let input = PeriodInput {
+        code: change.code.unwrap_or(current.code.clone()),
+        phase: change.phase.unwrap_or(current.phase),
+        starts_on: change.starts_on.unwrap_or_else(|| current.starts_on.to_string()),
+        ends_on: change.ends_on.unwrap_or_else(|| current.ends_on.to_string()),
+    };
+    let spec = checked_period(&input)?;
+    let (s, old) = (spec.clone(), current.code);
+    let found = write(state, move |conn| {
+        refuse_overlap(conn, &s, Some(&old))?;
+        store::update_period(conn, &old, &s)
+    })
+    .await?;
+    if !found {
+        return Err(Error::NotFound("period"));
+    }
+    Ok(spec)
 }
