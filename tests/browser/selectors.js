@@ -93,6 +93,7 @@ export const PATHS = {
   account: '/account',
   password: '/account/password',
   dashboard: '/dashboard',
+  actionItems: '/action-items',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };

@@ -210,6 +210,8 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
         let own = messages(lang);
         for path in [
             "/dashboard",
+            "/action-items",
+            "/action-items?by=due",
             "/account",
             "/practices/new",
             "/meeting-notes/new",
