@@ -186,7 +186,7 @@ async fn a_partners_feed_lists_only_that_partner(app: TestApp) {
     for (page, feed) in [("/it/practices", "/it/practices.atom"), ("/it/partners/orebro", "/it/partners/orebro.atom")] {
         let html = app.client.get(app.url(page)).send().await.expect("page").text().await.expect("html");
         assert!(
-            html.contains(&format!(r#"<link rel="alternate" type="application/atom+xml" title=""#))
+            html.contains(r#"<link rel="alternate" type="application/atom+xml" title=""#)
                 && html.contains(&format!(r#"href="{feed}">"#)),
             "{page} announces {feed}"
         );
