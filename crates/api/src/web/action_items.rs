@@ -47,6 +47,15 @@ impl Grouping {
             Grouping::Due => "due",
         }
     }
+
+    /// The message naming this grouping.
+    fn message(self) -> &'static str {
+        match self {
+            Grouping::Status => "action-items-by-status",
+            Grouping::Partner => "action-items-by-partner",
+            Grouping::Due => "action-items-by-due",
+        }
+    }
 }
 
 /// One action item as a row.
@@ -100,7 +109,7 @@ impl BoardPage<'_> {
     }
 
     pub fn grouping_name(&self, by: &Grouping) -> String {
-        self.page.code("action-items-by-", by.code())
+        self.page.t(by.message())
     }
 }
 
