@@ -1,8 +1,8 @@
 // Accessibility of every main page in every language: axe-core (WCAG 2.0/2.1 A and AA) finds
 // no serious or critical violation, and each page has <html lang>, one <main>, a skip link to
 // #main and no raw Fluent message id in its text. Anonymous pages first, then, signed in as the
-// Örebro editor, the new-practice form, the account page and the translation editor; signed in
-// as an administrator, the digest outbox.
+// Örebro editor, the new-practice form, the account page, the dashboard, the action-item board
+// and the translation editor; signed in as an administrator, the digest outbox.
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -140,6 +140,12 @@ describe('accessibility', () => {
         test(`${lang}: work packages`, { timeout: TEST_TIMEOUT }, async () => {
           await signInAsLars();
           await checkPage(member, lang, `/${lang}${PATHS.workPackages}`, 'work-packages');
+        });
+
+        test(`${lang}: action-item board, by status and by due date`, { timeout: TEST_TIMEOUT }, async () => {
+          await signInAsLars();
+          await checkPage(member, lang, `/${lang}${PATHS.actionItems}`, 'action-items');
+          await checkPage(member, lang, `/${lang}${PATHS.actionItems}?by=due&late=1`, 'action-items-late');
         });
 
         test(`${lang}: translation editor of the first practice into Swedish`, { timeout: TEST_TIMEOUT }, async () => {

@@ -94,6 +94,7 @@ export const PATHS = {
   password: '/account/password',
   dashboard: '/dashboard',
   workPackages: '/work-packages',
+  actionItems: '/action-items',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };

@@ -6,7 +6,7 @@ use crate::messages::{Arg, Translator};
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use icu_calendar::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
+use icu_datetime::fieldsets::{M, YM, YMD};
 use icu_datetime::input::Date;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
@@ -44,6 +44,8 @@ impl<K: Eq + Hash + Copy, V> Cache<K, V> {
 }
 
 static DATES: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YMD>> = Cache::new();
+static MONTHS: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, M>> = Cache::new();
+static MONTH_YEARS: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YM>> = Cache::new();
 static NUMBERS: Cache<Locale, DecimalFormatter> = Cache::new();
 static NAMES: Cache<Locale, LanguageDisplayNames> = Cache::new();
 static COUNTRIES: Cache<Locale, RegionDisplayNames> = Cache::new();
@@ -58,6 +60,34 @@ pub fn format_date(locale: Locale, date: NaiveDate) -> String {
     match (formatter, Date::try_new_gregorian(date.year(), month, day)) {
         (Some(formatter), Ok(icu_date)) => formatter.format(&icu_date).to_string(),
         _ => date.to_string(),
+    }
+}
+
+fn icu_date(date: NaiveDate) -> Option<Date<Gregorian>> {
+    let month = u8::try_from(date.month()).ok()?;
+    let day = u8::try_from(date.day()).ok()?;
+    Date::try_new_gregorian(date.year(), month, day).ok()
+}
+
+/// The month of a date, abbreviated as CLDR writes it standing alone ("Jan", "janv.", "gen"),
+/// for the ticks of a date axis; the month's number should ICU have no formatter.
+pub fn format_month(locale: Locale, date: NaiveDate) -> String {
+    let formatter =
+        MONTHS.get(locale, || FixedCalendarDateTimeFormatter::try_new(icu_locale(locale).into(), M::medium()).ok());
+    match (formatter, icu_date(date)) {
+        (Some(formatter), Some(icu_date)) => formatter.format(&icu_date).to_string(),
+        _ => date.month().to_string(),
+    }
+}
+
+/// A month and its year ("January 2027", "janvier 2027"), as CLDR writes them; the year and
+/// month's numbers should ICU have no formatter.
+pub fn format_month_year(locale: Locale, date: NaiveDate) -> String {
+    let formatter =
+        MONTH_YEARS.get(locale, || FixedCalendarDateTimeFormatter::try_new(icu_locale(locale).into(), YM::long()).ok());
+    match (formatter, icu_date(date)) {
+        (Some(formatter), Some(icu_date)) => formatter.format(&icu_date).to_string(),
+        _ => format!("{}/{}", date.month(), date.year()),
     }
 }
 
@@ -145,6 +175,18 @@ mod tests {
         assert_eq!(format_date(l("ro"), date), "27 noiembrie 2026");
         assert_eq!(format_date(l("sl"), date), "27. november 2026");
         assert_eq!(format_date(l("sv"), NaiveDate::from_ymd_opt(2026, 8, 3).expect("date")), "3 augusti 2026");
+    }
+
+    #[test]
+    fn months_follow_each_language() {
+        let date = NaiveDate::from_ymd_opt(2027, 1, 15).expect("date");
+        assert_eq!(format_month_year(l("en"), date), "January 2027");
+        assert_eq!(format_month_year(l("fr"), date), "janvier 2027");
+        for lang in ["en", "fr", "it", "ro", "sl", "sv"] {
+            let month = format_month(l(lang), date);
+            assert!(!month.is_empty() && !month.chars().all(|c| c.is_ascii_digit()), "{lang}: {month}");
+        }
+        assert_ne!(format_month(l("en"), date), format_month(l("fr"), date));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The work-plan dashboard page: what is late and due soon, progress by partner and period,
-//! the indicators with how they are counted, and three pictures drawn on the server — a
-//! timeline of deliverables with today's line, progress by partner, and translation coverage —
+//! the indicators with how they are counted, and three pictures drawn on the server — the
+//! timeline of deliverables (in `timeline`), progress by partner, and translation coverage —
 //! each with a table carrying the same figures.
 
 use super::extract::{Lang, Member};
@@ -70,65 +70,6 @@ impl DashboardPage<'_> {
             _ => "–".into(),
         }
     }
-}
-
-/// Deliverables on a line per work package between the first and the last due date.
-fn timeline(page: &Page, rows: &[Row], today: NaiveDate) -> String {
-    let mut packages: Vec<&str> = rows.iter().map(|r| r.work_package.as_str()).collect();
-    packages.dedup();
-    packages.sort_unstable();
-    packages.dedup();
-    let (Some(first), Some(last)) = (rows.iter().map(|r| r.due_on).min(), rows.iter().map(|r| r.due_on).max()) else {
-        return String::new();
-    };
-    let start = first.min(today) - chrono::Duration::days(30);
-    let end = last.max(today) + chrono::Duration::days(30);
-    let span = (end - start).num_days().max(1) as f64;
-    let (left, width) = (90.0, 640.0);
-    let x = |day: NaiveDate| left + width * ((day - start).num_days() as f64) / span;
-    let height = 40 + packages.len() * 40;
-    let mut svg = String::new();
-    let _ = write!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 760 {height}" role="img" aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">{}</title><desc id="timeline-desc">{}</desc>"#,
-        escape(&page.t("dashboard-timeline")),
-        escape(&page.t("dashboard-timeline-description"))
-    );
-    for (i, package) in packages.iter().enumerate() {
-        let y = 30 + i * 40;
-        let _ = write!(
-            svg,
-            r##"<text x="8" y="{}" font-size="13" fill="#1b1f24">{}</text><line x1="{left}" y1="{y}" x2="{}" y2="{y}" stroke="#c9d1db"/>"##,
-            y + 4,
-            escape(package),
-            left + width
-        );
-        for row in rows.iter().filter(|r| r.work_package == *package) {
-            let colour = if row.overdue {
-                "#a1161a"
-            } else if row.status == "approved" || row.status == "submitted" {
-                "#1d6b2f"
-            } else {
-                "#0b5394"
-            };
-            let _ = write!(
-                svg,
-                r#"<circle cx="{:.1}" cy="{y}" r="6" fill="{colour}"><title>{} · {}</title></circle>"#,
-                x(row.due_on),
-                escape(&row.code),
-                row.due_on
-            );
-        }
-    }
-    let t = x(today);
-    let _ = write!(
-        svg,
-        r##"<line x1="{t:.1}" y1="10" x2="{t:.1}" y2="{}" stroke="#8a4b00" stroke-width="2" stroke-dasharray="4 3"/><text x="{:.1}" y="12" font-size="11" fill="#8a4b00">{}</text></svg>"##,
-        height - 5,
-        t + 4.0,
-        escape(&page.date(&today))
-    );
-    svg
 }
 
 /// Horizontal bars: delivered out of all, per partner.
@@ -223,7 +164,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, Lang(lang):
         let partners = state.read(mfx_store::partners::list).await?;
         let rows = rows_of(&records, &partners, lang, data.today);
         let body = render(&DashboardPage {
-            timeline: timeline(&page, &rows, data.today),
+            timeline: super::timeline::timeline(&page, &rows, &data.periods, data.today),
             progress: progress(&page, &data, &partners),
             coverage: coverage(&page, &data),
             page: &page,

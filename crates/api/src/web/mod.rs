@@ -1,6 +1,7 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod action_items;
 mod admin;
 mod admin_user;
 mod attachment;
@@ -9,6 +10,7 @@ mod dashboard;
 mod deliverable;
 mod document;
 mod extract;
+mod feed;
 mod form_fields;
 mod form_state;
 mod forms;
@@ -20,6 +22,7 @@ mod password;
 mod review;
 mod session;
 mod svg;
+mod timeline;
 mod translate;
 mod unsubscribe;
 mod upload;
@@ -54,6 +57,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/sign-out")).post(pages::sign_out))
         .service(web::resource(format!("/{l}/search")).get(pages::search))
         .service(web::resource(format!("/{l}/dashboard")).get(dashboard::dashboard))
+        .service(web::resource(format!("/{l}/action-items")).get(action_items::board_page))
         .service(web::resource(format!("/{l}/deliverables.csv")).get(dashboard::csv))
         .service(web::resource(format!("/{l}/work-packages")).get(work_plan::list).post(work_plan::create_package))
         .service(
@@ -80,7 +84,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/admin/users/{{id}}/reactivate")).post(admin_user::reactivate))
         .service(web::resource(format!("/{l}/admin/users/{{id}}/password")).post(admin_user::reset_password))
         .service(web::resource(format!("/{l}/admin/digests/{{id}}/retry")).post(outbox::retry))
+        .service(web::resource(format!("/{l}/partners/{{slug}}.atom")).get(feed::partner))
         .service(web::resource(format!("/{l}/partners/{{slug}}")).get(pages::partner))
+        .service(web::resource(format!("/{l}/{C}.atom")).get(feed::collection))
         .service(web::resource(format!("/{l}/{C}")).get(pages::list))
         .service(web::resource(format!("/{l}/{C}/new")).get(forms::new_form).post(forms::create))
         .service(web::resource(format!("/{l}/{C}/{{id}}")).get(document::document))

@@ -19,7 +19,8 @@ use mfx_domain::document::{Kind, Status};
 use mfx_store::{accounts, partners};
 use serde::Deserialize;
 
-fn list_title(kind: Kind) -> &'static str {
+/// The message naming a collection: its list's title, and its feed's.
+pub(super) fn list_title(kind: Kind) -> &'static str {
     match kind {
         Kind::Practice => "nav-practices",
         Kind::MeetingNote => "nav-meeting-notes",

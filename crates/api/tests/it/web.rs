@@ -212,6 +212,8 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
             "/dashboard",
             "/work-packages",
             "/deliverables/new",
+            "/action-items",
+            "/action-items?by=due",
             "/account",
             "/practices/new",
             "/meeting-notes/new",

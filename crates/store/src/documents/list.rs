@@ -84,3 +84,42 @@ pub fn list(
         .load::<(DocumentRow, String)>(conn)?;
     summaries_from_rows(conn, rows)
 }
+
+/// Published documents, the most recently published first, within what `scope` may read (the
+/// feeds). The filter's status and update time are ignored: only published documents are listed.
+pub fn recently_published(
+    conn: &mut DbConnection,
+    filter: &ListFilter,
+    scope: ReadScope,
+    limit: i64,
+) -> Result<Vec<DocumentSummary>, StoreError> {
+    let mut query = documents::table
+        .inner_join(partners::table)
+        .filter(documents::status.eq(Status::Published.as_str()))
+        .filter(documents::published_at.is_not_null())
+        .into_boxed();
+    match scope {
+        ReadScope::PublishedPublic => {
+            query = query.filter(documents::visibility.eq(Visibility::Public.as_str()));
+        }
+        ReadScope::Member { .. } | ReadScope::Everything => {}
+    }
+    if let Some(kind) = filter.kind {
+        query = query.filter(documents::kind.eq(kind.as_str()));
+    }
+    if let Some(partner) = filter.partner {
+        query = query.filter(documents::partner_id.eq(partner.to_string()));
+    }
+    if let Some(theme) = &filter.theme {
+        let with_theme = document_themes::table
+            .filter(document_themes::theme.eq(theme.clone()))
+            .select(document_themes::document_id);
+        query = query.filter(documents::id.eq_any(with_theme));
+    }
+    let rows = query
+        .order((documents::published_at.desc(), documents::id.desc()))
+        .limit(limit)
+        .select((DocumentRow::as_select(), partners::slug))
+        .load::<(DocumentRow, String)>(conn)?;
+    summaries_from_rows(conn, rows)
+}

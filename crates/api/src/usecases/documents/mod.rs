@@ -5,6 +5,7 @@
 
 pub mod editing;
 pub mod files;
+pub mod publications;
 pub mod reading;
 pub mod references;
 pub mod translating;

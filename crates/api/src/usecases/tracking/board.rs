@@ -7,11 +7,12 @@ use crate::state::AppState;
 use chrono::NaiveDate;
 use mfx_domain::Locale;
 use mfx_domain::document::DocumentId;
-use mfx_domain::policy::{Actor, ReadScope};
+use mfx_domain::policy::{Action, Actor, ReadScope, permits};
 use mfx_domain::tracking::{self, DeliverableStatus, Indicator, is_overdue, item_overdue};
 use mfx_store::partners;
 use mfx_store::tracking::{self as store, DeliverableFilter, DeliverableRecord};
 use serde::Serialize;
+use std::collections::HashMap;
 use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -82,6 +83,38 @@ pub async fn action_items(
         .filter(|i| selection.partner.as_ref().is_none_or(|p| i.partners.contains(p)))
         .filter(|i| selection.status.as_ref().is_none_or(|s| i.status == *s))
         .filter(|i| !selection.only_late || i.overdue)
+        .collect())
+}
+
+/// The meeting note an action item comes from, as the reader sees it.
+#[derive(Debug, Clone)]
+pub struct MeetingOfItem {
+    pub title: String,
+    /// The title's language when it is not the reader's.
+    pub language: Option<String>,
+    /// Whether the reader may edit the note, and so its action items.
+    pub may_edit: bool,
+}
+
+/// The meeting notes of `entries` (action items the actor may read), by id: each one's title
+/// in the reader's language and whether the actor may edit it.
+pub async fn meetings_of(
+    state: &AppState,
+    actor: &Actor,
+    entries: &[BoardEntry],
+    locale: Locale,
+) -> Result<HashMap<DocumentId, MeetingOfItem>, Error> {
+    let mut ids: Vec<DocumentId> = entries.iter().filter_map(|e| e.meeting).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let found = read(state, move |c| mfx_store::documents::summaries(c, &ids)).await?;
+    Ok(found
+        .iter()
+        .map(|s| {
+            let (title, language) = crate::text::title_for(s, locale);
+            let may_edit = permits(actor, Action::Update, &crate::usecases::documents::resource(s));
+            (s.id, MeetingOfItem { title, language, may_edit })
+        })
         .collect())
 }
 
