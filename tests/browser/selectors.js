@@ -93,6 +93,7 @@ export const PATHS = {
   account: '/account',
   password: '/account/password',
   dashboard: '/dashboard',
+  report: '/report',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };

@@ -8,7 +8,10 @@ mod messages;
 mod negotiate;
 mod zones;
 
-pub use format::{capitalised, country_name, endonym, format_date, format_datetime, format_number, language_name};
+pub use format::{
+    capitalised, country_name, decimal_mark, endonym, format_date, format_datetime, format_number, language_name,
+    numeric_date,
+};
 pub use messages::{Arg, LocalesDirError, Translator, languages_without_messages, load_locales_dir, loaded_languages};
 pub use negotiate::{fallback_chain, negotiate, parse_accept_language};
 pub use zones::{

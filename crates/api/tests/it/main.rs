@@ -12,6 +12,7 @@ mod digest;
 mod documents;
 mod edges;
 mod errors;
+mod exports;
 mod following;
 mod guards;
 mod hostile;

@@ -211,6 +211,7 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
         for path in [
             "/dashboard",
             "/account",
+            "/report",
             "/practices/new",
             "/meeting-notes/new",
             "/action-plans/new",
