@@ -468,7 +468,7 @@ pub(super) async fn account_page(
         partner_name: own_partner_name(state, &user.record.partner_slug).await?,
         display_name: a.display_name.as_str().to_owned(),
         language: a.locale.to_string(),
-        zones: super::zones::ZoneSelect::new(&page, &partners, a.time_zone.as_str()),
+        zones: super::zones::ZoneSelect::new(page, &partners, a.time_zone.as_str()),
         digest_frequency: user.record.digest.frequency.as_str().to_owned(),
         digest_weekday: user.record.digest.weekday.number_from_monday(),
         digest_hour: user.record.digest.hour,

@@ -84,7 +84,8 @@ impl Report {
         let mut after_item = false;
         for block in &self.blocks {
             let item = matches!(block, Block::Item { .. });
-            if !out.is_empty() && !(item && after_item) {
+            let continues_a_list = item && after_item;
+            if !out.is_empty() && !continues_a_list {
                 out.push('\n');
             }
             match block {
