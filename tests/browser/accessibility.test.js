@@ -148,6 +148,11 @@ describe('accessibility', () => {
           await checkPage(member, lang, `/${lang}${PATHS.actionItems}?by=due&late=1`, 'action-items-late');
         });
 
+        test(`${lang}: semester report draft`, { timeout: TEST_TIMEOUT }, async () => {
+          await signInAsLars();
+          await checkPage(member, lang, `/${lang}${PATHS.report}`, 'report');
+        });
+
         test(`${lang}: translation editor of the first practice into Swedish`, { timeout: TEST_TIMEOUT }, async () => {
           await signInAsLars();
           const practice = await withScreenshot(member, `a11y-${lang}-practices-list-signed-in`, () =>

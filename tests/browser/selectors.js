@@ -95,6 +95,7 @@ export const PATHS = {
   dashboard: '/dashboard',
   workPackages: '/work-packages',
   actionItems: '/action-items',
+  report: '/report',
   outbox: '/admin/digests',
   translationEditor: (id, target) => `/practices/${id}/translations/${target}`,
 };

@@ -2,6 +2,11 @@
 //! A cell that a spreadsheet would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return, also after leading white space) is neutralised with a leading `'`, as
 //! OWASP advises against CSV injection; the reader sees the text as written.
+//!
+//! The separator follows the reader's language: spreadsheets of languages whose decimal mark is
+//! a comma split cells at `;`, the others at `,` (the [`Dialect`], decided here only).
+
+use mfx_domain::Locale;
 
 /// Characters that make a spreadsheet read a cell as a formula when they come first (the ASCII
 /// ones, and their full-width forms, which some spreadsheets accept too).
@@ -22,11 +27,33 @@ pub fn cell(value: &str) -> String {
     if value.contains([',', '"', '\n', '\r', ';']) { format!("\"{}\"", value.replace('"', "\"\"")) } else { value }
 }
 
-/// One line of cells, ending with CRLF.
+/// One line of cells, ending with CRLF, separated by commas.
 pub fn row<S: AsRef<str>>(cells: &[S]) -> String {
-    let mut line = cells.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(",");
-    line.push_str("\r\n");
-    line
+    Dialect::CODES.row(cells)
+}
+
+/// How a spreadsheet program reads CSV: the character between cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dialect {
+    pub separator: char,
+}
+
+impl Dialect {
+    /// Commas, for programs and for languages writing decimals with a point.
+    pub const CODES: Self = Self { separator: ',' };
+
+    /// The reader's: where the language's decimal mark is a comma (CLDR), spreadsheets split
+    /// cells at `;`.
+    pub fn of(locale: Locale) -> Self {
+        if mfx_i18n::decimal_mark(locale) == ',' { Self { separator: ';' } } else { Self::CODES }
+    }
+
+    /// One line of cells, ending with CRLF.
+    pub fn row<S: AsRef<str>>(self, cells: &[S]) -> String {
+        let mut line = cells.iter().map(|c| cell(c.as_ref())).collect::<Vec<_>>().join(&self.separator.to_string());
+        line.push_str("\r\n");
+        line
+    }
 }
 
 #[cfg(test)]

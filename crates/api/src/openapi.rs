@@ -24,6 +24,8 @@ use utoipa::{Modify, OpenApi};
         mfx_domain::Role,
         mfx_domain::document::Status,
         mfx_domain::tracking::DeliverableStatus,
+        crate::usecases::tracking::CsvFormat,
+        crate::usecases::tracking::report::ReportFormat,
         mfx_domain::vocabulary::Theme,
         mfx_domain::schema::PartnerSlugText,
         crate::routes::documents::KindFilter,

@@ -8,6 +8,7 @@ use icu_calendar::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{M, YM, YMD};
 use icu_datetime::input::Date;
+use icu_datetime::options::YearStyle;
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_experimental::displaynames::DisplayNamesOptions;
@@ -46,6 +47,7 @@ impl<K: Eq + Hash + Copy, V> Cache<K, V> {
 static DATES: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YMD>> = Cache::new();
 static MONTHS: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, M>> = Cache::new();
 static MONTH_YEARS: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YM>> = Cache::new();
+static SHORT_DATES: Cache<Locale, FixedCalendarDateTimeFormatter<Gregorian, YMD>> = Cache::new();
 static NUMBERS: Cache<Locale, DecimalFormatter> = Cache::new();
 static NAMES: Cache<Locale, LanguageDisplayNames> = Cache::new();
 static COUNTRIES: Cache<Locale, RegionDisplayNames> = Cache::new();
@@ -89,6 +91,34 @@ pub fn format_month_year(locale: Locale, date: NaiveDate) -> String {
         (Some(formatter), Some(icu_date)) => formatter.format(&icu_date).to_string(),
         _ => format!("{}/{}", date.month(), date.year()),
     }
+}
+
+/// The date in figures with the full year, as the language's spreadsheet programs read a typed
+/// date: "30/11/2026" (French, Italian, English as written in Britain), "30.11.2026" (Romanian,
+/// Slovenian), "2026-11-30" (Swedish). CLDR's short date with the century kept and its spaces
+/// dropped ("30. 11. 2026" is read back as text); the ISO date should ICU have no formatter.
+pub fn numeric_date(locale: Locale, date: NaiveDate) -> String {
+    let formatter = SHORT_DATES.get(locale, || {
+        FixedCalendarDateTimeFormatter::try_new(
+            icu_locale(locale).into(),
+            YMD::short().with_year_style(YearStyle::Full),
+        )
+        .ok()
+    });
+    let month = u8::try_from(date.month()).unwrap_or(1);
+    let day = u8::try_from(date.day()).unwrap_or(1);
+    match (formatter, Date::try_new_gregorian(date.year(), month, day)) {
+        (Some(formatter), Ok(icu_date)) => {
+            formatter.format(&icu_date).to_string().chars().filter(|c| !c.is_whitespace() && *c != '\u{200f}').collect()
+        }
+        _ => date.to_string(),
+    }
+}
+
+/// The language's decimal mark as CLDR gives it: `.` or `,` (the mark between the units and
+/// the tenths of one and a half).
+pub fn decimal_mark(locale: Locale) -> char {
+    format_number(locale, 1.5, 1).chars().find(|c| !c.is_ascii_digit()).unwrap_or('.')
 }
 
 /// A moment in the reader's time zone: "27 November 2026, 08:00 CET". The date comes from
@@ -187,6 +217,25 @@ mod tests {
             assert!(!month.is_empty() && !month.chars().all(|c| c.is_ascii_digit()), "{lang}: {month}");
         }
         assert_ne!(format_month(l("en"), date), format_month(l("fr"), date));
+    }
+
+    #[test]
+    fn figures_dates_are_what_spreadsheets_read() {
+        let date = NaiveDate::from_ymd_opt(2026, 3, 7).expect("date");
+        assert_eq!(numeric_date(l("fr"), date), "07/03/2026");
+        assert_eq!(numeric_date(l("it"), date), "07/03/2026");
+        assert_eq!(numeric_date(l("ro"), date), "07.03.2026");
+        assert_eq!(numeric_date(l("sl"), date), "7.03.2026");
+        assert_eq!(numeric_date(l("sv"), date), "2026-03-07");
+        assert_eq!(numeric_date(l("en"), date), "07/03/2026");
+    }
+
+    #[test]
+    fn decimal_marks_come_from_cldr() {
+        assert_eq!(decimal_mark(l("en")), '.');
+        for comma in ["fr", "it", "ro", "sl", "sv"] {
+            assert_eq!(decimal_mark(l(comma)), ',', "{comma}");
+        }
     }
 
     #[test]

@@ -9,8 +9,8 @@ mod negotiate;
 mod zones;
 
 pub use format::{
-    capitalised, country_name, endonym, format_date, format_datetime, format_month, format_month_year, format_number,
-    language_name,
+    capitalised, country_name, decimal_mark, endonym, format_date, format_datetime, format_month, format_month_year,
+    format_number, language_name, numeric_date,
 };
 pub use messages::{Arg, LocalesDirError, Translator, languages_without_messages, load_locales_dir, loaded_languages};
 pub use negotiate::{fallback_chain, negotiate, parse_accept_language};

@@ -24,9 +24,10 @@ use utoipa::{IntoParams, ToSchema};
 pub use crate::usecases::tracking::board::{BoardEntry, Dashboard, PartnerProgress, PeriodCompletion};
 pub use crate::usecases::tracking::calendar::CalendarFeed;
 pub use crate::usecases::tracking::deliverables::{
-    DeliverableInput, DeliverableMoveInput, DeliverableTitles, DeliverableView, HistoryView, deliverable_view,
+    CsvFormat, DeliverableInput, DeliverableMoveInput, DeliverableTitles, DeliverableView, HistoryView, deliverable_view,
     deliverables_as_csv,
 };
+pub use crate::usecases::tracking::report::ReportFormat;
 pub use crate::usecases::tracking::work_plan::{
     PeriodChange, PeriodInput, WorkPackageChange, WorkPackageInput, WorkPackageTitles, WorkPackageView,
 };
@@ -57,6 +58,10 @@ pub struct DeliverableQuery {
     pub status: Option<String>,
     /// Only late ones.
     pub overdue: Option<bool>,
+    /// The CSV only: `language` (the default) writes it for people in the reader's language;
+    /// `codes` writes the stable variant for programs (see docs/api.md).
+    #[param(value_type = Option<CsvFormat>)]
+    pub format: Option<String>,
 }
 
 impl DeliverableQuery {
@@ -91,6 +96,12 @@ pub struct BoardQuery {
 pub struct ReportQuery {
     /// The period's code (S1 … S6, FU); the current one by default.
     pub period: Option<String>,
+    /// The draft's language; English, the programme's reporting language, by default.
+    #[param(value_type = Option<Locale>)]
+    pub lang: Option<String>,
+    /// `markdown` (the default) or `docx` (a Word document).
+    #[param(value_type = Option<ReportFormat>)]
+    pub format: Option<String>,
 }
 
 fn deliverable_response(
@@ -416,9 +427,11 @@ pub async fn deliverables_csv(
     query: web::Query<DeliverableQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let locale = requested(&req, query.lang.as_deref(), &user)?;
+    let format = CsvFormat::parse(query.format.as_deref())?;
     let found = deliverables::list(&state, &user.actor(), query.selection()?).await?;
     let today = today(&state);
-    let out = deliverables_as_csv(&found, locale, today);
+    let partners = state.read(mfx_store::partners::list).await?;
+    let out = deliverables_as_csv(&found, &partners, locale, today, format);
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"deliverables-{today}.csv\"")))
@@ -522,26 +535,37 @@ pub async fn calendar_feed(state: web::Data<AppState>, token: web::Path<String>)
 
 // ---------------------------------------------------------------- semester report
 
-/// A draft of the semester report in Markdown: per partner, what the platform knows for the
-/// period — deliverables, documents published, meetings held, translations.
+/// A draft of the semester report, in Markdown or as a Word document: per partner, what the
+/// platform knows for the period — deliverables due, documents published and their languages.
 #[utoipa::path(
     tag = "tracking",
     params(ReportQuery),
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "Markdown", content_type = "text/markdown", body = String),
+        (status = 200, description = "The draft", content(
+            (String = "text/markdown"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        )),
         (status = 404, description = "No such period", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown language or format", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/report")]
 pub async fn report(
     state: web::Data<AppState>,
+    req: HttpRequest,
     user: CurrentUser,
     query: web::Query<ReportQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let drafted = reports::draft(&state, &user.actor(), query.period.as_deref()).await?;
+    let language = match query.lang.as_deref() {
+        Some(lang) => requested(&req, Some(lang), &user)?,
+        None => Locale::fallback(),
+    };
+    let format = ReportFormat::parse(query.format.as_deref())?;
+    let drafted = reports::draft(&state, &user.actor(), query.period.as_deref(), language).await?;
+    let file = format.write(&drafted)?;
     Ok(HttpResponse::Ok()
-        .content_type("text/markdown; charset=utf-8")
-        .insert_header((header::CONTENT_DISPOSITION, format!("inline; filename=\"report-{}.md\"", drafted.period.code)))
-        .body(drafted.markdown))
+        .content_type(file.content_type)
+        .insert_header((header::CONTENT_DISPOSITION, format!("inline; filename=\"{}\"", file.file_name)))
+        .body(file.bytes))
 }

@@ -177,12 +177,25 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest, Lang(lang):
     .await
 }
 
-/// The CSV export for a signed-in browser.
-pub async fn csv(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
+#[derive(Debug, serde::Deserialize)]
+pub struct CsvParams {
+    format: Option<String>,
+}
+
+/// The CSV export for a signed-in browser: in the page's language, or with codes.
+pub async fn csv(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    Lang(lang): Lang,
+    member: Member,
+    params: web::Query<CsvParams>,
+) -> HttpResponse {
     respond(&state, &req, lang, async {
         let (_, _, user) = member.titled("dashboard-title");
+        let format = tracking::CsvFormat::parse(params.format.as_deref())?;
         let (data, records) = tracking::dashboard_for(&state, &user.actor(), lang).await?;
-        let out = tracking::deliverables_as_csv(&records, lang, data.today);
+        let partners = state.read(mfx_store::partners::list).await?;
+        let out = tracking::deliverables_as_csv(&records, &partners, lang, data.today, format);
         Ok::<_, ApiError>(
             HttpResponse::Ok()
                 .content_type("text/csv; charset=utf-8")

@@ -5,6 +5,7 @@ mod action_items;
 mod admin;
 mod admin_user;
 mod attachment;
+mod calendar;
 mod conflict;
 mod dashboard;
 mod deliverable;
@@ -19,6 +20,7 @@ mod outbox;
 mod page;
 mod pages;
 mod password;
+mod report;
 mod review;
 mod session;
 mod svg;
@@ -73,9 +75,13 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::resource(format!("/{l}/deliverables/{{id}}/edit")).get(deliverable::edit_form).post(deliverable::edit),
         )
         .service(web::resource(format!("/{l}/deliverables/{{id}}/transition")).post(deliverable::transition))
+        .service(web::resource(format!("/{l}/report")).get(report::show))
+        .service(web::resource(format!("/{l}/report/download")).get(report::download))
         .service(web::resource(format!("/{l}/account")).get(pages::account).post(pages::save_account))
         .service(web::resource(format!("/{l}/account/password")).get(password::form).post(password::change))
         .service(web::resource(format!("/{l}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
+        .service(web::resource(format!("/{l}/account/calendar")).post(calendar::create))
+        .service(web::resource(format!("/{l}/account/calendar/revoke")).post(calendar::revoke))
         .service(web::resource(format!("/{l}/admin/digests")).get(outbox::list))
         .service(web::resource(format!("/{l}/admin/users")).get(admin::list))
         .service(web::resource(format!("/{l}/admin/users/new")).get(admin::new_form).post(admin::create))

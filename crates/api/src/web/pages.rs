@@ -434,6 +434,8 @@ pub struct AccountPage<'a> {
     pub digest_weekday: u32,
     pub digest_hour: u32,
     pub errors: Vec<(String, String)>,
+    /// A calendar address just made: shown once, never again.
+    pub calendar_url: Option<String>,
 }
 
 impl AccountPage<'_> {
@@ -445,24 +447,35 @@ impl AccountPage<'_> {
 pub async fn account(state: web::Data<AppState>, req: HttpRequest, Lang(lang): Lang, member: Member) -> HttpResponse {
     respond(&state, &req, lang, async {
         let (page, cookies, user) = member.titled("account-title");
-        let a = &user.record.account;
-        let partners = state.read(partners::list).await?;
-        let body = render(&AccountPage {
-            page: &page,
-            role: a.role.as_str(),
-            partner: user.record.partner_slug.to_string(),
-            partner_name: own_partner_name(&state, &user.record.partner_slug).await?,
-            display_name: a.display_name.as_str().to_owned(),
-            language: a.locale.to_string(),
-            zones: super::zones::ZoneSelect::new(&page, &partners, a.time_zone.as_str()),
-            digest_frequency: user.record.digest.frequency.as_str().to_owned(),
-            digest_weekday: user.record.digest.weekday.number_from_monday(),
-            digest_hour: user.record.digest.hour,
-            errors: Vec::new(),
-        })?;
+        let body = account_page(&state, &page, &user, None).await?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })
     .await
+}
+
+/// The account page with the saved settings, and a calendar address when one was just made.
+pub(super) async fn account_page(
+    state: &AppState,
+    page: &Page,
+    user: &crate::auth::CurrentUser,
+    calendar_url: Option<String>,
+) -> Result<String, ApiError> {
+    let a = &user.record.account;
+    let partners = state.read(partners::list).await?;
+    render(&AccountPage {
+        page,
+        role: a.role.as_str(),
+        partner: user.record.partner_slug.to_string(),
+        partner_name: own_partner_name(state, &user.record.partner_slug).await?,
+        display_name: a.display_name.as_str().to_owned(),
+        language: a.locale.to_string(),
+        zones: super::zones::ZoneSelect::new(page, &partners, a.time_zone.as_str()),
+        digest_frequency: user.record.digest.frequency.as_str().to_owned(),
+        digest_weekday: user.record.digest.weekday.number_from_monday(),
+        digest_hour: user.record.digest.hour,
+        errors: Vec::new(),
+        calendar_url,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -529,6 +542,7 @@ pub async fn save_account(
                     .unwrap_or_else(|| saved.weekday.number_from_monday()),
                 digest_hour: form.digest_hour.and_then(|h| u32::try_from(h).ok()).unwrap_or(saved.hour),
                 errors,
+                calendar_url: None,
             })?;
             return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, body, cookies));
         }

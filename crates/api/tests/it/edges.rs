@@ -32,7 +32,7 @@ async fn signed_in(app: &TestApp, lang: &str, email: &str) -> reqwest::Client {
 }
 
 /// The cells of a CSV text, read as a spreadsheet reads them (RFC 4180).
-fn csv_cells(text: &str) -> Vec<Vec<String>> {
+fn csv_cells(text: &str, separator: char) -> Vec<Vec<String>> {
     let mut rows = vec![vec![String::new()]];
     let mut quoted = false;
     let mut at_start = true;
@@ -46,7 +46,7 @@ fn csv_cells(text: &str) -> Vec<Vec<String>> {
                 row.last_mut().expect("a cell").push('"');
             }
             '"' if quoted => quoted = false,
-            ',' if !quoted => {
+            c if c == separator && !quoted => {
                 row.push(String::new());
                 at_start = true;
                 continue;
@@ -89,8 +89,8 @@ async fn formulas_in_deliverables_leave_every_csv_as_text(app: TestApp) {
         .await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
 
-    let check = |text: &str, expected: &str| {
-        let rows = csv_cells(text);
+    let check = |text: &str, expected: &str, separator: char| {
+        let rows = csv_cells(text, separator);
         assert!(rows.len() >= 2, "a header and a row: {text}");
         for row in &rows {
             for cell in row {
@@ -101,14 +101,14 @@ async fn formulas_in_deliverables_leave_every_csv_as_text(app: TestApp) {
         assert_eq!(row[1], format!("'{expected}"), "the title is kept, as text");
     };
     let api = app.request(Method::GET, "/api/v1/deliverables.csv?lang=en", Some(&coordinator)).send().await;
-    check(&api.expect("send").text().await.expect("body"), title);
+    check(&api.expect("send").text().await.expect("body"), title, ',');
     let api = app.request(Method::GET, "/api/v1/deliverables.csv?lang=ro", Some(&coordinator)).send().await;
-    check(&api.expect("send").text().await.expect("body"), "+1+cmd|' /C calc'!A0");
+    check(&api.expect("send").text().await.expect("body"), "+1+cmd|' /C calc'!A0", ';');
 
     let ana = signed_in(&app, "en", "ana@example.ro").await;
     let page = ana.get(app.url("/en/deliverables.csv")).send().await.expect("send");
     assert_eq!(page.status(), StatusCode::OK);
-    check(&page.text().await.expect("body"), title);
+    check(&page.text().await.expect("body"), title, ',');
 }
 
 async fn attachments_are_named_by_their_content_and_download_from_pages(app: TestApp) {

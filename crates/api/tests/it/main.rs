@@ -13,6 +13,7 @@ mod documents;
 mod edges;
 mod errors;
 mod feeds;
+mod exports;
 mod following;
 mod guards;
 mod hostile;

@@ -215,6 +215,7 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
             "/action-items",
             "/action-items?by=due",
             "/account",
+            "/report",
             "/practices/new",
             "/meeting-notes/new",
             "/action-plans/new",

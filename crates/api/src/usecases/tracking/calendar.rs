@@ -2,11 +2,12 @@
 //! with the deadlines the account follows and the meetings it may read (iCalendar).
 
 use super::super::{Error, read, write};
-use super::{board_items, require_member, title_in};
+use super::{board_items, partner_name, require_member, title_in};
 use crate::state::AppState;
 use mfx_domain::document::{DocumentId, Kind};
 use mfx_domain::policy::{Action, Actor, Member, ReadScope, Resource, permits};
 use mfx_domain::{PartnerId, UserId};
+use mfx_i18n::Translator;
 use mfx_store::tracking::{self as store, DeliverableFilter};
 use mfx_store::{documents, partners};
 use serde::Serialize;
@@ -54,8 +55,14 @@ pub async fn feed(state: &AppState, token: &str) -> Result<String, Error> {
     let locale = account.locale;
     let base = state.settings.public_url.clone();
     let today = now.date_naive();
+    let partner_list = read(state, partners::list).await?;
     let partner_ids: HashMap<String, PartnerId> =
-        read(state, partners::list).await?.into_iter().map(|p| (p.profile.slug.to_string(), p.id)).collect();
+        partner_list.iter().map(|p| (p.profile.slug.to_string(), p.id)).collect();
+    // Descriptions in the subscriber's language: statuses in words, partners by name.
+    let tr = Translator::new(locale);
+    let names = |slugs: &mut dyn Iterator<Item = &str>| {
+        slugs.map(|s| partner_name(&partner_list, s)).collect::<Vec<_>>().join(", ")
+    };
     let mut events = Vec::new();
     for d in read(state, |c| store::list_deliverables(c, &DeliverableFilter::default())).await? {
         let responsible: Vec<PartnerId> = d.partners.iter().map(|(id, _)| *id).collect();
@@ -66,8 +73,8 @@ pub async fn feed(state: &AppState, token: &str) -> Result<String, Error> {
                 summary: format!("{} {}", d.code, title_in(&d.titles, locale)),
                 description: format!(
                     "{} · {}",
-                    d.status.as_str(),
-                    d.partners.iter().map(|(_, s)| s.as_str()).collect::<Vec<_>>().join(", ")
+                    tr.t(&format!("deliverable-status-{}", d.status.as_str())),
+                    names(&mut d.partners.iter().map(|(_, s)| s.as_str()))
                 ),
                 url: format!("{base}/{locale}/dashboard"),
             });
@@ -80,7 +87,14 @@ pub async fn feed(state: &AppState, token: &str) -> Result<String, Error> {
                 uid: format!("action-item-{}@mfx", item.id),
                 day: due,
                 summary: item.title.clone(),
-                description: item.status.clone(),
+                description: [
+                    tr.t(&format!("item-status-{}", item.status)),
+                    names(&mut item.partners.iter().map(String::as_str)),
+                ]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
                 url: format!(
                     "{base}/{locale}/meeting-notes/{}",
                     item.meeting.map(|m| m.to_string()).unwrap_or_default()

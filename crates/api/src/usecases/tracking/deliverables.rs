@@ -3,13 +3,14 @@
 //! and lists with filters, also as CSV.
 
 use super::super::{Error, impossible_move, read, write};
-use super::{require_manager, require_member, title_in, today};
+use super::{partner_name, period_name, require_manager, require_member, title_in, today};
 use crate::state::AppState;
 use chrono::{DateTime, NaiveDate, Utc};
 use mfx_domain::document::DocumentId;
 use mfx_domain::policy::{Action, Actor, Member, ReadScope, Resource, permits};
 use mfx_domain::tracking::{DeliverableStatus, is_overdue};
-use mfx_domain::{FieldError, Locale, PartnerId, Violations};
+use mfx_domain::{FieldError, Locale, Partner, PartnerId, Violations};
+use mfx_i18n::Translator;
 use mfx_store::documents::{DocumentSummary, ListFilter};
 use mfx_store::tracking::{self as store, DeliverableFields, DeliverableFilter, DeliverableRecord, Titles};
 use mfx_store::{documents, partners};
@@ -435,32 +436,87 @@ pub async fn history(state: &AppState, actor: &Actor, id: uuid::Uuid) -> Result<
         .collect())
 }
 
-/// CSV text of deliverables: a byte-order mark, a header, one row each, CRLF line ends.
-pub fn deliverables_as_csv(found: &[DeliverableRecord], locale: Locale, today: NaiveDate) -> String {
+/// Which CSV: for people in the reader's language, or the stable one for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CsvFormat {
+    /// Headers and statuses in words, partners by name, dates and separator as the reader's
+    /// spreadsheet programs read them.
+    #[default]
+    Language,
+    /// English header names, status codes, partner slugs, ISO dates, commas.
+    Codes,
+}
+
+impl CsvFormat {
+    /// `codes`, `language` or nothing (the reader's language).
+    pub fn parse(value: Option<&str>) -> Result<Self, Error> {
+        match value {
+            None | Some("language") => Ok(Self::Language),
+            Some("codes") => Ok(Self::Codes),
+            Some(_) => Err(Error::field("format", "invalid", "codes or language")),
+        }
+    }
+}
+
+/// The header names and codes of the CSV for programs; they do not change.
+const CODE_HEADERS: [&str; 8] =
+    ["code", "title", "work_package", "period", "responsible_partners", "due_on", "status", "overdue"];
+
+/// The messages naming the columns of the CSV for people, in the order of [`CODE_HEADERS`].
+const HEADER_MESSAGES: [&str; 8] = [
+    "column-code",
+    "column-title",
+    "export-column-work-package",
+    "column-period",
+    "column-partners",
+    "column-due",
+    "column-status",
+    "column-late",
+];
+
+/// CSV text of deliverables: a byte-order mark, a header, one row each, CRLF line ends; in the
+/// reader's language or with codes, as `format` says.
+pub fn deliverables_as_csv(
+    found: &[DeliverableRecord],
+    partners: &[Partner],
+    locale: Locale,
+    today: NaiveDate,
+    format: CsvFormat,
+) -> String {
     let mut out = String::from("\u{feff}");
-    out.push_str(&crate::csv::row(&[
-        "code",
-        "title",
-        "work_package",
-        "period",
-        "responsible_partners",
-        "due_on",
-        "status",
-        "overdue",
-    ]));
+    if format == CsvFormat::Codes {
+        out.push_str(&crate::csv::row(&CODE_HEADERS));
+        for d in found {
+            let view = deliverable_view(d, locale, today);
+            out.push_str(&crate::csv::row(&[
+                view.code,
+                view.title,
+                view.work_package,
+                view.period.unwrap_or_default(),
+                view.partners.join(" "),
+                view.due_on.to_string(),
+                view.status.as_str().to_owned(),
+                if view.overdue { "yes".into() } else { "no".into() },
+            ]));
+        }
+        return out;
+    }
+    let tr = Translator::new(locale);
+    let dialect = crate::csv::Dialect::of(locale);
+    out.push_str(&dialect.row(&HEADER_MESSAGES.map(|id| tr.t(id))));
     for d in found {
-        let view = deliverable_view(d, locale, today);
-        let row = [
-            view.code,
-            view.title,
-            view.work_package,
-            view.period.unwrap_or_default(),
-            view.partners.join(" "),
-            view.due_on.to_string(),
-            view.status.as_str().to_owned(),
-            if view.overdue { "yes".into() } else { "no".into() },
-        ];
-        out.push_str(&crate::csv::row(&row));
+        let late = is_overdue(d.due_on, d.status, today);
+        out.push_str(&dialect.row(&[
+            d.code.clone(),
+            title_in(&d.titles, locale),
+            d.work_package.clone(),
+            d.period.as_deref().map(|p| period_name(&tr, p)).unwrap_or_default(),
+            d.partners.iter().map(|(_, slug)| partner_name(partners, slug)).collect::<Vec<_>>().join(", "),
+            mfx_i18n::numeric_date(locale, d.due_on),
+            tr.t(&format!("deliverable-status-{}", d.status.as_str())),
+            tr.t(if late { "export-yes" } else { "export-no" }),
+        ]));
     }
     out
 }

@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Work package
+export-yes = yes
+export-no = no
+export-period-semester = Semester { $number }
+export-period-follow-up = Follow-up phase
+dashboard-report = Semester report draft
+report-title = Semester report draft
+report-intro = What the platform holds for a period, per partner: the deliverables due and the documents published. Check and complete it before sending it to the programme.
+report-show = Show the draft
+report-period-option = { $period }: { $starts } – { $ends }
+report-downloads = Download the draft
+report-download-markdown = Markdown, in { $language }
+report-download-docx = Word document (.docx), in { $language }
+report-heading = Semester report draft — { $period } ({ $starts } – { $ends })
+report-drafted = Drafted by { $site } on { $date } from what the platform holds. Check and complete before sending.
+report-deliverables = Deliverables due in the period
+report-documents = Documents published in the period
+report-none = none
+report-due = due { $date }
+report-late = late
+account-calendar = Calendar
+account-calendar-intro = Your calendar application can show the deadlines you follow and the meetings you may read. Make a personal address and subscribe to it; whoever has the address sees this calendar.
+account-calendar-create = Make my calendar address
+account-calendar-create-hint = Any earlier address stops working.
+account-calendar-new = Your calendar address. It is shown only this once: copy it now.
+account-calendar-address = Calendar address
+account-calendar-how = How to subscribe
+account-calendar-google = Google Calendar: Other calendars → From URL, then paste the address.
+account-calendar-outlook = Outlook: Add calendar → Subscribe from web, then paste the address.
+account-calendar-apple = Apple Calendar: File → New Calendar Subscription, then paste the address.
+account-calendar-thunderbird = Thunderbird: New Calendar → On the Network, then paste the address.
+account-calendar-revoke = Stop my calendar address
+account-calendar-revoke-hint = Calendar applications subscribed to it stop receiving updates.
+notice-calendar-revoked = Your calendar address no longer works.

@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Lot de travail
+export-yes = oui
+export-no = non
+export-period-semester = Semestre { $number }
+export-period-follow-up = Phase de suivi
+dashboard-report = Projet de rapport semestriel
+report-title = Projet de rapport semestriel
+report-intro = Ce que la plateforme contient pour une période, par partenaire : les livrables attendus et les documents publiés. Vérifiez-le et complétez-le avant de l’envoyer au programme.
+report-show = Afficher le projet
+report-period-option = { $period } : { $starts } – { $ends }
+report-downloads = Télécharger le projet
+report-download-markdown = Markdown, en { $language }
+report-download-docx = Document Word (.docx), en { $language }
+report-heading = Projet de rapport semestriel — { $period } ({ $starts } – { $ends })
+report-drafted = Rédigé par { $site } le { $date } à partir du contenu de la plateforme. À vérifier et compléter avant l’envoi.
+report-deliverables = Livrables attendus pendant la période
+report-documents = Documents publiés pendant la période
+report-none = aucun
+report-due = échéance { $date }
+report-late = en retard
+account-calendar = Agenda
+account-calendar-intro = Votre application d’agenda peut afficher les échéances que vous suivez et les réunions que vous pouvez lire. Créez une adresse personnelle et abonnez-vous-y ; quiconque possède l’adresse voit cet agenda.
+account-calendar-create = Créer mon adresse d’agenda
+account-calendar-create-hint = Toute adresse précédente cesse de fonctionner.
+account-calendar-new = Votre adresse d’agenda. Elle n’est affichée qu’une fois : copiez-la maintenant.
+account-calendar-address = Adresse de l’agenda
+account-calendar-how = Comment s’abonner
+account-calendar-google = Google Agenda : Autres agendas → À partir de l’URL, puis collez l’adresse.
+account-calendar-outlook = Outlook : Ajouter un calendrier → S’abonner à partir du web, puis collez l’adresse.
+account-calendar-apple = Calendrier d’Apple : Fichier → Nouvel abonnement à un calendrier, puis collez l’adresse.
+account-calendar-thunderbird = Thunderbird : Nouvel agenda → Sur le réseau, puis collez l’adresse.
+account-calendar-revoke = Arrêter mon adresse d’agenda
+account-calendar-revoke-hint = Les applications abonnées ne reçoivent plus de mises à jour.
+notice-calendar-revoked = Votre adresse d’agenda ne fonctionne plus.

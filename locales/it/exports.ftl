@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Pacchetto di lavoro
+export-yes = sì
+export-no = no
+export-period-semester = Semestre { $number }
+export-period-follow-up = Fase di follow-up
+dashboard-report = Bozza della relazione semestrale
+report-title = Bozza della relazione semestrale
+report-intro = Ciò che la piattaforma contiene per un periodo, per partner: i prodotti in scadenza e i documenti pubblicati. Controllala e completala prima di inviarla al programma.
+report-show = Mostra la bozza
+report-period-option = { $period }: { $starts } – { $ends }
+report-downloads = Scarica la bozza
+report-download-markdown = Markdown, in { $language }
+report-download-docx = Documento Word (.docx), in { $language }
+report-heading = Bozza della relazione semestrale — { $period } ({ $starts } – { $ends })
+report-drafted = Redatta da { $site } il { $date } in base ai contenuti della piattaforma. Controllare e completare prima dell’invio.
+report-deliverables = Prodotti in scadenza nel periodo
+report-documents = Documenti pubblicati nel periodo
+report-none = nessuno
+report-due = scadenza { $date }
+report-late = in ritardo
+account-calendar = Calendario
+account-calendar-intro = La tua applicazione di calendario può mostrare le scadenze che segui e le riunioni che puoi leggere. Crea un indirizzo personale e iscriviti; chiunque abbia l’indirizzo vede questo calendario.
+account-calendar-create = Crea il mio indirizzo di calendario
+account-calendar-create-hint = Qualsiasi indirizzo precedente smette di funzionare.
+account-calendar-new = Il tuo indirizzo di calendario. Viene mostrato solo questa volta: copialo ora.
+account-calendar-address = Indirizzo del calendario
+account-calendar-how = Come iscriversi
+account-calendar-google = Google Calendar: Altri calendari → Da URL, poi incolla l’indirizzo.
+account-calendar-outlook = Outlook: Aggiungi calendario → Sottoscrivi dal Web, poi incolla l’indirizzo.
+account-calendar-apple = Calendario di Apple: Archivio → Nuova sottoscrizione calendario, poi incolla l’indirizzo.
+account-calendar-thunderbird = Thunderbird: Nuovo calendario → Sulla rete, poi incolla l’indirizzo.
+account-calendar-revoke = Disattiva il mio indirizzo di calendario
+account-calendar-revoke-hint = Le applicazioni iscritte smettono di ricevere aggiornamenti.
+notice-calendar-revoked = Il tuo indirizzo di calendario non funziona più.

@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Pachet de lucru
+export-yes = da
+export-no = nu
+export-period-semester = Semestrul { $number }
+export-period-follow-up = Faza de monitorizare
+dashboard-report = Proiectul raportului semestrial
+report-title = Proiectul raportului semestrial
+report-intro = Ce conține platforma pentru o perioadă, pe parteneri: livrabilele scadente și documentele publicate. Verificați-l și completați-l înainte de a-l trimite programului.
+report-show = Afișează proiectul
+report-period-option = { $period }: { $starts } – { $ends }
+report-downloads = Descarcă proiectul
+report-download-markdown = Markdown, în { $language }
+report-download-docx = Document Word (.docx), în { $language }
+report-heading = Proiectul raportului semestrial — { $period } ({ $starts } – { $ends })
+report-drafted = Redactat de { $site } la { $date } pe baza conținutului platformei. Verificați și completați înainte de trimitere.
+report-deliverables = Livrabile scadente în perioadă
+report-documents = Documente publicate în perioadă
+report-none = niciunul
+report-due = termen { $date }
+report-late = întârziat
+account-calendar = Calendar
+account-calendar-intro = Aplicația dvs. de calendar poate afișa termenele pe care le urmăriți și reuniunile pe care le puteți citi. Creați o adresă personală și abonați-vă la ea; oricine are adresa vede acest calendar.
+account-calendar-create = Creează adresa mea de calendar
+account-calendar-create-hint = Orice adresă anterioară nu mai funcționează.
+account-calendar-new = Adresa dvs. de calendar. Este afișată doar acum: copiați-o acum.
+account-calendar-address = Adresa calendarului
+account-calendar-how = Cum vă abonați
+account-calendar-google = Google Calendar: Alte calendare → Din adresa URL, apoi lipiți adresa.
+account-calendar-outlook = Outlook: Adăugați un calendar → Abonați-vă de pe web, apoi lipiți adresa.
+account-calendar-apple = Calendarul Apple: Fișier → Abonament nou la calendar, apoi lipiți adresa.
+account-calendar-thunderbird = Thunderbird: Calendar nou → În rețea, apoi lipiți adresa.
+account-calendar-revoke = Oprește adresa mea de calendar
+account-calendar-revoke-hint = Aplicațiile abonate nu mai primesc actualizări.
+notice-calendar-revoked = Adresa dvs. de calendar nu mai funcționează.

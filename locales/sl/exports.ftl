@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Delovni sklop
+export-yes = da
+export-no = ne
+export-period-semester = { $number }. semester
+export-period-follow-up = Faza spremljanja
+dashboard-report = Osnutek polletnega poročila
+report-title = Osnutek polletnega poročila
+report-intro = Kar platforma hrani za obdobje, po partnerjih: rezultati z rokom v obdobju in objavljeni dokumenti. Preverite in dopolnite ga, preden ga pošljete programu.
+report-show = Prikaži osnutek
+report-period-option = { $period }: { $starts } – { $ends }
+report-downloads = Prenesi osnutek
+report-download-markdown = Markdown, jezik: { $language }
+report-download-docx = Dokument Word (.docx), jezik: { $language }
+report-heading = Osnutek polletnega poročila — { $period } ({ $starts } – { $ends })
+report-drafted = Pripravil { $site } dne { $date } na podlagi vsebine platforme. Pred pošiljanjem preverite in dopolnite.
+report-deliverables = Rezultati z rokom v obdobju
+report-documents = Dokumenti, objavljeni v obdobju
+report-none = nič
+report-due = rok { $date }
+report-late = zamuja
+account-calendar = Koledar
+account-calendar-intro = Vaš koledarski program lahko prikaže roke, ki jih spremljate, in sestanke, ki jih lahko berete. Ustvarite osebni naslov in se nanj naročite; kdor ima naslov, vidi ta koledar.
+account-calendar-create = Ustvari moj naslov koledarja
+account-calendar-create-hint = Vsak prejšnji naslov preneha delovati.
+account-calendar-new = Vaš naslov koledarja. Prikazan je samo tokrat: kopirajte ga zdaj.
+account-calendar-address = Naslov koledarja
+account-calendar-how = Kako se naročiti
+account-calendar-google = Google Koledar: Drugi koledarji → Iz URL-ja, nato prilepite naslov.
+account-calendar-outlook = Outlook: Dodaj koledar → Naroči se s spleta, nato prilepite naslov.
+account-calendar-apple = Koledar Apple: Datoteka → Nova naročnina na koledar, nato prilepite naslov.
+account-calendar-thunderbird = Thunderbird: Nov koledar → V omrežju, nato prilepite naslov.
+account-calendar-revoke = Ustavi moj naslov koledarja
+account-calendar-revoke-hint = Naročeni programi ne prejemajo več posodobitev.
+notice-calendar-revoked = Vaš naslov koledarja ne deluje več.

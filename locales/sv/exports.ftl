@@ -1,0 +1,36 @@
+## The exports: the deliverables CSV, the semester report draft (report.html, the downloads)
+## and the calendar address on the account page (account.html).
+export-column-work-package = Arbetspaket
+export-yes = ja
+export-no = nej
+export-period-semester = Termin { $number }
+export-period-follow-up = Uppföljningsfas
+dashboard-report = Utkast till halvårsrapport
+report-title = Utkast till halvårsrapport
+report-intro = Det som plattformen har för en period, per partner: leveranser som förfaller och publicerade dokument. Kontrollera och komplettera innan det skickas till programmet.
+report-show = Visa utkastet
+report-period-option = { $period }: { $starts } – { $ends }
+report-downloads = Ladda ner utkastet
+report-download-markdown = Markdown, på { $language }
+report-download-docx = Word-dokument (.docx), på { $language }
+report-heading = Utkast till halvårsrapport — { $period } ({ $starts } – { $ends })
+report-drafted = Sammanställt av { $site } den { $date } utifrån det som plattformen har. Kontrollera och komplettera före sändning.
+report-deliverables = Leveranser som förfaller under perioden
+report-documents = Dokument publicerade under perioden
+report-none = inga
+report-due = förfaller { $date }
+report-late = försenad
+account-calendar = Kalender
+account-calendar-intro = Ditt kalenderprogram kan visa de deadlines du följer och de möten du får läsa. Skapa en personlig adress och prenumerera på den; den som har adressen ser kalendern.
+account-calendar-create = Skapa min kalenderadress
+account-calendar-create-hint = En tidigare adress slutar fungera.
+account-calendar-new = Din kalenderadress. Den visas bara den här gången: kopiera den nu.
+account-calendar-address = Kalenderadress
+account-calendar-how = Så prenumererar du
+account-calendar-google = Google Kalender: Andra kalendrar → Från webbadress, klistra sedan in adressen.
+account-calendar-outlook = Outlook: Lägg till kalender → Prenumerera från webben, klistra sedan in adressen.
+account-calendar-apple = Apples Kalender: Arkiv → Ny kalenderprenumeration, klistra sedan in adressen.
+account-calendar-thunderbird = Thunderbird: Ny kalender → På nätverket, klistra sedan in adressen.
+account-calendar-revoke = Stoppa min kalenderadress
+account-calendar-revoke-hint = Kalenderprogram som prenumererar slutar få uppdateringar.
+notice-calendar-revoked = Din kalenderadress fungerar inte längre.
