@@ -6,7 +6,7 @@
 // 3. The coordinator returns it: first without a comment (the error beside the field, nothing
 //    moved), then with one; the editor submits it again; the coordinator approves it.
 // 4. The deliverable's page lists every step with the names and the comment; the dashboard
-//    shows the deliverable approved.
+//    and the semester report draft show the deliverable approved.
 // 5. Every new page (work packages, a work package, a deliverable, its forms) is clean — the
 //    page basics and axe at zero violations — in all six languages.
 //
@@ -87,12 +87,12 @@ describe('the work plan from the browser', { timeout: TEST_TIMEOUT }, () => {
       await visit(lead, `${server.base}/ro/work-packages/WP9`);
       await clickAndWait(lead, lead.locator('a[href*="/ro/deliverables/new?work_package=WP9"]'), 'the add-deliverable link');
       await lead.locator('#code').fill('D9.1');
-      await lead.locator('select[name=period]').selectOption({ index: 1 });
+      await lead.locator('select[name=period]').selectOption('FU');
       await lead.locator('#title-en').fill('Bologna pilot report');
       await lead.locator('#title-ro').fill('Raportul pilotului din Bologna');
       await lead.locator('#title-it').fill('Rapporto del progetto pilota di Bologna');
       await lead.locator('#description').fill('What the pilot did and learnt.');
-      await lead.locator('#due_on').fill('2030-06-30');
+      await lead.locator('#due_on').fill('2027-03-31');
       await lead.locator('#partner-bologna').check();
       await clickAndWait(lead, lead.locator('form[action$="/deliverables/new"] button[type=submit]'), 'the save button');
       const path = new URL(lead.url()).pathname;
@@ -160,6 +160,10 @@ describe('the work plan from the browser', { timeout: TEST_TIMEOUT }, () => {
       await visit(lead, `${server.base}/ro/dashboard`);
       const row = lead.locator('tr', { has: lead.locator(`a[href="/ro/deliverables/${state.id}"]`) }).last();
       await expectText(row, approved);
+      // The semester report draft of the follow-up period lists it, approved, in Romanian.
+      await visit(lead, `${server.base}/ro/report?period=FU`);
+      const report = lead.locator('main li', { hasText: 'Raportul pilotului din Bologna' });
+      await expectText(report, approved);
     });
   });
 
