@@ -97,6 +97,19 @@ async function main() {
       await attempt(`${lang}-account`, () => capture(page, at(PATHS.account), `${lang}-account.png`));
       await attempt(`${lang}-password`, () => capture(page, at(PATHS.password), `${lang}-password.png`));
       await attempt(`${lang}-dashboard`, () => capture(page, at(PATHS.dashboard), `${lang}-dashboard.png`));
+      await attempt(`${lang}-work-packages`, () => capture(page, at(PATHS.workPackages), `${lang}-work-packages.png`));
+      await attempt(`${lang}-work-package`, async () => {
+        await visit(page, at(PATHS.workPackages));
+        const href = await page.locator('main a[href*="/work-packages/"]').first().getAttribute('href');
+        await capture(page, `${server.base}${href}`, `${lang}-work-package.png`);
+      });
+      await attempt(`${lang}-deliverable`, async () => {
+        await visit(page, at(PATHS.workPackages));
+        const href = await page.locator('main a[href*="/deliverables/"]:not([href$="/new"])').first().getAttribute('href');
+        await capture(page, `${server.base}${href}`, `${lang}-deliverable.png`);
+      });
+      await attempt(`${lang}-action-items`, () => capture(page, at(PATHS.actionItems), `${lang}-action-items.png`));
+      await attempt(`${lang}-report`, () => capture(page, at(PATHS.report), `${lang}-report.png`));
       await attempt(`${lang}-admin-users`, () => capture(admin, at('/admin/users'), `${lang}-admin-users.png`));
       await attempt(`${lang}-admin-user`, async () => {
         await visit(admin, at('/admin/users'));

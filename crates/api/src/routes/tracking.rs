@@ -24,8 +24,8 @@ use utoipa::{IntoParams, ToSchema};
 pub use crate::usecases::tracking::board::{BoardEntry, Dashboard, PartnerProgress, PeriodCompletion};
 pub use crate::usecases::tracking::calendar::CalendarFeed;
 pub use crate::usecases::tracking::deliverables::{
-    CsvFormat, DeliverableInput, DeliverableMoveInput, DeliverableTitles, DeliverableView, HistoryView, deliverable_view,
-    deliverables_as_csv,
+    CsvFormat, DeliverableInput, DeliverableMoveInput, DeliverableTitles, DeliverableView, HistoryView,
+    deliverable_view, deliverables_as_csv,
 };
 pub use crate::usecases::tracking::report::ReportFormat;
 pub use crate::usecases::tracking::work_plan::{
