@@ -132,6 +132,9 @@ impl ApiError {
                 DomainError::Conflict { code: "invalid_transition", .. } => {
                     Some("The current status does not allow this move.".into())
                 }
+                DomainError::Conflict { code: "period_overlap", .. } => {
+                    Some("The dates overlap another reporting period.".into())
+                }
                 DomainError::Conflict { field, .. } => Some(format!("Another record already uses this {field}.")),
                 DomainError::Forbidden => None,
                 DomainError::StaleVersion { current, .. } => {
@@ -165,6 +168,9 @@ impl ApiError {
             ApiError::Domain(DomainError::Invalid(violations)) => violations.iter().cloned().collect(),
             ApiError::Domain(DomainError::Conflict { field, code: code @ "invalid_transition" }) => {
                 vec![FieldError::new(*field, code, "the current status does not allow this move")]
+            }
+            ApiError::Domain(DomainError::Conflict { field, code: code @ "period_overlap" }) => {
+                vec![FieldError::new(*field, code, "the dates overlap another reporting period")]
             }
             ApiError::Domain(DomainError::Conflict { field, code }) => {
                 vec![FieldError::new(*field, code, format!("this {field} is already in use"))]

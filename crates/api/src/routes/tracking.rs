@@ -208,8 +208,8 @@ pub async fn patch_work_package(
     responses(
         (status = 201, description = "Created", body = tracking::PeriodSpec),
         (status = 403, description = "Not the lead partner", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The code is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or an overlap with another period", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The code is taken (`code_taken`), or the dates overlap another period (`period_overlap`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/periods")]
@@ -231,8 +231,8 @@ pub async fn create_period(
         (status = 200, description = "Changed", body = tracking::PeriodSpec),
         (status = 403, description = "Not the lead partner", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such period", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The new code is taken", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or an overlap with another period", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The new code is taken (`code_taken`), or the dates overlap another period (`period_overlap`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/periods/{code}")]
@@ -266,6 +266,8 @@ pub async fn list_deliverables(
     query: web::Query<DeliverableQuery>,
 ) -> Result<web::Json<DeliverableList>, ApiError> {
     let locale = requested(&req, query.lang.as_deref(), &user)?;
+    // `format` only shapes the CSV; an unknown one is refused here too.
+    CsvFormat::parse(query.format.as_deref())?;
     let found = deliverables::list(&state, &user.actor(), query.selection()?).await?;
     let today = today(&state);
     Ok(web::Json(DeliverableList { items: found.iter().map(|d| deliverable_view(d, locale, today)).collect() }))

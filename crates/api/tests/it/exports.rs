@@ -129,6 +129,9 @@ async fn the_deliverables_csv_speaks_each_language(app: TestApp) {
     assert!(row[4].split(' ').any(|s| s == "orebro"), "{row:?}");
     let wrong = app.get("/api/v1/deliverables.csv?format=xlsx", Some(&coordinator)).await;
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", wrong.text);
+    // The JSON list shares the query, and refuses an unknown format as well.
+    let listed = app.get("/api/v1/deliverables?format=xlsx", Some(&coordinator)).await;
+    assert_eq!(listed.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", listed.text);
 
     let ana = signed_in(&app, "fr", "ana@example.ro").await;
     let page = ana.get(app.url("/fr/deliverables.csv")).send().await.expect("send");

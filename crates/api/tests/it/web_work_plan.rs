@@ -127,7 +127,8 @@ async fn the_lead_partner_plans_through_the_forms(app: TestApp) {
         &[("code", "X1"), ("phase", "follow_up"), ("starts_on", &earlier), ("ends_on", &e)],
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // The dates conflict with a stored period: 409, shown beside the start.
+    assert_eq!(status, StatusCode::CONFLICT);
     assert!(html.contains("id=\"pnew-starts_on-error\""), "an overlap is a field error");
     assert!(html.contains(&format!("value=\"{earlier}\"")), "the typed date is kept");
     let (status, _, _) = post_form(
@@ -381,7 +382,7 @@ async fn the_api_changes_periods_and_work_packages(app: TestApp) {
     let backwards = app.post("/api/v1/periods", Some(&coordinator), &period("X1", 90, 0)).await;
     assert_eq!(backwards.field_errors(), [("ends_on".to_owned(), "ends_before_start".to_owned())]);
     let overlapping = app.post("/api/v1/periods", Some(&coordinator), &period("X1", -5, 90)).await;
-    assert_eq!(overlapping.status, StatusCode::UNPROCESSABLE_ENTITY);
+    overlapping.assert_problem(StatusCode::CONFLICT, "period_overlap");
     assert_eq!(overlapping.field_errors(), [("starts_on".to_owned(), "period_overlap".to_owned())]);
     let created = app.post("/api/v1/periods", Some(&coordinator), &period("X1", 0, 90)).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
@@ -396,6 +397,7 @@ async fn the_api_changes_periods_and_work_packages(app: TestApp) {
         .await
         .assert_problem(StatusCode::CONFLICT, "code_taken");
     let into_x1 = app.patch("/api/v1/periods/X2", Some(&coordinator), &json!({"starts_on": day(50)})).await;
+    into_x1.assert_problem(StatusCode::CONFLICT, "period_overlap");
     assert_eq!(into_x1.field_errors(), [("starts_on".to_owned(), "period_overlap".to_owned())]);
     let backwards = app.patch("/api/v1/periods/X2", Some(&coordinator), &json!({"ends_on": day(99)})).await;
     assert_eq!(backwards.field_errors(), [("ends_on".to_owned(), "ends_before_start".to_owned())]);

@@ -29,24 +29,24 @@ pub struct WorkPackageInput {
     pub titles: Titles,
 }
 
-/// The titles of a work package: by language, English at least (not blank).
+/// The titles of a work package: by language of the platform, English at least (not blank);
+/// a blank title in another language is dropped, any other key is refused.
 pub struct WorkPackageTitles;
 
 impl utoipa::PartialSchema for WorkPackageTitles {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        utoipa::openapi::ObjectBuilder::new()
-            .schema_type(utoipa::openapi::schema::Type::Object)
-            .property(
-                Locale::fallback().as_str(),
-                utoipa::openapi::ObjectBuilder::new()
-                    .schema_type(utoipa::openapi::schema::Type::String)
-                    .pattern(Some("\\S")),
-            )
+        use utoipa::openapi::ObjectBuilder;
+        use utoipa::openapi::schema::{AdditionalProperties, Type};
+        let mut object = ObjectBuilder::new()
+            .schema_type(Type::Object)
             .required(Locale::fallback().as_str())
-            .additional_properties(Some(
-                utoipa::openapi::ObjectBuilder::new().schema_type(utoipa::openapi::schema::Type::String),
-            ))
-            .into()
+            .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+        for locale in Locale::all() {
+            let text = ObjectBuilder::new().schema_type(Type::String);
+            let text = if locale == Locale::fallback() { text.pattern(Some("\\S")) } else { text };
+            object = object.property(locale.as_str(), text);
+        }
+        object.into()
     }
 }
 
@@ -215,8 +215,8 @@ fn refuse_overlap(
         .filter(|p| Some(p.spec.code.as_str()) != replacing)
         .any(|p| p.spec.starts_on <= spec.ends_on && spec.starts_on <= p.spec.ends_on)
     {
-        let overlap = FieldError::new("starts_on", "period_overlap", "overlaps another period");
-        return Err(mfx_domain::Error::Invalid(overlap.into()).into());
+        // The dates are valid in themselves; they conflict with what is stored.
+        return Err(mfx_domain::Error::Conflict { field: "starts_on", code: "period_overlap" }.into());
     }
     Ok(())
 }
