@@ -3,28 +3,15 @@
 //! (page, Markdown and Word), and the calendar address of the account page with its feed.
 
 use crate::on_both_databases;
-use crate::support::TestApp;
-use crate::web::messages;
+use crate::support::{TestApp, USER_PASSWORD};
+use crate::web::{browser, csrf_of, messages, sign_in};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 
-fn browser() -> reqwest::Client {
-    reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().expect("client")
-}
-
-fn csrf_of(html: &str) -> String {
-    html.split("name=\"csrf\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("a csrf field").to_owned()
-}
-
+/// A browser signed in through the sign-in form.
 async fn signed_in(app: &TestApp, lang: &str, email: &str) -> reqwest::Client {
-    let client = browser();
-    let form = client.get(app.url(&format!("/{lang}/sign-in"))).send().await.expect("send").text().await.expect("body");
-    let signed = client
-        .post(app.url(&format!("/{lang}/sign-in")))
-        .form(&[("email", email), ("password", "a long enough password"), ("csrf", &csrf_of(&form))])
-        .send()
-        .await
-        .expect("send");
+    let client = browser(app);
+    let signed = sign_in(app, &client, lang, email, USER_PASSWORD).await;
     assert_eq!(signed.status(), StatusCode::SEE_OTHER, "{email} signs in");
     client
 }
