@@ -24,6 +24,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    content_changes (seq) {
+        seq -> BigInt,
+        document_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
     partners (id) {
         id -> Text,
         slug -> Text,
