@@ -25,6 +25,8 @@ pub enum StartupError {
     Languages(String),
     #[error("token secret: {0}")]
     Secret(String),
+    #[error("search index: {0}")]
+    Search(String),
     #[error("{0}")]
     Other(String),
 }

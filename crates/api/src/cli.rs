@@ -63,6 +63,24 @@ enum Command {
     /// The message files of the languages.
     #[command(subcommand)]
     Locales(LocalesCommand),
+    /// The search index.
+    #[command(subcommand)]
+    Search(SearchCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum SearchCommand {
+    /// Build the search index again from every document, while the server goes on serving
+    /// the one it has; a server using the same MFX_SEARCH_DIR switches to the new one when it
+    /// is complete. Shows progress; an interrupted rebuild leaves the old index in service.
+    Reindex {
+        /// Threads that write the index (default: the machine's cores, at most 4).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Memory the writing threads may use, in MiB.
+        #[arg(long, default_value_t = 256)]
+        memory_mb: usize,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -199,6 +217,22 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
                 report.translations,
                 report.text_bytes as f64 / 1_048_576.0,
                 report.users
+            );
+            Ok(())
+        }
+        Command::Search(SearchCommand::Reindex { threads, memory_mb }) => {
+            let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
+            migrations::run_pending(&db).map_err(|e| e.to_string())?;
+            let threads = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(4));
+            let started = std::time::Instant::now();
+            let dir = settings.search_dir.clone();
+            let count =
+                crate::indexing::rebuild(&db, &dir, threads, memory_mb << 20, true).map_err(|e| e.to_string())?;
+            println!(
+                "Search index rebuilt in {}: {count} document(s) in {:.1} s.",
+                dir.display(),
+                started.elapsed().as_secs_f64()
             );
             Ok(())
         }

@@ -87,8 +87,13 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
     let unsubscribe_key = bootstrap::unsubscribe_secret(&settings)?;
     let prepared = bootstrap::prepare(&settings, clock.now())?;
     let cache = Arc::new(crate::response_cache::ResponseCache::new(settings.cache_bytes));
+    let search = Arc::new(
+        crate::indexing::open(&prepared.db, &settings.search_dir)
+            .map_err(|e| StartupError::Search(format!("{}: {e}", settings.search_dir.display())))?,
+    );
     let state = AppState {
         cache,
+        search,
         settings: Arc::new(settings),
         db: prepared.db.clone(),
         tokens: TokenKeys::new(&secret),
@@ -107,6 +112,7 @@ pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server,
     // its own deadline (see `middleware`); after an answer that closes the connection, a client
     // has a second to read it before the connection is dropped.
     let header_timeout = state.settings.body_timeout.min(Duration::from_secs(10));
+    actix_web::rt::spawn(crate::indexing::follow(state.search.clone(), state.db.clone()));
     let data = web::Data::new(state);
     let mut server = HttpServer::new(move || build_app(data.clone()))
         .listen(listener)?

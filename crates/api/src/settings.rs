@@ -44,6 +44,9 @@ pub struct Settings {
     /// The address users reach the platform at, without a trailing slash; used in links.
     pub public_url: String,
     pub data_dir: PathBuf,
+    /// The search index of this instance (`data_dir/search` by default); each instance keeps
+    /// its own, derived from the database.
+    pub search_dir: PathBuf,
     /// At least 32 bytes; when absent, a secret is generated into `data_dir/jwt-secret`.
     pub jwt_secret: Option<Secret>,
     /// `smtp://` or `smtps://` with credentials; mail goes to `data_dir/mail` when absent.
@@ -84,6 +87,7 @@ pub const KEYS: &[&str] = &[
     "MFX_BIND",
     "MFX_PUBLIC_URL",
     "MFX_DATA_DIR",
+    "MFX_SEARCH_DIR",
     "MFX_JWT_SECRET",
     "MFX_SMTP_URL",
     "MFX_MAIL_FROM",
@@ -141,6 +145,7 @@ impl Settings {
         let get = |key: &str| get(key).filter(|v| !v.trim().is_empty());
 
         let data_dir = PathBuf::from(get("MFX_DATA_DIR").unwrap_or_else(|| "./data".into()));
+        let search_dir = get("MFX_SEARCH_DIR").map_or_else(|| data_dir.join("search"), PathBuf::from);
         let database_url = match get("MFX_DATABASE_URL") {
             Some(value) => {
                 DatabaseUrl::parse(&value).map_err(|why| problems.push(format!("MFX_DATABASE_URL {why}"))).ok()
@@ -306,6 +311,7 @@ impl Settings {
                 bind,
                 public_url,
                 data_dir,
+                search_dir,
                 jwt_secret,
                 smtp_url,
                 mail_from,

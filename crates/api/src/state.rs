@@ -20,6 +20,8 @@ pub struct AppState {
     pub unsubscribe_key: Arc<[u8]>,
     /// Serialised document reads, kept under the database's content stamp.
     pub cache: Arc<crate::response_cache::ResponseCache>,
+    /// The search index, following the database.
+    pub search: Arc<crate::indexing::Indexing>,
 }
 
 impl AppState {
@@ -40,7 +42,16 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
         let db = self.db.clone();
-        web::block(move || db.write(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+        let (written, latest) = web::block(move || write_noting_change(&db, work)).await.map_err(ApiError::internal)?;
+        self.wrote(latest);
+        written.map_err(ApiError::from)
+    }
+
+    /// What follows a write through this instance: its searches wait for the index to hold it.
+    pub fn wrote(&self, latest: Option<i64>) {
+        if let Some(latest) = latest {
+            self.search.written(latest);
+        }
     }
 
     /// Runs CPU-heavy work (password hashing) off the async workers.
@@ -51,4 +62,15 @@ impl AppState {
     {
         web::block(work).await.map_err(ApiError::internal)
     }
+}
+
+/// Runs `work` in one write transaction and, when it committed, reads the number of the latest
+/// change (see [`AppState::wrote`]).
+pub fn write_noting_change<T>(
+    db: &Db,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+) -> (Result<T, StoreError>, Option<i64>) {
+    let written = db.write(work);
+    let latest = if written.is_ok() { db.read(mfx_store::changes::latest).ok() } else { None };
+    (written, latest)
 }

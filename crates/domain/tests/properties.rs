@@ -5,7 +5,6 @@ use chrono::{DateTime, Duration, TimeZone, Timelike, Utc, Weekday};
 use mfx_domain::digest::{Change, DigestPrefs, Due, Event, Frequency, GROUPS, compose, next_slot, previous_slot};
 use mfx_domain::document::{Status, Visibility, transition};
 use mfx_domain::policy::{Action, Actor, Member, ReadScope, Resource, permits};
-use mfx_domain::search::{SearchQuery, fold};
 use mfx_domain::{PartnerId, Role, UserId};
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -197,37 +196,4 @@ proptest! {
         prop_assert!(digest.due_soon.windows(2).all(|w| w[0].due_on <= w[1].due_on));
     }
 
-    /// Any text is either refused with a field error or becomes 1 to 10 distinct folded words of
-    /// letters and digits: no quote, operator or bracket reaches the database's query syntax.
-    #[test]
-    fn search_queries_are_plain_words(query in any::<String>()) {
-        match SearchQuery::parse(&query) {
-            Ok(parsed) => {
-                let terms = parsed.terms();
-                prop_assert!((1..=SearchQuery::MAX_TERMS).contains(&terms.len()));
-                let unique: BTreeSet<&String> = terms.iter().collect();
-                prop_assert_eq!(unique.len(), terms.len());
-                for term in terms {
-                    prop_assert!(!term.is_empty() && term.chars().all(char::is_alphanumeric), "{:?}", term);
-                    prop_assert_eq!(&fold(term), term);
-                }
-                prop_assert_eq!(parsed.fts5().matches('"').count(), 2 * terms.len());
-                prop_assert!(!parsed.tsquery().contains(['\'', '(', ')', '!', '|']));
-            }
-            Err(error) => prop_assert_eq!(error.field, "q"),
-        }
-    }
-
-    /// Query syntax of both databases, mixed with words, never survives parsing.
-    #[test]
-    fn hostile_search_fragments_stay_words(
-        parts in proptest::collection::vec(
-            select(vec!["\"", "*", "OR", "NEAR(", ")", "'", "&", "|", "!", ":*", "-", "micro", "crédit", "Örebro", "\u{0}", "\u{202e}", "ﬁ", "İ"]),
-            1..12,
-        ),
-    ) {
-        if let Ok(parsed) = SearchQuery::parse(&parts.concat()) {
-            prop_assert!(parsed.terms().iter().all(|t| t.chars().all(char::is_alphanumeric)));
-        }
-    }
 }

@@ -47,7 +47,8 @@ impl Query {
                 clauses.extend(words.into_iter().map(|text| Clause::Word { text, prefix: false }));
             }
         }
-        let open_end = text.chars().last().is_some_and(char::is_alphanumeric) && text.matches('"').count() % 2 == 0;
+        let open_end =
+            text.chars().last().is_some_and(char::is_alphanumeric) && text.matches('"').count().is_multiple_of(2);
         if open_end && let Some(Clause::Word { text, prefix }) = clauses.last_mut() {
             *prefix = text.chars().count() >= Self::MIN_PREFIX;
         }

@@ -14,7 +14,6 @@ pub mod outbox;
 pub mod partners;
 pub mod pending;
 mod schema;
-pub mod search_index;
 pub mod seed;
 pub mod sessions;
 pub mod throttle;

@@ -364,8 +364,9 @@ pub async fn transition_document(
     changed(state, &record).await
 }
 
-/// The search results as the API sends them, kept under the content stamp for readers of the
-/// same scope and language (the same words find the same documents until something changes).
+/// The search results as the API sends them, kept under the content stamp and the change the
+/// search index last applied, for readers of the same scope and language (the same words find
+/// the same documents until something changes and the index has followed it).
 pub async fn search_response(
     state: &AppState,
     req: &HttpRequest,
@@ -375,8 +376,19 @@ pub async fn search_response(
     let requested = reader_language(req, params.lang.as_deref(), user)?;
     let actor = user.actor();
     // Keyed by the raw parameters: two spellings of one query are two entries, never a wrong one.
-    let key =
-        format!("search {requested} {:?} {:?} {:?} {:?}", ReadScope::of(&actor), params.q, params.kind, params.limit);
+    let key = format!(
+        "search {requested} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?}",
+        state.search.index.applied(),
+        ReadScope::of(&actor),
+        params.q,
+        params.kind,
+        params.partner,
+        params.theme,
+        params.language,
+        params.status,
+        params.offset,
+        params.limit
+    );
     let stamp = match lookup(state, &key).await? {
         Lookup::Hit(results) => return Ok(respond(StatusCode::OK, &results, None)),
         Lookup::Miss(stamp, ()) => stamp,

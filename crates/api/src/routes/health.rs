@@ -96,6 +96,12 @@ pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         ("mfx_response_cache_misses", "Document reads that had to be built since start.", misses as f64),
         ("mfx_response_cache_entries", "Responses in the cache now.", entries as f64),
         ("mfx_response_cache_bytes", "Memory held by the response cache now.", bytes as f64),
+        ("mfx_search_documents", "Documents in this instance's search index.", state.search.index.len() as f64),
+        (
+            "mfx_search_applied_change",
+            "The last database change this instance's search index holds (-1 while it has never been built).",
+            state.search.index.applied().unwrap_or(-1) as f64,
+        ),
     ]);
     Ok(HttpResponse::Ok().content_type("text/plain; version=0.0.4; charset=utf-8").body(text))
 }

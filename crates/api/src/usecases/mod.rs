@@ -126,7 +126,11 @@ where
     F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
 {
     let db = state.db.clone();
-    tokio::task::spawn_blocking(move || db.write(work)).await.map_err(Error::internal)?.map_err(Error::from)
+    let (written, latest) = tokio::task::spawn_blocking(move || crate::state::write_noting_change(&db, work))
+        .await
+        .map_err(Error::internal)?;
+    state.wrote(latest);
+    written.map_err(Error::from)
 }
 
 /// Runs CPU-heavy work (password hashing) off the async workers.

@@ -22,6 +22,7 @@ mod pages;
 mod password;
 mod report;
 mod review;
+mod search;
 mod session;
 mod svg;
 mod timeline;
@@ -57,7 +58,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/")).get(pages::home))
         .service(web::resource(format!("/{l}/sign-in")).get(pages::sign_in_form).post(pages::sign_in))
         .service(web::resource(format!("/{l}/sign-out")).post(pages::sign_out))
-        .service(web::resource(format!("/{l}/search")).get(pages::search))
+        .service(web::resource(format!("/{l}/search")).get(search::search))
         .service(web::resource(format!("/{l}/dashboard")).get(dashboard::dashboard))
         .service(web::resource(format!("/{l}/action-items")).get(action_items::board_page))
         .service(web::resource(format!("/{l}/deliverables.csv")).get(dashboard::csv))

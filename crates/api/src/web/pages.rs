@@ -1,4 +1,4 @@
-//! Pages that read: home, lists, search, a partner, the account, and signing in and out (one
+//! Pages that read: home, lists, a partner, the account, and signing in and out (one
 //! document and its history are in `document`).
 
 use super::extract::{CheckedForm, KindPath, Lang, Member, Pairs, Visitor};
@@ -300,80 +300,6 @@ pub async fn list(
             status: p.status.unwrap_or_default(),
         })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
-    })
-    .await
-}
-
-#[derive(Template)]
-#[template(path = "search.html")]
-pub struct SearchPage<'a> {
-    pub page: &'a Page,
-    pub q: String,
-    pub hits: Vec<service::SearchHit>,
-    pub searched: bool,
-    /// The words searched for, to mark them in the passages.
-    pub query: Option<mfx_domain::search::SearchQuery>,
-    pub partners: Vec<mfx_domain::Partner>,
-}
-
-impl SearchPage<'_> {
-    /// A hit's passage in runs, the matched words marked.
-    pub fn runs<'h>(&self, passage: &'h str) -> Vec<(&'h str, bool)> {
-        match &self.query {
-            Some(query) => query.marked(passage),
-            None => vec![(passage, false)],
-        }
-    }
-
-    pub fn partner_name(&self, slug: &str) -> String {
-        partner_name(&self.partners, slug)
-    }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct SearchForm {
-    q: Option<String>,
-}
-
-pub async fn search(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    Lang(lang): Lang,
-    visitor: Visitor,
-    form: web::Query<SearchForm>,
-) -> HttpResponse {
-    respond(&state, &req, lang, async {
-        let (page, cookies) = visitor.titled("search-title");
-        let q = form.into_inner().q.unwrap_or_default();
-        let (hits, searched) = if q.trim().is_empty() {
-            (Vec::new(), false)
-        } else {
-            let params =
-                service::SearchParams { q: Some(q.clone()), lang: Some(lang.to_string()), kind: None, limit: Some(30) };
-            let actor = maybe(&page).actor();
-            let found = match params.search() {
-                Ok(search) => service::search(&state, &actor, search, lang).await,
-                Err(invalid) => Err(invalid),
-            };
-            match found.map_err(ApiError::from) {
-                Ok(found) => (found.items, true),
-                Err(ApiError::Domain(mfx_domain::Error::Invalid(_))) => (Vec::new(), true),
-                Err(other) => return Err(other),
-            }
-        };
-        let partners = if hits.is_empty() { Vec::new() } else { state.read(partners::list).await? };
-        Ok::<_, ApiError>(html(
-            StatusCode::OK,
-            render(&SearchPage {
-                page: &page,
-                query: mfx_domain::search::SearchQuery::parse(&q).ok(),
-                q,
-                hits,
-                searched,
-                partners,
-            })?,
-            cookies,
-        ))
     })
     .await
 }

@@ -101,7 +101,7 @@ fn migrate_reports_what_it_applied() {
     let db = TestDatabase::create(Backend::Sqlite);
     let first = run(mfx(&db).arg("migrate"), None);
     assert!(first.status.success(), "{}", text(&first.stderr));
-    assert!(text(&first.stdout).contains("Applied 12 migration"), "{}", text(&first.stdout));
+    assert!(text(&first.stdout).contains("Applied 14 migration"), "{}", text(&first.stdout));
     let second = run(mfx(&db).arg("migrate"), None);
     assert!(text(&second.stdout).contains("up to date"), "{}", text(&second.stdout));
 }

@@ -103,6 +103,7 @@ fn concrete(path: &str, ids: &BTreeMap<&str, String>) -> String {
 
 async fn bad_input_gets_4xx_problems_and_changes_nothing(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    app.indexed().await;
     let admin = app.admin_token().await;
     let first = |collection: &'static str| {
         let app = &app;

@@ -28,6 +28,7 @@ mod preconditions;
 mod reading;
 mod resilience;
 mod review;
+mod search;
 mod smtp;
 mod time_zones;
 mod tracking;

@@ -247,8 +247,27 @@ impl Drop for Instance {
 
 impl TestApp {
     /// Starts another instance of the application on this app's database.
+    /// Waits until the search index holds every change in the database. Writes through the API
+    /// are found by their own instance's next search; content written around it (the demo
+    /// content, the command line) within a quarter of a second.
+    pub async fn indexed(&self) {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+        loop {
+            let latest = self.state.db.read(mfx_store::changes::latest).expect("latest change");
+            if self.state.search.index.applied().is_some_and(|applied| applied >= latest) {
+                return;
+            }
+            assert!(std::time::Instant::now() < deadline, "the search index did not follow the database");
+            self.state.search.wake();
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    /// A second instance on the same database, with a search index of its own (as every
+    /// instance has).
     pub fn another_instance(&self) -> Instance {
-        let settings = settings_for(&self.db, &[]);
+        let search_dir = self.db.data_dir().join(format!("search-{}", uuid::Uuid::now_v7().simple()));
+        let settings = settings_for(&self.db, &[("MFX_SEARCH_DIR", &search_dir.display().to_string())]);
         let (state, _) = server::prepare_state(settings, self.state.clock.clone()).expect("second instance");
         let listener = TcpListener::bind("127.0.0.1:0").expect("free port");
         let (running, addr) = server::serve(state, listener).expect("second server starts");

@@ -131,6 +131,7 @@ async fn the_root_redirects_by_language(app: TestApp) {
 
 async fn every_page_speaks_its_language(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    app.indexed().await;
     let practice =
         app.get("/api/v1/practices?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
     let note = app.get("/api/v1/meeting-notes?limit=1", None).await.body["items"][0]["id"].as_str().map(str::to_owned);
@@ -193,6 +194,7 @@ async fn every_page_speaks_its_language(app: TestApp) {
 
 async fn signed_in_pages_speak_their_language(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    app.indexed().await;
     let practice =
         app.get("/api/v1/practices?limit=1", None).await.body["items"][0]["id"].as_str().expect("id").to_owned();
     let ana = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;

@@ -60,6 +60,7 @@ async fn history_names_fields_and_shows_what_changed(app: TestApp) {
 
 async fn partners_are_named_in_lists_search_and_the_dashboard(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    app.indexed().await;
     app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
     let client = browser(&app);
     let slugs = ["bucharest-ilfov", "bologna", "heart-of-slovenia", "orebro", "seine-saint-denis", "yunus-italy"];
@@ -118,6 +119,7 @@ async fn regions_and_countries_read_in_the_readers_language(app: TestApp) {
 /// names partners, never by their slugs.
 async fn practices_name_countries_and_partners(app: TestApp) {
     mfx_api::demo::seed(&app.state.db, app.state.clock.now()).expect("demo");
+    app.indexed().await;
     let client = browser(&app);
     let listed = app.get("/api/v1/practices?limit=50", None).await;
     let items = listed.body["items"].as_array().expect("items").clone();

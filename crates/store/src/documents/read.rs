@@ -242,3 +242,17 @@ pub fn find_by_seed_key(conn: &mut DbConnection, key: &str) -> Result<Option<Doc
         .map(|id| id.parse().map_err(|e| corrupt("documents", e)))
         .transpose()
 }
+
+/// Up to `limit` document ids after `after`, in id order: the pages of a walk over every
+/// document (a rebuild of the search index).
+pub fn ids_after(
+    conn: &mut DbConnection,
+    after: Option<DocumentId>,
+    limit: i64,
+) -> Result<Vec<DocumentId>, StoreError> {
+    let mut query = documents::table.select(documents::id).order(documents::id).limit(limit).into_boxed();
+    if let Some(after) = after {
+        query = query.filter(documents::id.gt(after.to_string()));
+    }
+    query.load::<String>(conn)?.into_iter().map(|id| id.parse().map_err(|e| corrupt("documents", e))).collect()
+}

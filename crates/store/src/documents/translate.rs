@@ -5,7 +5,6 @@ use crate::activity::{self, NewActivity};
 use crate::db::DbConnection;
 use crate::error::StoreError;
 use crate::schema::{document_texts, documents};
-use crate::search_index;
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use mfx_domain::content::Texts;
@@ -119,7 +118,6 @@ pub(crate) fn write_translation(
             1
         }
     };
-    search_index::put(conn, id, translation.locale, translation.texts)?;
     let created = existing.is_none();
     // A translation of a published document is published text as soon as it is stored.
     let changes = json!({

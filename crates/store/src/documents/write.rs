@@ -3,12 +3,11 @@
 
 use crate::activity::{self, NewActivity};
 use crate::db::DbConnection;
-use crate::error::{StoreError, corrupt};
+use crate::error::StoreError;
 use crate::schema::{
     action_inspirations, action_items, document_revisions, document_texts, document_themes, documents, partners,
     plan_actions,
 };
-use crate::search_index;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use mfx_domain::content::{ActionItemInput, DocumentContent, PlanActionInput};
@@ -70,7 +69,6 @@ pub fn insert(conn: &mut DbConnection, new: NewDocument<'_>, now: DateTime<Utc>)
         .execute(conn)?;
     sync_items(conn, &key, &content.action_items, now)?;
     sync_actions(conn, &key, &content.actions, now)?;
-    search_index::put(conn, id, new.original_locale, &content.text)?;
     let owner = Some(new.partner);
     // A document created published (demo data, imports) is a published version from the start.
     let created = if new.status == Status::Published { json!({ "status": "published" }) } else { json!({}) };
@@ -322,8 +320,6 @@ pub(crate) fn apply_edit(
                 document_texts::updated_at.eq(at),
             ))
             .execute(conn)?;
-        let locale: Locale = original.parse().map_err(|e| corrupt("documents", e))?;
-        search_index::put(conn, id, locale, &content.text)?;
     }
     sync_items(conn, &key, &content.action_items, now)?;
     sync_actions(conn, &key, &content.actions, now)?;

@@ -19,8 +19,8 @@ pub use reading::{
 };
 pub use translating::{Translated, TranslationInput, translate};
 pub use views::{
-    DocumentItem, DocumentList, DocumentView, FilledGap, LineageAction, PlanLineage, PracticeLineage, RevisionView,
-    SearchHit, SearchResults, filled_gaps, item, view,
+    DocumentItem, DocumentList, DocumentView, FacetValue, FilledGap, LineageAction, PassageRun, PlanLineage,
+    PracticeLineage, RevisionView, SearchFacets, SearchHit, SearchResults, filled_gaps, item, view,
 };
 pub use workflow::{TransitionInput, move_document};
 

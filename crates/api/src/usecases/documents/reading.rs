@@ -3,9 +3,9 @@
 
 use super::super::{Error, read};
 use super::views::{
-    ActionLineage, DocumentItem, DocumentList, LineageAction, PlanLineage, PracticeLineage, RevisionActor,
-    RevisionList, RevisionPartner, RevisionView, SearchHit, SearchResults, TranslationList, TranslationView,
-    action_title, item, states,
+    ActionLineage, DocumentItem, DocumentList, FacetValue, LineageAction, PassageRun, PlanLineage, PracticeLineage,
+    RevisionActor, RevisionList, RevisionPartner, RevisionView, SearchFacets, SearchHit, SearchResults,
+    TranslationList, TranslationView, action_title, item, states,
 };
 use super::{readable, resource};
 use crate::state::AppState;
@@ -14,11 +14,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, NaiveDate, Utc};
 use mfx_domain::document::{DocumentId, Kind, Origin, Status};
 use mfx_domain::policy::{Action, Actor, ReadScope, permits};
-use mfx_domain::search::SearchQuery;
 use mfx_domain::{FieldError, Locale, Violations};
 use mfx_store::documents::{self, Cursor, DocumentRecord, DocumentSummary, ListFilter};
 use mfx_store::pending::Pending;
-use mfx_store::{DbConnection, StoreError, partners, search_index};
+use mfx_store::{DbConnection, StoreError, partners};
 use serde::Deserialize;
 use serde_json::Value;
 use utoipa::IntoParams;
@@ -315,11 +314,13 @@ mfx_domain::code_schema!(
 );
 
 /// A search as a query gives it; [`SearchParams::search`] checks it.
-#[derive(Debug, Deserialize, IntoParams)]
+#[derive(Debug, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct SearchParams {
     /// The words to look for, in any language: at most 200 characters, with at least one
-    /// letter or digit.
+    /// letter or digit. Words in double quotes must follow one another ("fondo di garanzia");
+    /// the last word also matches words it begins, unless the query ends with a space; words
+    /// of five letters or more also match with one letter wrong, missing, added or swapped.
     #[param(required = true, pattern = "[^\\W_]", max_length = 200)]
     pub q: Option<String>,
     /// The reader's language for the results.
@@ -328,6 +329,19 @@ pub struct SearchParams {
     /// Only this kind: practice, meeting_note or action_plan.
     #[param(value_type = Option<KindFilter>)]
     pub kind: Option<String>,
+    /// Only this partner's documents, by the partner's slug.
+    pub partner: Option<String>,
+    /// Only documents with this theme (a code of the themes vocabulary).
+    pub theme: Option<String>,
+    /// Only documents with a text in this language, matched in that text.
+    #[param(value_type = Option<Locale>)]
+    pub language: Option<String>,
+    /// Only documents in this status (what the reader may see of it).
+    #[param(value_type = Option<Status>)]
+    pub status: Option<String>,
+    /// How many of the best matches to skip: 0 to 1000.
+    #[param(minimum = 0, maximum = 1000)]
+    pub offset: Option<u32>,
     /// 1 to 100; 20 by default.
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<u32>,
@@ -336,16 +350,22 @@ pub struct SearchParams {
 /// A search, checked.
 #[derive(Debug, Clone)]
 pub struct Search {
-    pub query: SearchQuery,
+    pub query: mfx_search::Query,
     pub kind: Option<Kind>,
-    pub limit: i64,
+    /// A partner's slug.
+    pub partner: Option<String>,
+    pub theme: Option<String>,
+    pub language: Option<Locale>,
+    pub status: Option<Status>,
+    pub offset: usize,
+    pub limit: usize,
 }
 
 impl SearchParams {
     /// The search, each parameter checked; every wrong one is reported.
     pub fn search(&self) -> Result<Search, Error> {
         let mut v = Violations::new();
-        let query = v.check("q", SearchQuery::parse(self.q.as_deref().unwrap_or_default()));
+        let query = v.check("q", mfx_search::Query::parse(self.q.as_deref().unwrap_or_default()));
         let kind = match self.kind.as_deref() {
             Some(k) => {
                 let kind = Kind::parse(k);
@@ -356,9 +376,22 @@ impl SearchParams {
             }
             None => None,
         };
+        if let Some(theme) = &self.theme {
+            mfx_domain::vocabulary::check_code("theme", theme, mfx_domain::vocabulary::THEMES, &mut v);
+        }
+        let language = self.language.as_deref().and_then(|l| v.check("language", Locale::parse_field(l)));
+        let status = self.status.as_deref().and_then(|s| v.check("status", Status::parse(s)));
+        let offset = match self.offset {
+            None => 0,
+            Some(n @ 0..=1000) => n as usize,
+            Some(_) => {
+                v.push(FieldError::new("offset", "out_of_range", "offset is from 0 to 1000"));
+                0
+            }
+        };
         let limit = match self.limit {
             None => 20,
-            Some(n @ 1..=100) => i64::from(n),
+            Some(n @ 1..=100) => n as usize,
             Some(_) => {
                 v.push(FieldError::new("limit", "out_of_range", "limit is from 1 to 100"));
                 20
@@ -366,39 +399,96 @@ impl SearchParams {
         };
         let Some(query) = query else { return Err(Error::Invalid(v)) };
         v.into_result()?;
-        Ok(Search { query, kind, limit })
+        Ok(Search {
+            query,
+            kind,
+            partner: self.partner.clone().filter(|p| !p.is_empty()),
+            theme: self.theme.clone(),
+            language,
+            status,
+            offset,
+            limit,
+        })
     }
 }
 
-/// The documents `actor` may read that match, best first, in the `requested` language.
+/// The documents `actor` may read that match, best first, in the `requested` language, with
+/// the number of matches for each value of each filter.
 pub async fn search(
     state: &AppState,
     actor: &Actor,
     search: Search,
     requested: Locale,
 ) -> Result<SearchResults, Error> {
-    let Search { query, kind, limit } = search;
+    let all_partners = read(state, partners::list).await?;
+    let partner = match &search.partner {
+        Some(slug) => Some(
+            all_partners
+                .iter()
+                .find(|p| p.profile.slug.as_str() == slug.as_str())
+                .ok_or(Error::NotFound("partner"))?
+                .id
+                .to_string(),
+        ),
+        None => None,
+    };
     let scope = ReadScope::of(actor);
-    let q = query.clone();
-    let (hits, found) = read(state, move |c| {
-        let hits = search_index::search(c, &q, scope, kind.map(Kind::as_str), limit)?;
-        let ids: Vec<DocumentId> = hits.iter().map(|h| h.document).collect();
-        let found = documents::summaries(c, &ids)?;
-        Ok((hits, found))
-    })
-    .await?;
-    let mut items = Vec::with_capacity(hits.len());
-    for hit in hits {
-        if let Some(summary) = found.iter().find(|s| s.id == hit.document) {
-            items.push(SearchHit {
-                document: item(summary, requested)?,
-                matched_language: hit.locale.as_str(),
-                snippet: hit.snippet,
-                score: hit.score,
-            });
+    let filters = mfx_search::Filters {
+        kind: search.kind.map(Kind::as_str),
+        partner,
+        theme: search.theme.clone(),
+        language: search.language,
+        status: search.status.map(Status::as_str),
+    };
+    state.search.own_writes().await;
+    let index = state.search.index.clone();
+    let query = search.query.clone();
+    let (offset, limit) = (search.offset, search.limit);
+    let found = state
+        .compute(move || {
+            index.search(&mfx_search::Request { query: &query, scope, filters, offset, limit, preferred: requested })
+        })
+        .await
+        .map_err(|_| Error::Unavailable("search".into()))?
+        .map_err(|e| {
+            tracing::error!(error = %e, "search failed");
+            Error::Unavailable("search".into())
+        })?;
+    let ids: Vec<DocumentId> = found.hits.iter().map(|h| h.document).collect();
+    let summaries = read(state, move |c| documents::summaries(c, &ids)).await?;
+    let mut items = Vec::with_capacity(found.hits.len());
+    for hit in found.hits {
+        // A document changed since the index last followed the database is checked again here.
+        let Some(summary) = summaries.iter().find(|s| s.id == hit.document) else { continue };
+        if !permits(actor, Action::Read, &resource(summary)) {
+            continue;
         }
+        items.push(SearchHit {
+            document: item(summary, requested)?,
+            matched_language: hit.locale.as_str(),
+            snippet: hit.passage.iter().map(|(text, _)| text.as_str()).collect(),
+            passage: hit.passage.into_iter().map(|(text, matched)| PassageRun { text, matched }).collect(),
+            score: f64::from(hit.score),
+        });
     }
-    Ok(SearchResults { query: query.terms().join(" "), items })
+    let slug_of = |id: &str| all_partners.iter().find(|p| p.id.to_string() == id).map(|p| p.profile.slug.to_string());
+    let facet = |name: &str, map: &dyn Fn(&str) -> Option<String>| -> Vec<FacetValue> {
+        found
+            .facets
+            .of(name)
+            .iter()
+            .filter_map(|(value, count)| map(value).map(|value| FacetValue { value, count: *count }))
+            .collect()
+    };
+    let same = |v: &str| Some(v.to_owned());
+    let facets = SearchFacets {
+        kind: facet("kind", &same),
+        partner: facet("partner", &slug_of),
+        theme: facet("theme", &same),
+        language: facet("language", &same),
+        status: facet("status", &same),
+    };
+    Ok(SearchResults { query: search.query.text(), total: found.total, offset: search.offset, items, facets })
 }
 
 // ---------------------------------------------------------------- lineage

@@ -350,13 +350,46 @@ pub struct SearchHit {
     pub matched_language: &'static str,
     /// A passage of the matching text, as plain text (no Markdown).
     pub snippet: String,
+    /// The same passage in runs; `matched` marks the words the query matched.
+    pub passage: Vec<PassageRun>,
     pub score: f64,
+}
+
+/// A piece of a passage.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PassageRun {
+    pub text: String,
+    pub matched: bool,
+}
+
+/// A filter's value and how many matching documents have it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FacetValue {
+    /// As the filter takes it: a kind, a partner's slug, a theme code, a language code, a status.
+    pub value: String,
+    pub count: u64,
+}
+
+/// For each filter, the values the matching documents have, the most frequent first. Counted
+/// over every match (not only the page), after the filters given; `status` only for members.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchFacets {
+    pub kind: Vec<FacetValue>,
+    pub partner: Vec<FacetValue>,
+    pub theme: Vec<FacetValue>,
+    pub language: Vec<FacetValue>,
+    pub status: Vec<FacetValue>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResults {
+    /// The query as it was read: its words, phrases in quotes.
     pub query: String,
+    /// How many documents matched in all.
+    pub total: usize,
+    pub offset: usize,
     pub items: Vec<SearchHit>,
+    pub facets: SearchFacets,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
