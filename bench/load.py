@@ -3,7 +3,8 @@
 For each backend: a fresh database filled by `mfx seed-bench`, the release server started on
 it (time to ready measured), then wrk over loopback for each scenario, the server's peak
 resident memory read from /proc for each, and a digest run to a local SMTP sink. Prints a
-Markdown table per backend. Only the standard library is used."""
+Markdown table per backend. With --relevance, runs bench/relevance.py per backend instead.
+Only the standard library is used."""
 
 from __future__ import annotations
 
@@ -273,6 +274,17 @@ def bench_backend(args, backend: str, size: int, scenarios: str, binary: Path) -
     return rows
 
 
+def relevance(args, binary: Path) -> None:
+    """bench/relevance.py once per backend, with this run's binary and PostgreSQL server."""
+    for backend in args.backends.split(","):
+        command = [sys.executable, str(BENCH / "relevance.py"), "--bin", str(binary)]
+        if backend == "postgres":
+            command += ["--postgres", args.postgres_url]
+        elif backend != "sqlite":
+            raise SystemExit(f"unknown backend {backend}")
+        subprocess.run(command, check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--backends", default="sqlite,postgres")
@@ -282,9 +294,14 @@ def main() -> None:
     parser.add_argument("--scenarios", default="abcCde", help="a b c C d e (C: search with distinct words)")
     parser.add_argument("--postgres-url", default=os.environ.get("MFX_BENCH_POSTGRES_URL",
                                                                    "postgres://postgres@127.0.0.1:5432/postgres"))
-    parser.add_argument("--binary", default=str(ROOT / "target" / "release" / "mfx"))
+    parser.add_argument("--binary", "--bin", default=str(ROOT / "target" / "release" / "mfx"))
+    parser.add_argument("--relevance", action="store_true",
+                        help="instead of the load benchmarks, the relevance set (bench/relevance.py) per backend")
     args = parser.parse_args()
     binary = Path(args.binary)
+    if args.relevance:
+        relevance(args, binary)
+        return
     for tool in ("wrk",) + (("psql",) if "postgres" in args.backends else ()):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed (Debian: apt-get install {'wrk' if tool == 'wrk' else 'postgresql-client'})")
