@@ -18,7 +18,7 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The key of unsubscribe links (separate from the token signing secret).
     pub unsubscribe_key: Arc<[u8]>,
-    /// Serialised document reads, kept under the database's content stamp.
+    /// Serialised document reads, kept up to date by the content change log.
     pub cache: Arc<crate::response_cache::ResponseCache>,
 }
 
@@ -33,14 +33,24 @@ impl AppState {
         web::block(move || db.read(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
     }
 
-    /// Runs `work` in one write transaction off the async workers.
+    /// Runs `work` in one write transaction off the async workers; once it is committed, the
+    /// response cache applies the change log, so that the writer reads their change at once.
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
-        let db = self.db.clone();
-        web::block(move || db.write(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+        let this = self.clone();
+        web::block(move || this.write_now(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+    }
+
+    /// Runs `work` in one write transaction on this thread (which may wait), then brings the
+    /// response cache up to date with what it committed. Every write of the application goes
+    /// through here.
+    pub fn write_now<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let done = self.db.write(work)?;
+        crate::response_cache::follower::after_write(&self.db, &self.cache);
+        Ok(done)
     }
 
     /// Runs CPU-heavy work (password hashing) off the async workers.
