@@ -3,6 +3,7 @@
 //! is served within one second, a change made through this instance at once — and a change to
 //! one document leaves the others' entries in the cache.
 
+use crate::documents::{french_practice, published};
 use crate::on_both_databases;
 use crate::support::{Backend, TestApp};
 use diesel::connection::SimpleConnection;
@@ -266,6 +267,57 @@ async fn a_reader_may_ask_for_the_html_or_the_markdown_only(app: TestApp) {
     assert!(wrong.text.contains("text_format"), "{}", wrong.text);
 }
 
+async fn pending_work_is_logged_under_its_document(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let path = published(&app, &ssd, &coordinator, "practices", &french_practice()).await;
+    let id = path.rsplit('/').next().expect("id").to_owned();
+    let owner_view = app.get(&path, Some(&ssd)).await;
+    assert!(owner_view.body.get("pending").is_none());
+    let before = app.state.db.read(mfx_store::changes::latest).expect("latest");
+
+    // The owner's editor changes the published practice through another instance: the edit
+    // waits in a pending draft, which the owner partner's readers see on the document.
+    let other = app.another_instance();
+    let etag = owner_view.header("etag").expect("etag").to_owned();
+    let edit = app
+        .client
+        .patch(other.url(&path))
+        .bearer_auth(&ssd)
+        .header("if-match", etag)
+        .json(&json!({ "text": { "summary": "Un résumé en attente de relecture." } }))
+        .send()
+        .await
+        .expect("edit");
+    assert_eq!(edit.status(), StatusCode::OK);
+    let acknowledged = Instant::now();
+    let url = app.url(&path);
+    let client = reqwest::Client::new();
+    let seen = async || {
+        let response = client.get(&url).bearer_auth(&ssd).send().await.expect("read");
+        let body: Value = response.json().await.expect("json");
+        body["pending"]["draft"]["status"] == "draft"
+    };
+    while !seen().await {
+        assert!(acknowledged.elapsed() < Duration::from_secs(1), "the pending draft was not shown within a second");
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    }
+
+    // Every change the edit made is in the log, numbered without gaps, naming the practice.
+    let (read, latest) = app
+        .state
+        .db
+        .read(move |c| Ok((mfx_store::changes::since(c, before, 100)?, mfx_store::changes::latest(c)?)))
+        .expect("the log");
+    assert!(read.complete);
+    assert_eq!(read.last(before), latest, "every number up to the latest is in the log: {read:?}");
+    assert!(read.changes.iter().any(|c| c.seq == before + 1), "{read:?}");
+    let numbers: Vec<i64> = read.changes.iter().map(|c| c.seq).collect();
+    let expected: Vec<i64> = (before + 1..=before + numbers.len() as i64).collect();
+    assert_eq!(numbers, expected, "no gaps");
+    assert!(read.changes.iter().all(|c| c.document.map(|d| d.to_string()) == Some(id.clone())), "{read:?}");
+}
+
 async fn readers_of_another_scope_do_not_share_entries(app: TestApp) {
     let editor = app.user_token("redactrice@example.fr", "seine-saint-denis", "editor").await;
     let created = app
@@ -294,5 +346,6 @@ on_both_databases!(
     a_write_through_the_command_line_is_seen_within_a_second,
     changes_pruned_before_they_were_read_empty_the_cache,
     a_reader_may_ask_for_the_html_or_the_markdown_only,
+    pending_work_is_logged_under_its_document,
     readers_of_another_scope_do_not_share_entries
 );
