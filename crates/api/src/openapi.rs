@@ -29,6 +29,7 @@ use utoipa::{Modify, OpenApi};
         mfx_domain::vocabulary::Theme,
         mfx_domain::schema::PartnerSlugText,
         crate::routes::documents::KindFilter,
+        crate::routes::documents::TextFormatCode,
         crate::routes::digests::OutboxStatus,
     )),
     modifiers(&BearerAuth),

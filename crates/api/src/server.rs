@@ -104,9 +104,14 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
     Ok((state, prepared))
 }
 
-/// Starts serving on `listener`; the returned server must be awaited (or spawned).
+/// Starts serving on `listener`, with the task that keeps the response cache up with the
+/// content change log (it ends when the server's state is dropped); the returned server must be
+/// awaited (or spawned).
 pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server, SocketAddr)> {
     let addr = listener.local_addr()?;
+    if state.cache.enabled() {
+        actix_web::rt::spawn(crate::response_cache::follower::follow(Arc::downgrade(&state.cache), state.db.clone()));
+    }
     let workers = state.settings.workers;
     // Headers must arrive within ten seconds (or the body timeout, when shorter); the body has
     // its own deadline (see `middleware`); after an answer that closes the connection, a client
@@ -147,7 +152,12 @@ pub async fn digest_scheduler(state: AppState, mailer: crate::mail::Mailer) {
     }
 }
 
-/// Hourly housekeeping: forget ended sessions and old sign-in failures.
+/// How long the content change log keeps a change: an instance or index that falls further
+/// behind starts again from the documents themselves.
+pub const CHANGE_LOG_DAYS: i64 = 7;
+
+/// Hourly housekeeping: forget ended sessions, old sign-in failures and changes older than
+/// [`CHANGE_LOG_DAYS`].
 pub async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -157,11 +167,12 @@ pub async fn housekeeping(state: AppState) {
             .write(move |conn| {
                 let sessions = mfx_store::sessions::purge_ended(conn, now - chrono::Duration::days(7))?;
                 let throttles = mfx_store::throttle::purge(conn, now - chrono::Duration::days(1))?;
-                Ok((sessions, throttles))
+                let changes = mfx_store::changes::prune(conn, now - chrono::Duration::days(CHANGE_LOG_DAYS))?;
+                Ok((sessions, throttles, changes))
             })
             .await;
         match result {
-            Ok((sessions, throttles)) => tracing::debug!(sessions, throttles, "housekeeping done"),
+            Ok((sessions, throttles, changes)) => tracing::debug!(sessions, throttles, changes, "housekeeping done"),
             Err(error) => tracing::warn!(%error, "housekeeping failed"),
         }
     }

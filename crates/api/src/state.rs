@@ -18,7 +18,7 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     /// The key of unsubscribe links (separate from the token signing secret).
     pub unsubscribe_key: Arc<[u8]>,
-    /// Serialised document reads, kept under the database's content stamp.
+    /// Serialised document reads, kept up to date by the content change log.
     pub cache: Arc<crate::response_cache::ResponseCache>,
     /// The search index, following the database.
     pub search: Arc<crate::indexing::Indexing>,
@@ -35,23 +35,28 @@ impl AppState {
         web::block(move || db.read(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
     }
 
-    /// Runs `work` in one write transaction off the async workers.
+    /// Runs `work` in one write transaction off the async workers; once it is committed, the
+    /// response cache applies the change log, so that the writer reads their change at once.
     pub async fn write<T, F>(&self, work: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
-        let db = self.db.clone();
-        let (written, latest) = web::block(move || write_noting_change(&db, work)).await.map_err(ApiError::internal)?;
-        self.wrote(latest);
-        written.map_err(ApiError::from)
+        let this = self.clone();
+        web::block(move || this.write_now(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
     }
 
-    /// What follows a write through this instance: its searches wait for the index to hold it.
-    pub fn wrote(&self, latest: Option<i64>) {
-        if let Some(latest) = latest {
+    /// Runs `work` in one write transaction on this thread (which may wait), then brings the
+    /// response cache up to date with what it committed. Every write of the application goes
+    /// through here.
+    pub fn write_now<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        let done = self.db.write(work)?;
+        crate::response_cache::follower::after_write(&self.db, &self.cache);
+        // This instance's searches wait for the search index to hold what it just committed.
+        if let Ok(latest) = self.db.read(mfx_store::changes::latest) {
             self.search.written(latest);
         }
+        Ok(done)
     }
 
     /// Runs CPU-heavy work (password hashing) off the async workers.
@@ -62,15 +67,4 @@ impl AppState {
     {
         web::block(work).await.map_err(ApiError::internal)
     }
-}
-
-/// Runs `work` in one write transaction and, when it committed, reads the number of the latest
-/// change (see [`AppState::wrote`]).
-pub fn write_noting_change<T>(
-    db: &Db,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
-) -> (Result<T, StoreError>, Option<i64>) {
-    let written = db.write(work);
-    let latest = if written.is_ok() { db.read(mfx_store::changes::latest).ok() } else { None };
-    (written, latest)
 }

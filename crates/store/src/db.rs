@@ -281,29 +281,6 @@ impl Db {
         work(&mut conn)
     }
 
-    /// The content stamp (see [`crate::documents::content_stamp`]) when it can be answered
-    /// without waiting: at once, on an idle SQLite connection (one indexed row, microseconds).
-    /// `None` when it belongs where waiting is allowed: on PostgreSQL, whose reads travel over
-    /// the network, or when no SQLite connection is idle. Callers then read it together with
-    /// the data it guards, in one trip, so that they never need to know the backend.
-    pub fn content_stamp_now(&self) -> Option<Result<i64, StoreError>> {
-        self.read_now(crate::documents::content_stamp)
-    }
-
-    /// Runs a short read at once on an idle SQLite connection, without waiting for one; `None`
-    /// when none is idle or the database is PostgreSQL (whose reads travel over the network and
-    /// belong on a thread that may wait).
-    pub fn read_now<T>(
-        &self,
-        work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
-    ) -> Option<Result<T, StoreError>> {
-        if self.backend() != Backend::Sqlite {
-            return None;
-        }
-        let mut conn = self.reader.try_get()?;
-        Some(work(&mut conn))
-    }
-
     /// Runs `work` in one transaction on the writing connection: all of it is kept, or none.
     pub fn write<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
         let mut conn = self.writer.get()?;

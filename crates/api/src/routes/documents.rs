@@ -6,7 +6,7 @@
 use crate::auth::{CurrentUser, MaybeUser};
 use crate::error::ApiError;
 use crate::json::parse_object;
-use crate::response_cache::Cached;
+use crate::response_cache::{Cached, Lookup, Source, Ticket, follower};
 use crate::routes::{IfMatch, etag};
 use crate::state::AppState;
 use crate::usecases::documents::reading::{self, DocumentFilter};
@@ -18,7 +18,7 @@ use mfx_domain::Locale;
 use mfx_domain::content::DocumentInput;
 use mfx_domain::document::{Kind, Status};
 use mfx_domain::policy::ReadScope;
-use mfx_store::documents::{self, DocumentRecord};
+use mfx_store::documents::DocumentRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
@@ -113,12 +113,50 @@ impl AnyKindListQuery {
     }
 }
 
+mfx_domain::code_schema!(
+    /// The forms of a document's texts a read sends: both, markdown or html.
+    TextFormatCode,
+    ["both", "markdown", "html"]
+);
+
+/// The forms of a document's texts a read sends: the Markdown (`text`), the HTML rendered from
+/// it (`html`), or both (the default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextFormat {
+    Both,
+    Markdown,
+    Html,
+}
+
+impl TextFormat {
+    /// `text_format` as a query gives it.
+    pub fn parse(value: Option<&str>) -> Result<Self, ApiError> {
+        match value {
+            None | Some("both") => Ok(TextFormat::Both),
+            Some("markdown") => Ok(TextFormat::Markdown),
+            Some("html") => Ok(TextFormat::Html),
+            Some(_) => Err(ApiError::invalid(
+                mfx_domain::FieldError::new("text_format", "unknown_text_format", "both, markdown or html").into(),
+            )),
+        }
+    }
+
+    /// The member of the view it leaves out.
+    fn left_out(self) -> Option<&'static str> {
+        match self {
+            TextFormat::Both => None,
+            TextFormat::Markdown => Some("html"),
+            TextFormat::Html => Some("text"),
+        }
+    }
+}
+
 // ---------------------------------------------------------------- answers and the response cache
 
 fn document_response(status: StatusCode, record: &DocumentRecord, requested: Locale) -> Result<HttpResponse, ApiError> {
     let location = (status == StatusCode::CREATED)
         .then(|| format!("/api/v1/{}/{}", record.summary.kind.collection(), record.summary.id));
-    Ok(respond(status, &rendered(record, None, requested)?, location))
+    Ok(respond(status, &rendered(record, None, requested, TextFormat::Both)?, location))
 }
 
 /// A document and what is pending on it, as a reader who follows its work gets it.
@@ -130,7 +168,7 @@ pub(crate) async fn document_with_pending(
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = (record.summary.id, record.summary.kind);
     let pending = state.read(move |c| mfx_store::pending::find(c, id, kind)).await?;
-    Ok(respond(status, &rendered(record, Some(&pending), requested)?, None))
+    Ok(respond(status, &rendered(record, Some(&pending), requested, TextFormat::Both)?, None))
 }
 
 /// A document after a change: with what is pending once it is published.
@@ -142,17 +180,28 @@ async fn changed(state: &AppState, record: &DocumentRecord) -> Result<HttpRespon
     document_response(StatusCode::OK, record, requested)
 }
 
-/// A document in the reader's language, serialised once (and kept, for reads). `pending` is
-/// given only for readers who may see the work pending on it.
+/// A document in the reader's language, serialised once (and kept, for reads) with the texts in
+/// `format`. `pending` is given only for readers who may see the work pending on it.
 fn rendered(
     record: &DocumentRecord,
     pending: Option<&mfx_store::pending::Pending>,
     requested: Locale,
+    format: TextFormat,
 ) -> Result<Cached, ApiError> {
     let mut view = usecases::view(record, requested)?;
     view.pending = pending.and_then(|p| review::summary(record, p));
     let language = view.language;
-    let body = serde_json::to_vec(&view).map_err(ApiError::internal)?;
+    let body = match format.left_out() {
+        None => serde_json::to_vec(&view),
+        Some(member) => {
+            let mut value = serde_json::to_value(&view).map_err(ApiError::internal)?;
+            if let Some(members) = value.as_object_mut() {
+                members.remove(member);
+            }
+            serde_json::to_vec(&value)
+        }
+    }
+    .map_err(ApiError::internal)?;
     Ok(Cached { body: body.into(), etag: Some(etag(record.summary.version)), language: Some(language) })
 }
 
@@ -171,69 +220,72 @@ fn respond(status: StatusCode, document: &Cached, location: Option<String>) -> H
     response.content_type("application/json").body(document.body.clone())
 }
 
-/// Serialises an answer built from data read under `stamp`, keeps it, and sends it.
+/// Serialises an answer built from data read after `ticket` was given, keeps it, and sends it.
 fn keep_and_respond<T: Serialize>(
     state: &AppState,
-    stamp: i64,
+    ticket: Ticket,
     key: String,
     value: &T,
 ) -> Result<HttpResponse, ApiError> {
     let body = serde_json::to_vec(value).map_err(ApiError::internal)?;
     let answer = Cached { body: body.into(), etag: None, language: None };
-    state.cache.put(stamp, key, answer.clone());
+    state.cache.put(ticket, Source::Lists, key, answer.clone());
     Ok(respond(StatusCode::OK, &answer, None))
 }
 
-/// The answer kept for `key` under the current content stamp, or the stamp to keep a new one
-/// under.
-async fn lookup(state: &AppState, key: &str) -> Result<Lookup<()>, ApiError> {
-    let stamp = match state.db.content_stamp_now() {
-        Some(stamp) => stamp?,
-        None => state.read(documents::content_stamp).await?,
-    };
-    Ok(match state.cache.get(stamp, key) {
-        Some(hit) => Lookup::Hit(hit),
-        None => Lookup::Miss(stamp, ()),
+/// The answer kept for `key`, or the ticket to keep a new one with. When the cache's view of the
+/// content change log is too old to answer (see [`crate::response_cache`]), the log is read
+/// first.
+async fn lookup(state: &AppState, key: &str) -> Result<Found<()>, ApiError> {
+    let mut found = state.cache.get(key);
+    if let Lookup::Behind = found {
+        let cache = state.cache.clone();
+        state.read(move |c| follower::catch_up_on(c, &cache)).await?;
+        found = state.cache.get(key);
+    }
+    Ok(match found {
+        Lookup::Hit(hit) => Found::Hit(hit),
+        Lookup::Miss(ticket) => Found::Loaded(ticket, ()),
+        Lookup::Behind => Found::Loaded(state.cache.ticket(), ()),
     })
 }
 
-/// What the content stamp and the cache gave for a read.
-enum Lookup<T> {
+/// What the cache and the database gave for a read.
+enum Found<T> {
     Hit(Cached),
-    Miss(i64, T),
+    Loaded(Ticket, T),
 }
 
-/// Reads the content stamp and, unless `key` is cached under it, runs `load`. When the store
-/// answers the stamp at once (see `Db::content_stamp_now`), a hit costs no trip to the
-/// database's thread pool; otherwise the stamp goes there together with the load, in one trip.
-async fn cached_or<T, F>(state: &AppState, key: &str, load: F) -> Result<Lookup<T>, ApiError>
+/// The answer kept for `key`, else what `load` reads, with the ticket to keep the answer built
+/// from it. When the log must be read first, it is read in the same trip as the data.
+async fn cached_or<T, F>(state: &AppState, key: &str, load: F) -> Result<Found<T>, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut mfx_store::DbConnection) -> Result<T, mfx_store::StoreError> + Send + 'static,
 {
-    if let Some(stamp) = state.db.content_stamp_now() {
-        let stamp = stamp?;
-        return Ok(match state.cache.get(stamp, key) {
-            Some(hit) => Lookup::Hit(hit),
-            None => Lookup::Miss(stamp, state.read(load).await?),
-        });
+    match state.cache.get(key) {
+        Lookup::Hit(hit) => return Ok(Found::Hit(hit)),
+        Lookup::Miss(ticket) => return Ok(Found::Loaded(ticket, state.read(load).await?)),
+        Lookup::Behind => {}
     }
     let cache = state.cache.clone();
     let key = key.to_owned();
     state
         .read(move |c| {
-            let stamp = documents::content_stamp(c)?;
-            match cache.get(stamp, &key) {
-                Some(hit) => Ok(Lookup::Hit(hit)),
-                None => Ok(Lookup::Miss(stamp, load(c)?)),
-            }
+            follower::catch_up_on(c, &cache)?;
+            let ticket = match cache.get(&key) {
+                Lookup::Hit(hit) => return Ok(Found::Hit(hit)),
+                Lookup::Miss(ticket) => ticket,
+                Lookup::Behind => cache.ticket(),
+            };
+            Ok(Found::Loaded(ticket, load(c)?))
         })
         .await
 }
 
 // ---------------------------------------------------------------- the operations
 
-/// The list as the API sends it, kept under the content stamp for readers of the same scope.
+/// The list as the API sends it, kept for readers of the same scope until a change to any document.
 pub async fn list_response(
     state: &AppState,
     req: &HttpRequest,
@@ -253,12 +305,12 @@ pub async fn list_response(
         query.cursor,
         query.limit
     );
-    let stamp = match lookup(state, &key).await? {
-        Lookup::Hit(list) => return Ok(respond(StatusCode::OK, &list, None)),
-        Lookup::Miss(stamp, ()) => stamp,
+    let ticket = match lookup(state, &key).await? {
+        Found::Hit(list) => return Ok(respond(StatusCode::OK, &list, None)),
+        Found::Loaded(ticket, ()) => ticket,
     };
     let filter: DocumentFilter = query.filter()?;
-    keep_and_respond(state, stamp, key, &usecases::list(state, &actor, kind, filter, requested).await?)
+    keep_and_respond(state, ticket, key, &usecases::list(state, &actor, kind, filter, requested).await?)
 }
 
 pub async fn create(state: &AppState, user: &CurrentUser, input: DocumentInput) -> Result<HttpResponse, ApiError> {
@@ -274,22 +326,24 @@ pub async fn get(
     kind: Option<Kind>,
     id: &str,
     lang: Option<&str>,
+    text_format: Option<&str>,
 ) -> Result<HttpResponse, ApiError> {
     let requested = reader_language(req, lang, user)?;
+    let format = TextFormat::parse(text_format)?;
     let id = parse_id(id)?;
     let actor = user.actor();
     // Who may read what, and who sees the work pending on a document, depend only on the read
     // scope (tested against the policy), so readers of one scope share entries and an entry
     // made for the owner partner, with its pending work, is never served to anyone else.
     let scope = ReadScope::of(&actor);
-    let key = format!("document {id} {kind:?} {requested} {scope:?}");
-    let (stamp, found) = match cached_or(state, &key, reading::load_with_pending(id, scope)).await? {
-        Lookup::Hit(document) => return Ok(respond(StatusCode::OK, &document, None)),
-        Lookup::Miss(stamp, found) => (stamp, found),
+    let key = format!("document {id} {kind:?} {requested} {scope:?} {format:?}");
+    let (ticket, found) = match cached_or(state, &key, reading::load_with_pending(id, scope)).await? {
+        Found::Hit(document) => return Ok(respond(StatusCode::OK, &document, None)),
+        Found::Loaded(ticket, found) => (ticket, found),
     };
     let (record, pending) = reading::visible(&actor, kind, found)?;
-    let document = rendered(&record, pending.as_ref(), requested)?;
-    state.cache.put(stamp, key, document.clone());
+    let document = rendered(&record, pending.as_ref(), requested, format)?;
+    state.cache.put(ticket, Source::Document(id), key, document.clone());
     Ok(respond(StatusCode::OK, &document, None))
 }
 
@@ -364,9 +418,9 @@ pub async fn transition_document(
     changed(state, &record).await
 }
 
-/// The search results as the API sends them, kept under the content stamp and the change the
-/// search index last applied, for readers of the same scope and language (the same words find
-/// the same documents until something changes and the index has followed it).
+/// The search results as the API sends them, kept for readers of the same scope and language
+/// under the change the search index last applied (the same words find the same documents until
+/// a change to any document, and the index has followed it).
 pub async fn search_response(
     state: &AppState,
     req: &HttpRequest,
@@ -389,12 +443,12 @@ pub async fn search_response(
         params.offset,
         params.limit
     );
-    let stamp = match lookup(state, &key).await? {
-        Lookup::Hit(results) => return Ok(respond(StatusCode::OK, &results, None)),
-        Lookup::Miss(stamp, ()) => stamp,
+    let ticket = match lookup(state, &key).await? {
+        Found::Hit(results) => return Ok(respond(StatusCode::OK, &results, None)),
+        Found::Loaded(ticket, ()) => ticket,
     };
     let search = params.search()?;
-    keep_and_respond(state, stamp, key, &usecases::search(state, &actor, search, requested).await?)
+    keep_and_respond(state, ticket, key, &usecases::search(state, &actor, search, requested).await?)
 }
 
 /// The action of a plan named in a query, if any.

@@ -28,6 +28,18 @@ pub struct LangParam {
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
+pub struct DocumentParams {
+    /// The reader's language (fallback: English when it is up to date, then the original).
+    #[param(value_type = Option<Locale>)]
+    pub lang: Option<String>,
+    /// The forms of the texts to send: `both` (the default) sends `text` (Markdown) and `html`,
+    /// `markdown` only `text`, `html` only `html`.
+    #[param(value_type = Option<documents::TextFormatCode>)]
+    pub text_format: Option<String>,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PlanLineageParams {
     /// The reader's language (fallback: English when it is up to date, then the original).
     #[param(value_type = Option<Locale>)]
@@ -90,12 +102,12 @@ macro_rules! document_routes {
             /// fresh each translation is.
             #[utoipa::path(
                 tag = $tag,
-                params(("id" = String, Path, format = Uuid), LangParam),
+                params(("id" = String, Path, format = Uuid), DocumentParams),
                 security((), ("bearer" = [])),
                 responses(
                     (status = 200, description = "The document", body = DocumentView, headers(("ETag" = String), ("Content-Language" = String))),
                     (status = 404, description = "Not found or not visible", body = Problem, content_type = "application/problem+json"),
-                    (status = 422, description = "Unsupported language", body = Problem, content_type = "application/problem+json"),
+                    (status = 422, description = "Unsupported language or text format", body = Problem, content_type = "application/problem+json"),
                 )
             )]
             #[get($item)]
@@ -104,9 +116,10 @@ macro_rules! document_routes {
                 req: HttpRequest,
                 user: MaybeUser,
                 id: web::Path<String>,
-                query: web::Query<LangParam>,
+                query: web::Query<DocumentParams>,
             ) -> Result<HttpResponse, ApiError> {
-                documents::get(&state, &req, &user, Some($kind), &id, query.lang.as_deref()).await
+                let query = query.into_inner();
+                documents::get(&state, &req, &user, Some($kind), &id, query.lang.as_deref(), query.text_format.as_deref()).await
             }
 
             /// Changes the document in its original language. Send only the fields that change

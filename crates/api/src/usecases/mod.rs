@@ -119,18 +119,14 @@ where
     tokio::task::spawn_blocking(move || db.read(work)).await.map_err(Error::internal)?.map_err(Error::from)
 }
 
-/// Runs `work` in one write transaction, off the async workers.
+/// Runs `work` in one write transaction, off the async workers (see [`AppState::write_now`]).
 pub async fn write<T, F>(state: &AppState, work: F) -> Result<T, Error>
 where
     T: Send + 'static,
     F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
 {
-    let db = state.db.clone();
-    let (written, latest) = tokio::task::spawn_blocking(move || crate::state::write_noting_change(&db, work))
-        .await
-        .map_err(Error::internal)?;
-    state.wrote(latest);
-    written.map_err(Error::from)
+    let state = state.clone();
+    tokio::task::spawn_blocking(move || state.write_now(work)).await.map_err(Error::internal)?.map_err(Error::from)
 }
 
 /// Runs CPU-heavy work (password hashing) off the async workers.

@@ -15,7 +15,7 @@ mod write;
 pub use history::{RevisionRecord, revisions};
 pub use lineage::{LineageLink, inspirations_of_plan, inspired_by_practice, plan_of_action};
 pub use list::{Cursor, ListFilter, list, recently_published};
-pub use read::{content_stamp, count, existing_practices, find, find_by_seed_key, ids_after, partner_ids, summaries};
+pub use read::{count, existing_practices, find, find_by_seed_key, ids_after, partner_ids, summaries};
 pub(crate) use translate::write_translation;
 pub use translate::{Translation, put_translation};
 pub use workflow::set_status;

@@ -221,13 +221,6 @@ pub fn existing_practices(conn: &mut DbConnection, ids: &[DocumentId]) -> Result
         .collect()
 }
 
-/// A number that changes with every committed change to documents, their texts, themes,
-/// actions and partners (kept by triggers): what cached responses are kept under.
-pub fn content_stamp(conn: &mut DbConnection) -> Result<i64, StoreError> {
-    use crate::schema::content_stamp;
-    Ok(content_stamp::table.find(1).select(content_stamp::value).first(conn)?)
-}
-
 /// How many documents there are, of every kind and status.
 pub fn count(conn: &mut DbConnection) -> Result<i64, StoreError> {
     Ok(documents::table.count().get_result(conn)?)

@@ -57,10 +57,12 @@ pub struct DocumentView {
     /// Every language the document exists in.
     pub languages: Vec<LanguageState>,
     pub title: String,
-    /// The served language's fields, as Markdown.
-    #[schema(value_type = Object)]
+    /// The served language's fields, as Markdown (left out of a read with `text_format=html`).
+    #[schema(value_type = Object, required = false)]
     pub text: Value,
-    /// The same fields rendered to sanitised HTML, by field path (`summary`, `actions[0].description`).
+    /// The same fields rendered to sanitised HTML, by field path (`summary`, `actions[0].description`)
+    /// (left out of a read with `text_format=markdown`).
+    #[schema(required = false)]
     pub html: BTreeMap<String, String>,
     /// The kind's structured fields (location, evidence, meeting times, policy instrument …).
     #[schema(value_type = Object)]

@@ -1,0 +1,495 @@
+//! Serialised responses of the document reads (lists, single documents, search), kept in memory
+//! and brought up to date by the content change log (`mfx_store::changes`): every committed
+//! change to what document responses show, numbered in commit order without gaps, naming the
+//! document it touched (or none, for a change that may show on any document).
+//!
+//! **What an entry depends on.** Each entry is filed under its source: one document (a single
+//! document's read, in every language, scope and text format) or [`Source::Lists`] (lists and
+//! search results, which any change may alter: a document can enter or leave a list). A change
+//! to document D removes D's entries and every list; a change naming no document, or a read of
+//! the log that finds rows missing (pruned before this instance read them), empties everything.
+//! Keys carry the rest of what the response depends on: the request, the reader's language and
+//! read scope (what the permission policy lets them see), never the account.
+//!
+//! **Following the log.** The cache remembers the number of the last change it applied. A
+//! follower task per instance ([`follower`]) reads the log after that number every 200 ms, and
+//! the instance that took a write reads it before answering (`AppState::write`), so the writer
+//! reads their own change. The cache also remembers when its last complete read of the log
+//! started: every change acknowledged before that moment has been applied. An entry is served
+//! only while that moment is less than [`BOUND`] (one second) old; a request that finds the
+//! cache older reads the log itself first ([`Lookup::Behind`]). So no instance serves a change
+//! later than one second after it was acknowledged, even when the follower is slow or the
+//! database was changed by another process (SQLite's command line, another instance).
+//!
+//! **Why no stale entry is kept.** A request that misses gets a [`Ticket`]: the number of the
+//! last change applied, `t`. Everything it then reads from the database shows at least the
+//! changes up to `t`: they were committed before the log was read, and the read starts after.
+//! The cache remembers, per document, the number of the last change applied to it (and for the
+//! lists and for "everything" likewise). A response is kept only if no change applied since `t`
+//! could touch its source; the test and the insertion happen under the same lock as applying a
+//! change. Either such a change was applied before the put (and the put is refused), or it is
+//! applied after it (and removes the entry then). The data may show changes after `t` that are
+//! not applied yet; those are applied later and remove the entry, so a kept entry is never
+//! older than what the cache has applied. When the per-document memory grows too large it is
+//! dropped, and puts from tickets older than that moment are refused.
+//!
+//! The memory is bounded (`MFX_CACHE_MB`); the oldest entries go first.
+
+pub mod follower;
+
+use actix_web::http::header::HeaderValue;
+use actix_web::web::Bytes;
+use mfx_domain::document::DocumentId;
+use mfx_store::changes::Change;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
+
+/// The longest a change may wait, after it was acknowledged, before every instance serves it.
+pub const BOUND: Duration = Duration::from_secs(1);
+
+/// How many documents the cache remembers the last change of, before it forgets them all.
+const REMEMBERED_DOCUMENTS: usize = 1 << 16;
+
+/// A response as it was sent.
+#[derive(Debug, Clone)]
+pub struct Cached {
+    pub body: Bytes,
+    pub etag: Option<HeaderValue>,
+    pub language: Option<&'static str>,
+}
+
+impl Cached {
+    fn weight(&self, key: &str) -> usize {
+        self.body.len() + key.len() + self.etag.as_ref().map_or(0, HeaderValue::len) + 64
+    }
+}
+
+/// What a response was built from, and so which changes remove it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// One document: removed by a change to it.
+    Document(DocumentId),
+    /// Any number of documents (lists, search results): removed by every change.
+    Lists,
+}
+
+/// The last change the cache had applied when a read started; a response is kept only with it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ticket(i64);
+
+/// What the cache has for a key.
+#[derive(Debug)]
+pub enum Lookup {
+    Hit(Cached),
+    /// Not kept: build it, then [`ResponseCache::put`] it with the ticket.
+    Miss(Ticket),
+    /// The cache's view of the log is older than [`BOUND`] (or it never read it): read the log
+    /// ([`follower::catch_up`]) and look again.
+    Behind,
+}
+
+#[derive(Debug)]
+struct Entry {
+    value: Cached,
+    source: Source,
+    serial: u64,
+    weight: usize,
+}
+
+#[derive(Debug, Default)]
+struct Inner {
+    /// The number of the last change applied; `None` until the log is first read.
+    applied: Option<i64>,
+    /// When the last complete read of the log started.
+    confirmed: Option<Instant>,
+    /// The change that last emptied everything.
+    emptied: i64,
+    /// The last change applied to a document (every one of them may change a list).
+    lists: i64,
+    /// The last change applied to each document remembered; those forgotten, at `forgotten`.
+    documents: HashMap<DocumentId, i64>,
+    forgotten: i64,
+    map: HashMap<String, Entry>,
+    by_source: HashMap<Source, HashSet<String>>,
+    /// Keys in the order they were kept, with the serial of the entry then kept (older pairs
+    /// are skipped when they come up).
+    order: VecDeque<(String, u64)>,
+    serial: u64,
+    bytes: usize,
+}
+
+impl Inner {
+    fn remove(&mut self, key: &str) {
+        if let Some(old) = self.map.remove(key) {
+            self.bytes -= old.weight;
+            if let Some(keys) = self.by_source.get_mut(&old.source) {
+                keys.remove(key);
+                if keys.is_empty() {
+                    self.by_source.remove(&old.source);
+                }
+            }
+        }
+    }
+
+    fn remove_source(&mut self, source: Source) {
+        for key in self.by_source.remove(&source).unwrap_or_default() {
+            if let Some(old) = self.map.remove(&key) {
+                self.bytes -= old.weight;
+            }
+        }
+    }
+
+    fn empty(&mut self, at: i64) {
+        self.map.clear();
+        self.by_source.clear();
+        self.order.clear();
+        self.bytes = 0;
+        self.documents.clear();
+        self.emptied = self.emptied.max(at);
+        self.lists = self.lists.max(at);
+        self.forgotten = self.forgotten.max(at);
+    }
+
+    fn apply(&mut self, change: Change) {
+        match change.document {
+            None => self.empty(change.seq),
+            Some(document) => {
+                self.remove_source(Source::Document(document));
+                self.remove_source(Source::Lists);
+                self.lists = change.seq;
+                self.documents.insert(document, change.seq);
+                if self.documents.len() > REMEMBERED_DOCUMENTS {
+                    self.documents.clear();
+                    self.forgotten = change.seq;
+                }
+            }
+        }
+        self.applied = Some(change.seq);
+    }
+
+    /// Whether a response read with `ticket` may still be kept under `source`.
+    fn current(&self, ticket: Ticket, source: Source) -> bool {
+        if self.applied.is_none() || ticket.0 < self.emptied {
+            return false;
+        }
+        let last = match source {
+            Source::Lists => self.lists,
+            Source::Document(document) => self.documents.get(&document).copied().unwrap_or(self.forgotten),
+        };
+        ticket.0 >= last
+    }
+
+    /// Drops order pairs whose entries are gone or were replaced, once they are most of it.
+    fn compact(&mut self) {
+        if self.order.len() > 2 * self.map.len() + 64 {
+            let map = &self.map;
+            self.order.retain(|(key, serial)| map.get(key).is_some_and(|e| e.serial == *serial));
+        }
+    }
+}
+
+/// The cache; cheap to share (`Arc`).
+#[derive(Debug)]
+pub struct ResponseCache {
+    budget: usize,
+    inner: Mutex<Inner>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+}
+
+impl ResponseCache {
+    /// A cache of at most `budget` bytes; 0 turns it off.
+    pub fn new(budget: usize) -> Self {
+        ResponseCache {
+            budget,
+            inner: Mutex::new(Inner::default()),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+        }
+    }
+
+    /// Whether it keeps anything at all.
+    pub fn enabled(&self) -> bool {
+        self.budget > 0
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The response kept for `key`, if the cache's view of the log is recent enough to answer.
+    pub fn get(&self, key: &str) -> Lookup {
+        self.lookup(key, Instant::now())
+    }
+
+    fn lookup(&self, key: &str, now: Instant) -> Lookup {
+        if self.budget == 0 {
+            return Lookup::Miss(Ticket(-1));
+        }
+        let found = {
+            let inner = self.lock();
+            let Some(applied) = inner.applied else { return Lookup::Behind };
+            if inner.confirmed.is_none_or(|at| now.saturating_duration_since(at) >= BOUND) {
+                return Lookup::Behind;
+            }
+            inner.map.get(key).map(|e| e.value.clone()).ok_or(Ticket(applied))
+        };
+        match found {
+            Ok(hit) => {
+                self.hits.fetch_add(1, Ordering::Relaxed);
+                Lookup::Hit(hit)
+            }
+            Err(ticket) => {
+                self.misses.fetch_add(1, Ordering::Relaxed);
+                Lookup::Miss(ticket)
+            }
+        }
+    }
+
+    /// The ticket for a read starting now, whatever the age of the cache's view of the log.
+    pub fn ticket(&self) -> Ticket {
+        Ticket(self.lock().applied.unwrap_or(-1))
+    }
+
+    /// Keeps a response built from data read after `ticket` was given, unless a change applied
+    /// since could touch `source`.
+    pub fn put(&self, ticket: Ticket, source: Source, key: String, value: Cached) {
+        let weight = value.weight(&key);
+        if self.budget == 0 || weight > self.budget / 8 {
+            return;
+        }
+        let mut inner = self.lock();
+        if !inner.current(ticket, source) {
+            return;
+        }
+        inner.remove(&key);
+        while inner.bytes + weight > self.budget {
+            let Some((oldest, serial)) = inner.order.pop_front() else { break };
+            if inner.map.get(&oldest).is_some_and(|e| e.serial == serial) {
+                inner.remove(&oldest);
+            }
+        }
+        inner.serial += 1;
+        let serial = inner.serial;
+        inner.bytes += weight;
+        inner.order.push_back((key.clone(), serial));
+        inner.by_source.entry(source).or_default().insert(key.clone());
+        inner.map.insert(key, Entry { value, source, serial, weight });
+        inner.compact();
+    }
+
+    /// The number of the last change applied (`None` before the log was first read).
+    pub fn applied(&self) -> Option<i64> {
+        self.lock().applied
+    }
+
+    /// Applies the changes read after `after` (as `mfx_store::changes::since` gives them, all
+    /// present): each removes what it touched. `complete_at`: when the read started, if it
+    /// reached the end of the log.
+    pub fn apply(&self, after: i64, changes: &[Change], complete_at: Option<Instant>) {
+        let mut inner = self.lock();
+        let Some(applied) = inner.applied else { return };
+        if after > applied {
+            // Rows between what was applied and `after` would be skipped; never the case for a
+            // read that started from `applied()`, which only grows.
+            let last = changes.last().map_or(after, |c| c.seq);
+            inner.empty(last);
+            inner.applied = Some(last);
+        } else {
+            for change in changes.iter().filter(|c| c.seq > applied) {
+                inner.apply(*change);
+            }
+        }
+        if let Some(at) = complete_at {
+            inner.confirmed = inner.confirmed.max(Some(at));
+        }
+        inner.compact();
+    }
+
+    /// Starts again from change `latest`, empty: on the first read of the log, and when changes
+    /// were pruned before they were read. `read_at`: when the read of `latest` started.
+    pub fn restart(&self, latest: i64, read_at: Instant) {
+        let mut inner = self.lock();
+        let latest = inner.applied.map_or(latest, |a| a.max(latest));
+        inner.empty(latest);
+        inner.applied = Some(latest);
+        inner.confirmed = inner.confirmed.max(Some(read_at));
+    }
+
+    /// Forgets when the log was last read, so that the next request reads it before it is
+    /// answered from the cache (after a write whose change could not be read back).
+    pub fn behind(&self) {
+        self.lock().confirmed = None;
+    }
+
+    /// Hits and misses since the start.
+    pub fn counts(&self) -> (u64, u64) {
+        (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+    }
+
+    /// Entries and bytes held now.
+    pub fn size(&self) -> (usize, usize) {
+        let inner = self.lock();
+        (inner.map.len(), inner.bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body(text: &str) -> Cached {
+        Cached { body: Bytes::copy_from_slice(text.as_bytes()), etag: None, language: None }
+    }
+
+    fn document(n: u128) -> DocumentId {
+        DocumentId::from_uuid(uuid::Uuid::from_u128(n))
+    }
+
+    fn change(seq: i64, document: Option<DocumentId>) -> Change {
+        Change { seq, document }
+    }
+
+    fn started(cache: &ResponseCache, latest: i64) -> Instant {
+        let now = Instant::now();
+        cache.restart(latest, now);
+        now
+    }
+
+    fn ticket(cache: &ResponseCache, key: &str) -> Ticket {
+        match cache.get(key) {
+            Lookup::Miss(ticket) => ticket,
+            other => panic!("{key}: expected a miss, got {other:?}"),
+        }
+    }
+
+    fn hit(cache: &ResponseCache, key: &str) -> Option<Bytes> {
+        match cache.get(key) {
+            Lookup::Hit(found) => Some(found.body),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn nothing_is_served_before_the_log_was_read() {
+        let cache = ResponseCache::new(1 << 20);
+        assert!(matches!(cache.get("a"), Lookup::Behind));
+        cache.put(Ticket(0), Source::Lists, "a".into(), body("x"));
+        started(&cache, 7);
+        assert!(hit(&cache, "a").is_none(), "a response read before the log was followed is not kept");
+    }
+
+    #[test]
+    fn a_change_removes_its_document_and_the_lists_only() {
+        let cache = ResponseCache::new(1 << 20);
+        let at = started(&cache, 10);
+        let (a, b) = (document(1), document(2));
+        let t = ticket(&cache, "doc a");
+        cache.put(t, Source::Document(a), "doc a".into(), body("a"));
+        cache.put(t, Source::Document(b), "doc b".into(), body("b"));
+        cache.put(t, Source::Lists, "list".into(), body("list"));
+        cache.apply(10, &[change(11, Some(a))], Some(at));
+        assert!(hit(&cache, "doc a").is_none());
+        assert!(hit(&cache, "list").is_none());
+        assert_eq!(hit(&cache, "doc b"), Some(Bytes::from_static(b"b")), "another document stays");
+        cache.apply(11, &[change(12, None)], Some(at));
+        assert!(hit(&cache, "doc b").is_none(), "a change naming no document empties everything");
+        assert_eq!(cache.size(), (0, 0));
+    }
+
+    #[test]
+    fn a_response_read_before_a_change_it_could_show_is_not_kept() {
+        let cache = ResponseCache::new(1 << 20);
+        let at = started(&cache, 0);
+        let (a, b) = (document(1), document(2));
+        let before = ticket(&cache, "doc a");
+        cache.apply(0, &[change(1, Some(a))], Some(at));
+        cache.put(before, Source::Document(a), "doc a".into(), body("old a"));
+        cache.put(before, Source::Lists, "list".into(), body("old list"));
+        cache.put(before, Source::Document(b), "doc b".into(), body("b"));
+        assert!(hit(&cache, "doc a").is_none(), "the change to a came after the read");
+        assert!(hit(&cache, "list").is_none(), "every change may show in a list");
+        assert!(hit(&cache, "doc b").is_some(), "the change did not touch b");
+        let after = ticket(&cache, "doc a");
+        cache.put(after, Source::Document(a), "doc a".into(), body("new a"));
+        assert_eq!(hit(&cache, "doc a"), Some(Bytes::from_static(b"new a")));
+        cache.apply(1, &[change(2, None)], Some(at));
+        cache.put(after, Source::Document(b), "doc b".into(), body("old b"));
+        assert!(hit(&cache, "doc b").is_none(), "everything was emptied after the read");
+    }
+
+    #[test]
+    fn forgotten_documents_refuse_older_reads() {
+        let cache = ResponseCache::new(1 << 20);
+        let at = started(&cache, 0);
+        let old = ticket(&cache, "x");
+        let changes: Vec<Change> =
+            (1..=REMEMBERED_DOCUMENTS as i64 + 1).map(|n| change(n, Some(document(n as u128)))).collect();
+        cache.apply(0, &changes, Some(at));
+        let untouched = document(u128::MAX);
+        cache.put(old, Source::Document(untouched), "x".into(), body("x"));
+        assert!(hit(&cache, "x").is_none(), "the cache no longer knows which documents changed");
+        let new = ticket(&cache, "x");
+        cache.put(new, Source::Document(untouched), "x".into(), body("x"));
+        assert!(hit(&cache, "x").is_some());
+    }
+
+    #[test]
+    fn a_pruned_read_or_an_old_view_of_the_log_serves_nothing() {
+        let cache = ResponseCache::new(1 << 20);
+        let at = started(&cache, 3);
+        let t = ticket(&cache, "a");
+        cache.put(t, Source::Document(document(1)), "a".into(), body("a"));
+        assert!(matches!(cache.lookup("a", at + BOUND), Lookup::Behind), "older than the bound");
+        assert!(matches!(cache.lookup("a", at + BOUND / 2), Lookup::Hit(_)));
+        cache.behind();
+        assert!(matches!(cache.get("a"), Lookup::Behind), "a failed read after a write");
+        cache.restart(9, Instant::now());
+        assert_eq!(cache.size().0, 0, "starting again empties the cache");
+        assert_eq!(cache.applied(), Some(9));
+        cache.restart(5, Instant::now());
+        assert_eq!(cache.applied(), Some(9), "the number applied never goes back");
+    }
+
+    #[test]
+    fn memory_stays_within_the_budget_oldest_out_first() {
+        let cache = ResponseCache::new(8 * 1024);
+        started(&cache, 1);
+        for n in 0..100 {
+            let key = format!("key-{n}");
+            let t = ticket(&cache, &key);
+            cache.put(t, Source::Lists, key, body(&"x".repeat(500)));
+            assert!(cache.size().1 <= 8 * 1024);
+        }
+        assert!(hit(&cache, "key-99").is_some());
+        assert!(hit(&cache, "key-0").is_none());
+        let t = cache.ticket();
+        cache.put(t, Source::Lists, "huge".into(), body(&"x".repeat(4 * 1024)));
+        assert!(hit(&cache, "huge").is_none(), "an entry over an eighth of the budget is not kept");
+    }
+
+    #[test]
+    fn replacing_an_entry_keeps_the_accounting() {
+        let cache = ResponseCache::new(1 << 20);
+        started(&cache, 1);
+        let t = cache.ticket();
+        for n in 0..1000 {
+            cache.put(t, Source::Lists, "same".into(), body(&n.to_string()));
+        }
+        assert_eq!(cache.size().0, 1);
+        assert_eq!(hit(&cache, "same"), Some(Bytes::from_static(b"999")));
+        let inner = cache.lock();
+        assert!(inner.order.len() <= 2 * inner.map.len() + 64, "stale order pairs are dropped");
+        assert_eq!(inner.bytes, inner.map.values().map(|e| e.weight).sum::<usize>());
+    }
+
+    #[test]
+    fn a_zero_budget_keeps_nothing() {
+        let cache = ResponseCache::new(0);
+        started(&cache, 1);
+        cache.put(cache.ticket(), Source::Lists, "a".into(), body("x"));
+        assert!(matches!(cache.get("a"), Lookup::Miss(_)));
+    }
+}
