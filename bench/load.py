@@ -19,6 +19,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from pathlib import Path
@@ -32,6 +33,7 @@ SECRET = "bench-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
 SCENARIOS = {
     "a": ("list", "GET /api/v1/practices?lang=fr&limit=20, anonymous"),
     "b": ("document", "GET /api/v1/practices/{id}?lang=sv, {ids} ids, fallback"),
+    "B": ("document_html", "GET /api/v1/practices/{id}?lang=sv&text_format=html, {ids} ids, fallback"),
     "c": ("search", "GET /api/v1/search?q=…&lang=it, 38 popular queries (cached)"),
     "C": ("search_varied", "GET /api/v1/search?q=…&lang=it, 6,000 distinct queries"),
     "d": ("mixed", "mixed: lists, documents, search; 10 % writes signed in"),
@@ -50,6 +52,42 @@ def peak_rss_kb(pid: int) -> int:
             if line.startswith("VmHWM:"):
                 return int(line.split()[1])
     return 0
+
+
+def anon_kb(pid: int) -> tuple[int, int]:
+    """The process's anonymous and file-backed resident memory (RssAnon, RssFile), in KB."""
+    anon = file = 0
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("RssAnon:"):
+                anon = int(line.split()[1])
+            elif line.startswith("RssFile:"):
+                file = int(line.split()[1])
+    return anon, file
+
+
+class MemoryWatch:
+    """Samples a process's RssAnon and RssFile every 50 ms and keeps the peaks."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.anon = self.file = 0
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            try:
+                anon, file = anon_kb(self.pid)
+            except OSError:
+                return
+            self.anon, self.file = max(self.anon, anon), max(self.file, file)
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.thread.join()
 
 
 def reset_peak(pid: int) -> None:
@@ -238,7 +276,16 @@ def bench_backend(args, backend: str, size: int, scenarios: str, binary: Path) -
         raise SystemExit(f"seed-bench failed: {seed.stderr}")
     print(f"seeded in {time.monotonic() - started:.1f} s; database {db.size_mb():.0f} MB", flush=True)
     rows = []
+    started = time.monotonic()
+    reindex = subprocess.run([str(binary), "search", "reindex"], env=db.env(), capture_output=True, text=True)
+    if reindex.returncode != 0:
+        raise SystemExit(f"search reindex failed: {reindex.stderr}")
+    reindexed = time.monotonic() - started
+    index_mb = sum(f.stat().st_size for f in (db.dir / "search").rglob("*") if f.is_file()) / 1e6
+    rows.append(f"| full search reindex ({size:,} practices) | | | | | {reindexed:.1f} s, index {index_mb:.0f} MB |")
+    print(rows[-1], flush=True)
     server = Server(binary, db)
+    watch = MemoryWatch(server.process.pid)
     rows.append(f"| start to ready | | | | {server.ready_s * 1000:.0f} ms | |")
     token = server.sign_in("reader-0@bench.example.org")
     ids_file = db.dir / "ids.txt"
@@ -262,8 +309,14 @@ def bench_backend(args, backend: str, size: int, scenarios: str, binary: Path) -
             f"{rss:.0f} MB | {bad} |"
         )
         print(rows[-1], flush=True)
+    watch.stop()
     peak = server.stop() / 1024
     rows.append(f"| server peak RSS over the whole run | | | | {peak:.0f} MB | |")
+    rows.append(
+        f"| server anonymous memory (RssAnon) peak over the whole run; file-backed (RssFile) peak | | | | "
+        f"{watch.anon / 1024:.0f} MB | RssFile {watch.file / 1024:.0f} MB |"
+    )
+    print(rows[-1], flush=True)
     if "e" in scenarios and args.users:
         d = digest_run(binary, db)
         rows.append(
@@ -291,7 +344,8 @@ def main() -> None:
     parser.add_argument("--practices", default="10000", help="one size or several, comma-separated")
     parser.add_argument("--users", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=15, help="seconds per wrk run")
-    parser.add_argument("--scenarios", default="abcCde", help="a b c C d e (C: search with distinct words)")
+    parser.add_argument("--scenarios", default="abBcCde",
+                        help="a b B c C d e (B: the document as HTML only; C: search with distinct words)")
     parser.add_argument("--postgres-url", default=os.environ.get("MFX_BENCH_POSTGRES_URL",
                                                                    "postgres://postgres@127.0.0.1:5432/postgres"))
     parser.add_argument("--binary", "--bin", default=str(ROOT / "target" / "release" / "mfx"))

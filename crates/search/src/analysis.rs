@@ -85,17 +85,6 @@ pub fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// The words of a text with their byte ranges and their terms under an analyzer.
-pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut stream = analyzer.token_stream(text);
-    while stream.advance() {
-        let token = stream.token();
-        out.push((token.offset_from..token.offset_to, token.text.clone()));
-    }
-    out
-}
-
 /// Whether two terms are at most one edit apart (a letter added, removed, replaced, or two
 /// neighbours swapped).
 pub fn within_one_edit(a: &str, b: &str) -> bool {

@@ -24,7 +24,7 @@ pub use facets::{FACETS, Facets};
 pub use query::{Clause, Query};
 
 use analysis::PLAIN;
-use matching::{language_query, restrictions};
+use matching::{Reach, language_query, restrictions};
 use mfx_domain::Locale;
 use mfx_domain::document::DocumentId;
 use mfx_domain::policy::ReadScope;
@@ -403,25 +403,44 @@ impl SearchIndex {
         self.len() == 0
     }
 
-    /// Searches.
+    /// Searches. Words are first matched as asked (and the last one as begun); when that finds
+    /// fewer documents than the page holds, again with words within one edit (a typo).
     pub fn search(&self, request: &Request<'_>) -> Result<Results, SearchError> {
         let live = self.live();
         let searcher = live.reader.searcher();
+        let first = self.search_with(&live, &searcher, request, Reach { begun: true, typos: false })?;
+        let wanted = request.offset.saturating_add(request.limit);
+        let typo_able = request.query.clauses().iter().any(|c| match c {
+            Clause::Word { text, .. } => text.chars().count() >= 5,
+            Clause::Phrase(_) => false,
+        });
+        if first.total >= wanted || !typo_able {
+            return Ok(first);
+        }
+        self.search_with(&live, &searcher, request, Reach { begun: true, typos: true })
+    }
+
+    fn search_with(
+        &self,
+        live: &Live,
+        searcher: &tantivy::Searcher,
+        request: &Request<'_>,
+        reach: Reach,
+    ) -> Result<Results, SearchError> {
         let languages: Vec<usize> = (0..live.fields.texts.len())
             .filter(|&i| request.filters.language.is_none_or(|l| live.fields.texts[i].0 == l))
             .collect();
-        let mut per_language: Vec<(usize, Box<dyn tantivy::query::Query>)> = Vec::new();
+        let mut per_language: Vec<Box<dyn tantivy::query::Query>> = Vec::new();
         for &i in &languages {
-            if let Some(q) = language_query(&live, i, request.query) {
-                per_language.push((i, q));
+            if let Some(q) = language_query(live, searcher, i, request.query, reach) {
+                per_language.push(q);
             }
         }
         if per_language.is_empty() {
             return Ok(Results { total: 0, hits: Vec::new(), facets: Facets::default() });
         }
         // A document's score is its best language's, not the sum over its languages.
-        let matching: Box<dyn tantivy::query::Query> =
-            Box::new(DisjunctionMaxQuery::new(per_language.iter().map(|(_, q)| q.box_clone()).collect()));
+        let matching: Box<dyn tantivy::query::Query> = Box::new(DisjunctionMaxQuery::new(per_language));
         let mut clauses: Vec<(Occur, Box<dyn tantivy::query::Query>)> = vec![(Occur::Must, matching)];
         for filter in restrictions(&live.fields, request) {
             clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(filter, 0.0))));
@@ -432,7 +451,7 @@ impl SearchIndex {
         let (top, total, facets) =
             searcher.search(&query, &(TopDocs::with_limit(wanted).order_by_score(), Count, counter))?;
         let top: Vec<(f32, DocAddress)> = top.into_iter().skip(request.offset).collect();
-        let hits = self.hits(&live, &searcher, &per_language, &top, request)?;
+        let hits = self.hits(live, searcher, &top, request)?;
         Ok(Results { total, hits, facets })
     }
 
@@ -440,30 +459,36 @@ impl SearchIndex {
         &self,
         live: &Live,
         searcher: &tantivy::Searcher,
-        per_language: &[(usize, Box<dyn tantivy::query::Query>)],
         top: &[(f32, DocAddress)],
         request: &Request<'_>,
     ) -> Result<Vec<Hit>, SearchError> {
-        // Which language matched: each language's query is run on the hits alone.
+        // Which language matched: each language's query, without the words within one edit and
+        // the words begun (which would cost as much as the search), is run on the hits alone.
         let scoring = tantivy::query::EnableScoring::enabled_from_searcher(searcher);
         let mut matched: HashMap<DocAddress, Vec<(usize, f32)>> = HashMap::new();
         let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
         for (_, address) in top {
             by_segment.entry(address.segment_ord).or_default().push(address.doc_id);
         }
-        for (i, q) in per_language {
+        for docs in by_segment.values_mut() {
+            docs.sort_unstable();
+        }
+        for i in 0..live.fields.texts.len() {
+            if request.filters.language.is_some_and(|l| l != live.fields.texts[i].0) {
+                continue;
+            }
+            let Some(q) = language_query(live, searcher, i, request.query, Reach::EXACT) else { continue };
             let weight = q.weight(scoring)?;
             for (&segment, docs) in &by_segment {
-                let mut docs = docs.clone();
-                docs.sort_unstable();
                 let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
-                for doc in docs {
+                for &doc in docs {
                     if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                        matched.entry(DocAddress::new(segment, doc)).or_default().push((*i, scorer.score()));
+                        matched.entry(DocAddress::new(segment, doc)).or_default().push((i, scorer.score()));
                     }
                 }
             }
         }
+        let mut matchers: HashMap<usize, passage::Matcher> = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let stored: TantivyDocument = searcher.doc(*address)?;
@@ -472,30 +497,55 @@ impl SearchIndex {
             // A theme label matches under every language; only the document's own count.
             let own = stored_texts(&stored, live.fields.language);
             let has = |i: usize| own.contains(&live.fields.texts[i].0.as_str());
+            let text_of = |i: usize| stored_text(&stored, live.fields.texts[i].2).unwrap_or_default();
             let languages: Vec<(usize, f32)> =
                 matched.get(address).into_iter().flatten().copied().filter(|(i, _)| has(*i)).collect();
-            let best = languages.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| *i);
             let preferred =
                 (0..live.fields.texts.len()).find(|&i| live.fields.texts[i].0 == request.preferred && has(i));
-            // The reader's language when its text matched, else the best match.
-            let chosen = match (best, preferred) {
-                (Some(_), Some(p)) if languages.iter().any(|(i, _)| *i == p) => Some(p),
-                (Some(b), _) => Some(b),
-                (None, p) => p.or_else(|| (0..live.fields.texts.len()).find(|&i| has(i))),
+            let best = languages.iter().max_by(|a, b| a.1.total_cmp(&b.1)).map(|(i, _)| *i);
+            let mut chosen = match (best, preferred) {
+                // The reader's language when its text matched, else the best match.
+                (Some(_), Some(p)) if languages.iter().any(|(i, _)| *i == p) => Some((p, None)),
+                (Some(b), _) => Some((b, None)),
+                (None, _) => None,
             };
-            let Some(i) = chosen else { continue };
-            let (locale, _, body) = live.fields.texts[i];
-            let text = stored_text(&stored, body).unwrap_or_default();
-            let mut analyzer = live.analyzers[i].1.clone();
-            hits.push(Hit {
-                document,
-                locale,
-                score: *score,
-                passage: passage::passage(&mut analyzer, text, request.query, passage::WORDS),
-            });
+            if chosen.is_none() {
+                // Only a word within one edit, a word begun or a theme label matched: the first
+                // text (the reader's language first) where a word matches, else the reader's
+                // language or the first the document has.
+                let mut order: Vec<usize> = preferred.into_iter().collect();
+                order.extend((0..live.fields.texts.len()).filter(|&i| has(i) && Some(i) != preferred));
+                for &i in &order {
+                    let (runs, found) =
+                        matcher(&mut matchers, live, request.query, i).passage(text_of(i), passage::WORDS);
+                    if found {
+                        chosen = Some((i, Some(runs)));
+                        break;
+                    }
+                }
+                if chosen.is_none() {
+                    chosen = order.first().map(|&i| (i, None));
+                }
+            }
+            let Some((i, runs)) = chosen else { continue };
+            let passage = match runs {
+                Some(runs) => runs,
+                None => matcher(&mut matchers, live, request.query, i).passage(text_of(i), passage::WORDS).0,
+            };
+            hits.push(Hit { document, locale: live.fields.texts[i].0, score: *score, passage });
         }
         Ok(hits)
     }
+}
+
+/// The passage maker of a language for this query, made once per search.
+fn matcher<'m>(
+    matchers: &'m mut HashMap<usize, passage::Matcher>,
+    live: &Live,
+    query: &Query,
+    i: usize,
+) -> &'m mut passage::Matcher {
+    matchers.entry(i).or_insert_with(|| passage::Matcher::new(live.analyzers[i].1.clone(), query))
 }
 
 fn stored_text(doc: &TantivyDocument, field: Field) -> Option<&str> {

@@ -31,6 +31,8 @@ pub struct SearchPage<'a> {
 
 /// A filter and the values the matches have.
 pub struct FacetGroup {
+    /// The filter's parameter.
+    pub name: &'static str,
     /// The message naming the filter.
     pub label: &'static str,
     pub choices: Vec<FacetChoice>,
@@ -169,6 +171,7 @@ pub async fn search(
                     continue;
                 }
                 groups.push(FacetGroup {
+                    name: facet,
                     label: message,
                     choices: values
                         .iter()

@@ -319,8 +319,9 @@ mfx_domain::code_schema!(
 pub struct SearchParams {
     /// The words to look for, in any language: at most 200 characters, with at least one
     /// letter or digit. Words in double quotes must follow one another ("fondo di garanzia");
-    /// the last word also matches words it begins, unless the query ends with a space; words
-    /// of five letters or more also match with one letter wrong, missing, added or swapped.
+    /// the last word also matches words it begins, unless the query ends with a space; when
+    /// that finds fewer documents than the page holds, words of five letters or more also
+    /// match with one letter wrong, missing, added or swapped.
     #[param(required = true, pattern = "[^\\W_]", max_length = 200)]
     pub q: Option<String>,
     /// The reader's language for the results.
