@@ -12,5 +12,6 @@ end
 function request()
   counter = counter + 1
   local id = ids[((counter * 31 + offset) % #ids) + 1]
-  return wrk.format("GET", "/api/v1/practices/" .. id .. "?lang=sv")
+  -- (B) sets text_query (document_html.lua) before running this script.
+  return wrk.format("GET", "/api/v1/practices/" .. id .. "?lang=sv" .. (text_query or ""))
 end
