@@ -104,8 +104,8 @@ fn today_in(lang: &str) -> String {
         "listopada",
         "grudnia",
     ];
-    let zone = if lang == "de" { chrono_tz::Europe::Berlin } else { chrono_tz::Europe::Warsaw };
-    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    // The pages are read anonymously: their times are in UTC, as they say.
+    let today = chrono::Utc::now().date_naive();
     let month = usize::try_from(today.month0()).expect("month");
     match lang {
         "de" => format!("{}. {} {}", today.day(), DE[month], today.year()),
