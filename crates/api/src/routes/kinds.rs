@@ -512,14 +512,16 @@ pub async fn list_documents(
     documents::list_response(&state, &req, &user, kind, query.into_list_query()).await
 }
 
-/// Full-text search over every translation of every document you may read, with stemming where
-/// the database has it; each hit says which language matched and is shown in yours.
+/// Search over every translation of every document you may read: stemmed words, the last word
+/// also as begun, phrases in quotes, a typo forgiven when few documents match; filters with
+/// counts; each hit says which language matched, with a marked passage, and is shown in yours.
 #[utoipa::path(
     tag = "documents",
     params(documents::SearchParams),
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The best matches first", body = documents::SearchResults),
+        (status = 404, description = "No partner has that slug", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No words to search for, or invalid parameters", body = Problem, content_type = "application/problem+json"),
     )
 )]

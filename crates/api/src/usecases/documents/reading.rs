@@ -331,8 +331,10 @@ pub struct SearchParams {
     #[param(value_type = Option<KindFilter>)]
     pub kind: Option<String>,
     /// Only this partner's documents, by the partner's slug.
+    #[param(pattern = "^[a-z0-9]+(-[a-z0-9]+)*$", min_length = 2, max_length = 64)]
     pub partner: Option<String>,
     /// Only documents with this theme (a code of the themes vocabulary).
+    #[param(value_type = Option<mfx_domain::vocabulary::Theme>)]
     pub theme: Option<String>,
     /// Only documents with a text in this language, matched in that text.
     #[param(value_type = Option<Locale>)]
