@@ -203,6 +203,20 @@ pub fn catch_up(index: &SearchIndex, db: &Db) -> Result<usize, IndexingError> {
 /// Memory the server may give a rebuild of its own (when it finds no usable index).
 const SERVER_REBUILD_BYTES: usize = 40_000_000;
 
+/// Applies the changes since the index's last; when the log no longer reaches back to it,
+/// rebuilds a generation, serves it and applies what changed meanwhile.
+fn bring_up_to_date(index: &SearchIndex, db: &Db, dir: &Path) -> Result<(), IndexingError> {
+    match catch_up(index, db) {
+        Err(IndexingError::Rebuild) => {
+            tracing::warn!("the change log no longer reaches the search index's last change; rebuilding");
+            rebuild(db, dir, 1, SERVER_REBUILD_BYTES, false)?;
+            index.follow_generation()?;
+            catch_up(index, db).map(|_| ())
+        }
+        other => other.map(|_| ()),
+    }
+}
+
 /// Opens the index under `dir`, building it when there is none and bringing it up to date.
 pub fn open(db: &Db, dir: &Path) -> Result<Indexing, IndexingError> {
     let mut index = SearchIndex::open(dir, &languages())?;
@@ -213,15 +227,7 @@ pub fn open(db: &Db, dir: &Path) -> Result<Indexing, IndexingError> {
         index = SearchIndex::open(dir, &languages())?;
         tracing::info!(documents = count, "search index built");
     }
-    match catch_up(&index, db) {
-        Ok(_) => {}
-        Err(IndexingError::Rebuild) => {
-            rebuild(db, dir, 1, SERVER_REBUILD_BYTES, false)?;
-            index.follow_generation()?;
-            catch_up(&index, db)?;
-        }
-        Err(other) => return Err(other),
-    }
+    bring_up_to_date(&index, db, dir)?;
     Ok(Indexing {
         index: Arc::new(index),
         dir: dir.to_owned(),
@@ -243,15 +249,7 @@ pub async fn follow(indexing: Arc<Indexing>, db: Db) {
         let (index, db, dir) = (indexing.index.clone(), db.clone(), indexing.dir.clone());
         let step = tokio::task::spawn_blocking(move || -> Result<(), IndexingError> {
             index.follow_generation()?;
-            match catch_up(&index, &db) {
-                Err(IndexingError::Rebuild) => {
-                    tracing::warn!("the change log no longer reaches the search index's last change; rebuilding");
-                    rebuild(&db, &dir, 1, SERVER_REBUILD_BYTES, false)?;
-                    index.follow_generation()?;
-                    catch_up(&index, &db).map(|_| ())
-                }
-                other => other.map(|_| ()),
-            }
+            bring_up_to_date(&index, &db, &dir)
         })
         .await;
         indexing.advanced.notify_waiters();
