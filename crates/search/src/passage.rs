@@ -5,7 +5,8 @@
 //!
 //! It runs for every result shown, so it reads the text once, with the cheap analyzer (words,
 //! lower case, accents folded), stems only the words that could match (those that begin as a
-//! wanted stem begins), and stops once the passage is full.
+//! wanted stem begins), and stops once the passage is full or, without a match, after the
+//! first [`LOOKED_AT`] words.
 
 use crate::analysis;
 use crate::query::{Clause, Query};
@@ -15,6 +16,10 @@ use tantivy::tokenizer::TextAnalyzer;
 
 /// How many words a passage has.
 pub const WORDS: usize = 30;
+
+/// How far into a text a match is looked for: past it, the passage is the text's beginning (as
+/// when the match was in the title), so that a long text costs no more than a short one.
+const LOOKED_AT: usize = 2_000;
 
 struct Wanted {
     /// The stem, under the language's analyzer.
@@ -89,7 +94,7 @@ impl Matcher {
         let mut stream = plain.token_stream(text);
         while stream.advance() {
             let token = stream.token();
-            if found && window.len() >= words {
+            if (found && window.len() >= words) || (!found && count >= LOOKED_AT) {
                 more = true;
                 break;
             }
@@ -221,5 +226,16 @@ mod tests {
         assert!(joined.starts_with("… riempitivo riempitivo la garanzia"), "{joined}");
         assert!(joined.ends_with(" …"), "{joined}");
         assert_eq!(marked(&runs), ["garanzia"]);
+    }
+
+    #[test]
+    fn a_match_is_looked_for_only_so_far_into_a_text() {
+        let near = format!("{}garanzia", "parola ".repeat(LOOKED_AT - 1));
+        assert!(italian("garanzia ").passage(&near, 10).1, "the last word looked at");
+        let far = format!("{}garanzia", "parola ".repeat(LOOKED_AT));
+        let (runs, found) = italian("garanzia ").passage(&far, 10);
+        assert!(!found, "past the words looked at");
+        let joined: String = runs.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(joined, format!("{}…", "parola ".repeat(10)), "the text's beginning");
     }
 }

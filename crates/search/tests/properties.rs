@@ -92,3 +92,51 @@ proptest! {
         check(&parts.concat())?;
     }
 }
+
+/// The edit distance with neighbours swapped counting one (optimal string alignment), by the
+/// textbook table: the reference the fast check is held to.
+fn distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+proptest! {
+    #[test]
+    fn one_edit_agrees_with_the_edit_distance(a in "[abnå]{0,7}", b in "[abnå]{0,7}") {
+        prop_assert_eq!(mfx_search::within_one_edit(&a, &b), distance(&a, &b) <= 1, "{} / {}", a, b);
+    }
+
+    #[test]
+    fn one_edit_away_is_found_within_one_edit(a in "[a-zå]{1,9}", at in 0usize..9, c in "[a-zå]") {
+        let chars: Vec<char> = a.chars().collect();
+        let at = at % chars.len();
+        let c = c.chars().next().unwrap_or('a');
+        let mut replaced = chars.clone();
+        replaced[at] = c;
+        let mut inserted = chars.clone();
+        inserted.insert(at, c);
+        let mut removed = chars.clone();
+        removed.remove(at);
+        for other in [replaced, inserted, removed] {
+            let other: String = other.into_iter().collect();
+            prop_assert!(mfx_search::within_one_edit(&a, &other), "{} / {}", a, other);
+        }
+    }
+}

@@ -33,7 +33,15 @@
 //! older than what the cache has applied. When the per-document memory grows too large it is
 //! dropped, and puts from tickets older than that moment are refused.
 //!
-//! The memory is bounded (`MFX_CACHE_MB`); the oldest entries go first.
+//! **Parts as well as responses.** Besides whole responses, the cache keeps parts that
+//! responses are built from (a document as a search result lists it, in one language; the
+//! partners: [`ResponseCache::part`]). They follow the same rules: filed under their source,
+//! removed by its changes, kept only with a ticket no change to it has passed, served only while
+//! the view of the log is recent enough.
+//!
+//! The memory is bounded (`MFX_CACHE_MB`): half for responses, half for parts, so that many
+//! responses asked once (searches for ever new words) do not push out the parts every search
+//! reuses. In each half the oldest entries go first.
 
 pub mod follower;
 
@@ -41,9 +49,10 @@ use actix_web::http::header::HeaderValue;
 use actix_web::web::Bytes;
 use mfx_domain::document::DocumentId;
 use mfx_store::changes::Change;
+use std::any::Any;
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 /// The longest a change may wait, after it was acknowledged, before every instance serves it.
@@ -90,9 +99,35 @@ pub enum Lookup {
     Behind,
 }
 
+/// What an entry holds: a response, or a part responses are built from.
+#[derive(Clone)]
+enum Held {
+    Response(Cached),
+    Part(Arc<dyn Any + Send + Sync>),
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Held::Response(cached) => cached.fmt(f),
+            Held::Part(_) => f.write_str("Part"),
+        }
+    }
+}
+
+impl Held {
+    /// Which half of the budget it counts against.
+    fn pool(&self) -> usize {
+        match self {
+            Held::Response(_) => 0,
+            Held::Part(_) => 1,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Entry {
-    value: Cached,
+    value: Held,
     source: Source,
     serial: u64,
     weight: usize,
@@ -113,17 +148,17 @@ struct Inner {
     forgotten: i64,
     map: HashMap<String, Entry>,
     by_source: HashMap<Source, HashSet<String>>,
-    /// Keys in the order they were kept, with the serial of the entry then kept (older pairs
-    /// are skipped when they come up).
-    order: VecDeque<(String, u64)>,
+    /// Per half (responses, parts): keys in the order they were kept, with the serial of the
+    /// entry then kept (older pairs are skipped when they come up), and the bytes held.
+    order: [VecDeque<(String, u64)>; 2],
     serial: u64,
-    bytes: usize,
+    bytes: [usize; 2],
 }
 
 impl Inner {
     fn remove(&mut self, key: &str) {
         if let Some(old) = self.map.remove(key) {
-            self.bytes -= old.weight;
+            self.bytes[old.value.pool()] -= old.weight;
             if let Some(keys) = self.by_source.get_mut(&old.source) {
                 keys.remove(key);
                 if keys.is_empty() {
@@ -136,7 +171,7 @@ impl Inner {
     fn remove_source(&mut self, source: Source) {
         for key in self.by_source.remove(&source).unwrap_or_default() {
             if let Some(old) = self.map.remove(&key) {
-                self.bytes -= old.weight;
+                self.bytes[old.value.pool()] -= old.weight;
             }
         }
     }
@@ -144,8 +179,8 @@ impl Inner {
     fn empty(&mut self, at: i64) {
         self.map.clear();
         self.by_source.clear();
-        self.order.clear();
-        self.bytes = 0;
+        self.order = Default::default();
+        self.bytes = [0; 2];
         self.documents.clear();
         self.emptied = self.emptied.max(at);
         self.lists = self.lists.max(at);
@@ -183,9 +218,11 @@ impl Inner {
 
     /// Drops order pairs whose entries are gone or were replaced, once they are most of it.
     fn compact(&mut self) {
-        if self.order.len() > 2 * self.map.len() + 64 {
+        if self.order.iter().map(VecDeque::len).sum::<usize>() > 2 * self.map.len() + 64 {
             let map = &self.map;
-            self.order.retain(|(key, serial)| map.get(key).is_some_and(|e| e.serial == *serial));
+            for order in &mut self.order {
+                order.retain(|(key, serial)| map.get(key).is_some_and(|e| e.serial == *serial));
+            }
         }
     }
 }
@@ -234,7 +271,10 @@ impl ResponseCache {
             if inner.confirmed.is_none_or(|at| now.saturating_duration_since(at) >= BOUND) {
                 return Lookup::Behind;
             }
-            inner.map.get(key).map(|e| e.value.clone()).ok_or(Ticket(applied))
+            match inner.map.get(key).map(|e| &e.value) {
+                Some(Held::Response(cached)) => Ok(cached.clone()),
+                _ => Err(Ticket(applied)),
+            }
         };
         match found {
             Ok(hit) => {
@@ -257,7 +297,44 @@ impl ResponseCache {
     /// since could touch `source`.
     pub fn put(&self, ticket: Ticket, source: Source, key: String, value: Cached) {
         let weight = value.weight(&key);
-        if self.budget == 0 || weight > self.budget / 8 {
+        self.keep(ticket, source, key, Held::Response(value), weight);
+    }
+
+    /// The part kept for `key`, if there is one of type `T` and the cache's view of the log is
+    /// recent enough to serve it (else it is read again: take a [`ResponseCache::ticket`] first).
+    pub fn part<T: Any + Send + Sync>(&self, key: &str) -> Option<Arc<T>> {
+        self.part_at(key, Instant::now())
+    }
+
+    fn part_at<T: Any + Send + Sync>(&self, key: &str, now: Instant) -> Option<Arc<T>> {
+        let inner = self.lock();
+        inner.applied?;
+        if inner.confirmed.is_none_or(|at| now.saturating_duration_since(at) >= BOUND) {
+            return None;
+        }
+        match &inner.map.get(key)?.value {
+            Held::Part(part) => Arc::clone(part).downcast::<T>().ok(),
+            Held::Response(_) => None,
+        }
+    }
+
+    /// Keeps a part read after `ticket` was given, unless a change applied since could touch
+    /// its `source`. `bytes`: about how much memory it holds.
+    pub fn put_part<T: Any + Send + Sync>(
+        &self,
+        ticket: Ticket,
+        source: Source,
+        key: String,
+        part: Arc<T>,
+        bytes: usize,
+    ) {
+        let weight = bytes + key.len() + 64;
+        self.keep(ticket, source, key, Held::Part(part), weight);
+    }
+
+    fn keep(&self, ticket: Ticket, source: Source, key: String, value: Held, weight: usize) {
+        let (pool, budget) = (value.pool(), self.budget / 2);
+        if self.budget == 0 || weight > budget / 4 {
             return;
         }
         let mut inner = self.lock();
@@ -265,16 +342,16 @@ impl ResponseCache {
             return;
         }
         inner.remove(&key);
-        while inner.bytes + weight > self.budget {
-            let Some((oldest, serial)) = inner.order.pop_front() else { break };
+        while inner.bytes[pool] + weight > budget {
+            let Some((oldest, serial)) = inner.order[pool].pop_front() else { break };
             if inner.map.get(&oldest).is_some_and(|e| e.serial == serial) {
                 inner.remove(&oldest);
             }
         }
         inner.serial += 1;
         let serial = inner.serial;
-        inner.bytes += weight;
-        inner.order.push_back((key.clone(), serial));
+        inner.bytes[pool] += weight;
+        inner.order[pool].push_back((key.clone(), serial));
         inner.by_source.entry(source).or_default().insert(key.clone());
         inner.map.insert(key, Entry { value, source, serial, weight });
         inner.compact();
@@ -332,7 +409,7 @@ impl ResponseCache {
     /// Entries and bytes held now.
     pub fn size(&self) -> (usize, usize) {
         let inner = self.lock();
-        (inner.map.len(), inner.bytes)
+        (inner.map.len(), inner.bytes.iter().sum())
     }
 }
 
@@ -481,8 +558,47 @@ mod tests {
         assert_eq!(cache.size().0, 1);
         assert_eq!(hit(&cache, "same"), Some(Bytes::from_static(b"999")));
         let inner = cache.lock();
-        assert!(inner.order.len() <= 2 * inner.map.len() + 64, "stale order pairs are dropped");
-        assert_eq!(inner.bytes, inner.map.values().map(|e| e.weight).sum::<usize>());
+        assert!(inner.order[0].len() <= 2 * inner.map.len() + 64, "stale order pairs are dropped");
+        assert_eq!(inner.bytes.iter().sum::<usize>(), inner.map.values().map(|e| e.weight).sum::<usize>());
+    }
+
+    #[test]
+    fn parts_follow_their_document() {
+        let cache = ResponseCache::new(1 << 20);
+        let at = started(&cache, 0);
+        let (a, b) = (document(1), document(2));
+        let before = cache.ticket();
+        cache.put_part(before, Source::Document(a), "part a".into(), Arc::new(String::from("a")), 1);
+        cache.put_part(before, Source::Document(b), "part b".into(), Arc::new(String::from("b")), 1);
+        assert_eq!(cache.part::<String>("part a").as_deref().map(String::as_str), Some("a"));
+        assert!(cache.part::<u64>("part a").is_none(), "a part is served only as what it is");
+        assert!(hit(&cache, "part a").is_none(), "a part is not a response");
+        cache.apply(0, &[change(1, Some(a))], Some(at));
+        assert!(cache.part::<String>("part a").is_none(), "a change to a removes its parts");
+        assert!(cache.part::<String>("part b").is_some(), "a change to a leaves b's parts, unlike lists");
+        cache.put_part(before, Source::Document(a), "part a".into(), Arc::new(String::from("old a")), 1);
+        assert!(cache.part::<String>("part a").is_none(), "read before the change to a: not kept");
+        assert!(cache.part_at::<String>("part b", at + BOUND).is_none(), "not served from an old view of the log");
+        cache.apply(1, &[change(2, None)], Some(at));
+        assert!(cache.part::<String>("part b").is_none(), "a change naming no document empties everything");
+    }
+
+    #[test]
+    fn responses_asked_once_do_not_push_out_the_parts() {
+        let cache = ResponseCache::new(16 * 1024);
+        started(&cache, 1);
+        let t = cache.ticket();
+        cache.put_part(t, Source::Document(document(1)), "part".into(), Arc::new(7u32), 100);
+        for n in 0..200 {
+            cache.put(t, Source::Lists, format!("search {n}"), body(&"x".repeat(500)));
+        }
+        assert_eq!(cache.part::<u32>("part").as_deref(), Some(&7), "parts have their own half of the budget");
+        assert!(cache.size().1 <= 16 * 1024);
+        for n in 0..200 {
+            cache.put_part(t, Source::Document(document(n)), format!("part {n}"), Arc::new(n), 500);
+        }
+        assert!(hit(&cache, "search 199").is_some(), "and responses theirs");
+        assert!(cache.size().1 <= 16 * 1024);
     }
 
     #[test]

@@ -163,6 +163,29 @@ async fn hidden_documents_are_never_found(app: TestApp) {
     assert_eq!(words.body["total"], 0, "{}", words.text);
 }
 
+/// A result lists the document as it is now, not as it was when last listed: the listing kept
+/// in memory for searches follows each change, and so does who may see it.
+async fn a_result_lists_the_document_as_it_is_now(app: TestApp) {
+    let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let bologna = app.user_token("giulia@example.it", "bologna", "editor").await;
+    let body = practice("fr", "Tontine numérique", "Une tontine hébergée par la mairie.", &[]);
+    let path = published(&app, &ssd, &coordinator, "practices", &body).await;
+    let q = "/api/v1/search?q=tontine";
+    for token in [None, Some(bologna.as_str())] {
+        let found = app.get(q, token).await;
+        assert_eq!(ids(&found.body), [id_of(&path)], "{}", found.text);
+        assert_eq!(found.body["items"][0]["document"]["status"], "published");
+    }
+    let archived = app.post(&format!("{path}/transitions"), Some(&coordinator), &json!({ "to": "archived" })).await;
+    assert_eq!(archived.status, StatusCode::OK, "{}", archived.text);
+    let visitor = app.get(q, None).await;
+    assert!(ids(&visitor.body).is_empty(), "an archived practice is for members only: {}", visitor.text);
+    let member = app.get(q, Some(&bologna)).await;
+    assert_eq!(ids(&member.body), [id_of(&path)]);
+    assert_eq!(member.body["items"][0]["document"]["status"], "archived", "{}", member.text);
+}
+
 async fn a_change_through_another_instance_is_found_within_a_second(app: TestApp) {
     let other = app.another_instance();
     let ssd = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
@@ -229,6 +252,7 @@ async fn bad_queries_get_clear_answers(app: TestApp) {
 on_both_databases!(
     search_finds_what_people_type,
     hidden_documents_are_never_found,
+    a_result_lists_the_document_as_it_is_now,
     a_change_through_another_instance_is_found_within_a_second,
     bad_queries_get_clear_answers,
 );

@@ -8,6 +8,7 @@ use super::views::{
     TranslationList, TranslationView, action_title, item, states,
 };
 use super::{readable, resource};
+use crate::response_cache::Source;
 use crate::state::AppState;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -20,6 +21,8 @@ use mfx_store::pending::Pending;
 use mfx_store::{DbConnection, StoreError, partners};
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 // ---------------------------------------------------------------- one document
@@ -415,6 +418,53 @@ impl SearchParams {
     }
 }
 
+/// A document as a search result lists it in one language, with the facts the permission policy
+/// reads: kept in the response cache as a part of its document, so that a search reads from the
+/// database only the documents it has not listed since they last changed.
+struct Listed {
+    resource: mfx_domain::policy::Resource<'static>,
+    item: DocumentItem,
+}
+
+/// The partners, from the response cache where it holds them (a change to any document or
+/// partner removes them), else from the database.
+async fn partners_kept(state: &AppState) -> Result<Arc<Vec<mfx_domain::Partner>>, Error> {
+    let ticket = state.cache.ticket();
+    if let Some(kept) = state.cache.part::<Vec<mfx_domain::Partner>>("partners") {
+        return Ok(kept);
+    }
+    let all = Arc::new(read(state, partners::list).await?);
+    let bytes = all.len() * 1024;
+    state.cache.put_part(ticket, Source::Lists, "partners".into(), Arc::clone(&all), bytes);
+    Ok(all)
+}
+
+/// The documents `ids` as listed in the `requested` language (those that no longer exist are
+/// left out), from the response cache where it holds them, else from the database.
+async fn listed(
+    state: &AppState,
+    ids: Vec<DocumentId>,
+    requested: Locale,
+) -> Result<HashMap<DocumentId, Arc<Listed>>, Error> {
+    let key = |id: DocumentId| format!("listed {id} {}", requested.as_str());
+    // Taken before the database is read: what is read shows at least the changes applied then.
+    let ticket = state.cache.ticket();
+    let mut found: HashMap<DocumentId, Arc<Listed>> =
+        ids.iter().filter_map(|&id| state.cache.part::<Listed>(&key(id)).map(|l| (id, l))).collect();
+    let missing: Vec<DocumentId> = ids.into_iter().filter(|id| !found.contains_key(id)).collect();
+    if missing.is_empty() {
+        return Ok(found);
+    }
+    for summary in read(state, move |c| documents::summaries(c, &missing)).await? {
+        let item = item(&summary, requested)?;
+        let bytes = 256 + item.title.len() + item.summary.len() + item.themes.iter().map(String::len).sum::<usize>();
+        let listed = Arc::new(Listed { resource: resource(&summary), item });
+        state.cache.put_part(ticket, Source::Document(summary.id), key(summary.id), Arc::clone(&listed), bytes);
+        found.insert(summary.id, listed);
+    }
+    Ok(found)
+}
+
 /// The documents `actor` may read that match, best first, in the `requested` language, with
 /// the number of matches for each value of each filter.
 pub async fn search(
@@ -423,7 +473,7 @@ pub async fn search(
     search: Search,
     requested: Locale,
 ) -> Result<SearchResults, Error> {
-    let all_partners = read(state, partners::list).await?;
+    let all_partners = partners_kept(state).await?;
     let partner = match &search.partner {
         Some(slug) => Some(
             all_partners
@@ -457,17 +507,16 @@ pub async fn search(
             tracing::error!(error = %e, "search failed");
             Error::Unavailable("search".into())
         })?;
-    let ids: Vec<DocumentId> = found.hits.iter().map(|h| h.document).collect();
-    let summaries = read(state, move |c| documents::summaries(c, &ids)).await?;
+    let listed = listed(state, found.hits.iter().map(|h| h.document).collect(), requested).await?;
     let mut items = Vec::with_capacity(found.hits.len());
     for hit in found.hits {
         // A document changed since the index last followed the database is checked again here.
-        let Some(summary) = summaries.iter().find(|s| s.id == hit.document) else { continue };
-        if !permits(actor, Action::Read, &resource(summary)) {
+        let Some(listed) = listed.get(&hit.document) else { continue };
+        if !permits(actor, Action::Read, &listed.resource) {
             continue;
         }
         items.push(SearchHit {
-            document: item(summary, requested)?,
+            document: listed.item.clone(),
             matched_language: hit.locale.as_str(),
             snippet: hit.passage.iter().map(|(text, _)| text.as_str()).collect(),
             passage: hit.passage.into_iter().map(|(text, matched)| PassageRun { text, matched }).collect(),

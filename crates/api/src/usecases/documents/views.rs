@@ -109,7 +109,7 @@ pub struct PlanActionView {
 }
 
 /// A document in a list, in the reader's language.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct DocumentItem {
     pub id: DocumentId,
     pub kind: Kind,
