@@ -22,7 +22,8 @@ use mfx_store::documents::DocumentRecord;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 
-pub use crate::usecases::documents::reading::{CURSOR_PATTERN, KindFilter, ListQuery, SearchParams};
+pub use crate::usecases::documents::reading::{CURSOR_PATTERN, KindFilter, ListQuery};
+pub use crate::usecases::documents::searching::SearchParams;
 pub use crate::usecases::documents::views::{
     DocumentList, DocumentView, PlanLineage, PracticeLineage, RevisionList, SearchResults, TranslationList,
 };

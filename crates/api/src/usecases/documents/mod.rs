@@ -8,15 +8,16 @@ pub mod files;
 pub mod publications;
 pub mod reading;
 pub mod references;
+pub mod searching;
 pub mod translating;
 pub mod views;
 pub mod workflow;
 
 pub use editing::{create, edit};
 pub use reading::{
-    DocumentFilter, ListQuery, ReturnNote, Search, SearchParams, list, plan_lineage, practice_lineage, return_note,
-    revisions, search, translations,
+    DocumentFilter, ListQuery, ReturnNote, list, plan_lineage, practice_lineage, return_note, revisions, translations,
 };
+pub use searching::{Search, SearchParams, search};
 pub use translating::{Translated, TranslationInput, translate};
 pub use views::{
     DocumentItem, DocumentList, DocumentView, FacetValue, FilledGap, LineageAction, PassageRun, PlanLineage,
