@@ -39,9 +39,10 @@
 //! removed by its changes, kept only with a ticket no change to it has passed, served only while
 //! the view of the log is recent enough.
 //!
-//! The memory is bounded (`MFX_CACHE_MB`): half for responses, half for parts, so that many
-//! responses asked once (searches for ever new words) do not push out the parts every search
-//! reuses. In each half the oldest entries go first.
+//! The memory is bounded: `MFX_CACHE_MB` for responses, and half as much again for parts, each
+//! on its own, so that many responses asked once (searches for ever new words) do not push out
+//! the parts every search reuses, nor parts the documents read again and again. In each, the
+//! oldest entries go first.
 
 pub mod follower;
 
@@ -116,7 +117,7 @@ impl std::fmt::Debug for Held {
 }
 
 impl Held {
-    /// Which half of the budget it counts against.
+    /// Which budget it counts against: the responses' or the parts'.
     fn pool(&self) -> usize {
         match self {
             Held::Response(_) => 0,
@@ -237,7 +238,7 @@ pub struct ResponseCache {
 }
 
 impl ResponseCache {
-    /// A cache of at most `budget` bytes; 0 turns it off.
+    /// A cache of at most `budget` bytes of responses and half as much of parts; 0 turns it off.
     pub fn new(budget: usize) -> Self {
         ResponseCache {
             budget,
@@ -333,8 +334,8 @@ impl ResponseCache {
     }
 
     fn keep(&self, ticket: Ticket, source: Source, key: String, value: Held, weight: usize) {
-        let (pool, budget) = (value.pool(), self.budget / 2);
-        if self.budget == 0 || weight > budget / 4 {
+        let (pool, budget) = (value.pool(), if value.pool() == 0 { self.budget } else { self.budget / 2 });
+        if self.budget == 0 || weight > budget / 8 {
             return;
         }
         let mut inner = self.lock();
