@@ -149,7 +149,7 @@ struct Inner {
     forgotten: i64,
     map: HashMap<String, Entry>,
     by_source: HashMap<Source, HashSet<String>>,
-    /// Per half (responses, parts): keys in the order they were kept, with the serial of the
+    /// Per budget (responses, parts): keys in the order they were kept, with the serial of the
     /// entry then kept (older pairs are skipped when they come up), and the bytes held.
     order: [VecDeque<(String, u64)>; 2],
     serial: u64,
