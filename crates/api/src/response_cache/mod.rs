@@ -205,6 +205,13 @@ impl Inner {
         self.applied = Some(change.seq);
     }
 
+    /// The number of the last change applied, if the cache may answer at `now`: it has read the
+    /// log, and its last complete read started less than [`BOUND`] ago.
+    fn serving(&self, now: Instant) -> Option<i64> {
+        let recent = self.confirmed.is_some_and(|at| now.saturating_duration_since(at) < BOUND);
+        self.applied.filter(|_| recent)
+    }
+
     /// Whether a response read with `ticket` may still be kept under `source`.
     fn current(&self, ticket: Ticket, source: Source) -> bool {
         if self.applied.is_none() || ticket.0 < self.emptied {
@@ -268,10 +275,7 @@ impl ResponseCache {
         }
         let found = {
             let inner = self.lock();
-            let Some(applied) = inner.applied else { return Lookup::Behind };
-            if inner.confirmed.is_none_or(|at| now.saturating_duration_since(at) >= BOUND) {
-                return Lookup::Behind;
-            }
+            let Some(applied) = inner.serving(now) else { return Lookup::Behind };
             match inner.map.get(key).map(|e| &e.value) {
                 Some(Held::Response(cached)) => Ok(cached.clone()),
                 _ => Err(Ticket(applied)),
@@ -309,10 +313,7 @@ impl ResponseCache {
 
     fn part_at<T: Any + Send + Sync>(&self, key: &str, now: Instant) -> Option<Arc<T>> {
         let inner = self.lock();
-        inner.applied?;
-        if inner.confirmed.is_none_or(|at| now.saturating_duration_since(at) >= BOUND) {
-            return None;
-        }
+        inner.serving(now)?;
         match &inner.map.get(key)?.value {
             Held::Part(part) => Arc::clone(part).downcast::<T>().ok(),
             Held::Response(_) => None,
