@@ -39,7 +39,7 @@ unsubscribe-invalid = This link is not valid.
 ## The digest outbox (administrators)
 nav-outbox = Email digests
 outbox-title = Email digests sent and waiting
-outbox-intro = Each account receives one digest per period. A digest the mail server refused is tried again after 1, 2, 4 and up to 60 minutes, and set aside after eight attempts; send it again here once the mail server works.
+outbox-intro = Each account receives one digest per period. A digest that could not be sent is tried again after 1, 2, 4 and up to 60 minutes. One the mail server refuses for good is set aside after eight attempts; while the mail server cannot be reached, digests wait and are set aside only three days after the end of their period. Send a digest again here once the mail server works.
 outbox-all = All
 outbox-show = Show
 outbox-none = No digest matches.
@@ -56,5 +56,14 @@ outbox-status-sent = Sent
 outbox-status-empty = Nothing to say
 outbox-status-failed = Failed, will retry
 outbox-status-parked = Set aside
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = The mail server refused the message for good
+outbox-why-unwritable = The message could not be written
+outbox-why-refused = The mail server refused the connection
+outbox-why-timed-out = The mail server did not answer in time
+outbox-why-tls = The encrypted connection to the mail server could not be set up
+outbox-why-deferred = The mail server asked to try again later
+outbox-why-connection = The connection to the mail server failed
+outbox-why-folder = The mail folder could not be written
 notice-digest-queued = The digest will be sent again within a minute.
 notice-digest-not-queued = Only a failed or set-aside digest can be sent again.

@@ -218,6 +218,10 @@ error-page-unauthorized = Please sign in
 error-page-unauthorized-text = Sign in to continue.
 error-page-failed = Something went wrong
 error-page-failed-text = The page could not be shown. Please try again in a moment.
+error-page-unavailable = The service is briefly unavailable
+error-page-unavailable-text = The database cannot be reached just now, and nothing you sent was saved. Your browser still holds what you typed: go back and send it again in a few seconds.
+error-page-storage-full = The server's storage is full
+error-page-storage-full-text = There is no room left to store your change, so nothing of it was saved. Reading goes on as usual. Your browser still holds what you typed: go back and keep it until the platform's operator has freed space.
 
 ## Digest settings (account.html)
 account-digest = Email digest

@@ -39,7 +39,7 @@ unsubscribe-invalid = Ce lien n’est pas valide.
 ## The digest outbox (administrators)
 nav-outbox = Lettres récapitulatives
 outbox-title = Lettres récapitulatives envoyées et en attente
-outbox-intro = Chaque compte reçoit une lettre par période. Une lettre refusée par le serveur de messagerie est renvoyée après 1, 2, 4 et jusqu’à 60 minutes, puis mise de côté après huit tentatives ; renvoyez-la d’ici quand le serveur fonctionne de nouveau.
+outbox-intro = Chaque compte reçoit une lettre par période. Une lettre qui n’a pas pu partir est renvoyée après 1, 2, 4 et jusqu’à 60 minutes. Celle que le serveur de messagerie refuse définitivement est mise de côté après huit tentatives ; tant que le serveur est injoignable, les lettres attendent et ne sont mises de côté que trois jours après la fin de leur période. Renvoyez-la d’ici quand le serveur fonctionne de nouveau.
 outbox-all = Toutes
 outbox-show = Afficher
 outbox-none = Aucune lettre ne correspond.
@@ -56,5 +56,14 @@ outbox-status-sent = Envoyée
 outbox-status-empty = Rien à signaler
 outbox-status-failed = Échec, nouvel essai prévu
 outbox-status-parked = Mise de côté
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = Le serveur de messagerie a refusé le message définitivement
+outbox-why-unwritable = Le message n’a pas pu être composé
+outbox-why-refused = Le serveur de messagerie a refusé la connexion
+outbox-why-timed-out = Le serveur de messagerie n’a pas répondu à temps
+outbox-why-tls = La connexion chiffrée au serveur de messagerie n’a pas pu être établie
+outbox-why-deferred = Le serveur de messagerie a demandé de réessayer plus tard
+outbox-why-connection = La connexion au serveur de messagerie a échoué
+outbox-why-folder = Le dossier des messages n’a pas pu être écrit
 notice-digest-queued = La lettre sera renvoyée d’ici une minute.
 notice-digest-not-queued = Seule une lettre en échec ou mise de côté peut être renvoyée.

@@ -218,6 +218,10 @@ error-page-unauthorized = Veuillez vous connecter
 error-page-unauthorized-text = Connectez-vous pour continuer.
 error-page-failed = Une erreur est survenue
 error-page-failed-text = La page n’a pas pu être affichée. Veuillez réessayer dans un instant.
+error-page-unavailable = Le service est momentanément indisponible
+error-page-unavailable-text = La base de données ne répond pas pour l’instant et rien de ce que vous avez envoyé n’a été enregistré. Votre navigateur garde ce que vous avez saisi : revenez en arrière et renvoyez-le dans quelques secondes.
+error-page-storage-full = L’espace de stockage du serveur est plein
+error-page-storage-full-text = Il n’y a plus de place pour enregistrer votre modification : rien n’en a été enregistré. La lecture continue normalement. Votre navigateur garde ce que vous avez saisi : revenez en arrière et conservez-le jusqu’à ce que l’exploitant de la plateforme ait libéré de l’espace.
 
 ## Digest settings (account.html)
 account-digest = Résumé par e-mail

@@ -39,7 +39,7 @@ unsubscribe-invalid = Questo collegamento non è valido.
 ## The digest outbox (administrators)
 nav-outbox = Riepiloghi via email
 outbox-title = Riepiloghi inviati e in attesa
-outbox-intro = Ogni account riceve un riepilogo per periodo. Un riepilogo rifiutato dal server di posta viene ritentato dopo 1, 2, 4 e fino a 60 minuti, e messo da parte dopo otto tentativi; rinvialo da qui quando il server di posta funziona di nuovo.
+outbox-intro = Ogni account riceve un riepilogo per periodo. Un riepilogo che non è potuto partire viene ritentato dopo 1, 2, 4 e fino a 60 minuti. Quello che il server di posta rifiuta definitivamente viene messo da parte dopo otto tentativi; finché il server non è raggiungibile, i riepiloghi attendono e vengono messi da parte solo tre giorni dopo la fine del loro periodo. Rinvialo da qui quando il server di posta funziona di nuovo.
 outbox-all = Tutti
 outbox-show = Mostra
 outbox-none = Nessun riepilogo corrisponde.
@@ -56,5 +56,14 @@ outbox-status-sent = Inviato
 outbox-status-empty = Niente da segnalare
 outbox-status-failed = Non riuscito, verrà ritentato
 outbox-status-parked = Messo da parte
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = Il server di posta ha rifiutato il messaggio definitivamente
+outbox-why-unwritable = Non è stato possibile comporre il messaggio
+outbox-why-refused = Il server di posta ha rifiutato la connessione
+outbox-why-timed-out = Il server di posta non ha risposto in tempo
+outbox-why-tls = Non è stato possibile stabilire la connessione cifrata al server di posta
+outbox-why-deferred = Il server di posta ha chiesto di riprovare più tardi
+outbox-why-connection = La connessione al server di posta non è riuscita
+outbox-why-folder = Non è stato possibile scrivere nella cartella della posta
 notice-digest-queued = Il riepilogo verrà inviato di nuovo entro un minuto.
 notice-digest-not-queued = Si può inviare di nuovo solo un riepilogo non riuscito o messo da parte.

@@ -218,6 +218,10 @@ error-page-unauthorized = Accesso richiesto
 error-page-unauthorized-text = Accedere per continuare.
 error-page-failed = Si è verificato un errore
 error-page-failed-text = Non è stato possibile visualizzare la pagina. Riprovare tra qualche istante.
+error-page-unavailable = Il servizio è momentaneamente non disponibile
+error-page-unavailable-text = Il database non risponde in questo momento e nulla di ciò che avete inviato è stato salvato. Il browser conserva ciò che avete scritto: tornate indietro e inviatelo di nuovo tra qualche secondo.
+error-page-storage-full = Lo spazio di archiviazione del server è pieno
+error-page-storage-full-text = Non c’è più spazio per salvare la modifica, quindi nulla è stato salvato. La lettura continua come sempre. Il browser conserva ciò che avete scritto: tornate indietro e conservatelo finché il gestore della piattaforma non avrà liberato spazio.
 
 ## Digest settings (account.html)
 account-digest = Riepilogo via e-mail

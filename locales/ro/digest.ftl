@@ -41,7 +41,7 @@ unsubscribe-invalid = Această legătură nu este validă.
 ## The digest outbox (administrators)
 nav-outbox = Rezumate prin e-mail
 outbox-title = Rezumate trimise și în așteptare
-outbox-intro = Fiecare cont primește un rezumat pe perioadă. Un rezumat refuzat de serverul de e-mail este retrimis după 1, 2, 4 și până la 60 de minute și pus deoparte după opt încercări; retrimiteți-l de aici când serverul funcționează din nou.
+outbox-intro = Fiecare cont primește un rezumat pe perioadă. Un rezumat care nu a putut fi trimis este retrimis după 1, 2, 4 și până la 60 de minute. Cel pe care serverul de e-mail îl refuză definitiv este pus deoparte după opt încercări; cât timp serverul nu poate fi contactat, rezumatele așteaptă și sunt puse deoparte abia la trei zile după sfârșitul perioadei lor. Retrimiteți-l de aici când serverul funcționează din nou.
 outbox-all = Toate
 outbox-show = Afișează
 outbox-none = Niciun rezumat nu corespunde.
@@ -58,5 +58,14 @@ outbox-status-sent = Trimis
 outbox-status-empty = Nimic nou
 outbox-status-failed = Eșuat, se va reîncerca
 outbox-status-parked = Pus deoparte
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = Serverul de e-mail a refuzat definitiv mesajul
+outbox-why-unwritable = Mesajul nu a putut fi compus
+outbox-why-refused = Serverul de e-mail a refuzat conexiunea
+outbox-why-timed-out = Serverul de e-mail nu a răspuns la timp
+outbox-why-tls = Conexiunea criptată cu serverul de e-mail nu a putut fi stabilită
+outbox-why-deferred = Serverul de e-mail a cerut o nouă încercare mai târziu
+outbox-why-connection = Conexiunea cu serverul de e-mail a eșuat
+outbox-why-folder = Dosarul de e-mail nu a putut fi scris
 notice-digest-queued = Rezumatul va fi retrimis în cel mult un minut.
 notice-digest-not-queued = Doar un rezumat eșuat sau pus deoparte poate fi retrimis.

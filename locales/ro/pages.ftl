@@ -221,6 +221,10 @@ error-page-unauthorized = Vă rugăm să vă autentificați
 error-page-unauthorized-text = Autentificați-vă pentru a continua.
 error-page-failed = A apărut o eroare
 error-page-failed-text = Pagina nu a putut fi afișată. Vă rugăm să încercați din nou peste câteva momente.
+error-page-unavailable = Serviciul este temporar indisponibil
+error-page-unavailable-text = Baza de date nu poate fi accesată acum și nimic din ce ați trimis nu a fost salvat. Browserul păstrează ce ați scris: reveniți și trimiteți din nou peste câteva secunde.
+error-page-storage-full = Spațiul de stocare al serverului este plin
+error-page-storage-full-text = Nu mai există loc pentru a salva modificarea, deci nimic din ea nu a fost salvat. Citirea continuă ca de obicei. Browserul păstrează ce ați scris: reveniți și păstrați textul până când operatorul platformei eliberează spațiu.
 
 ## Digest settings (account.html)
 account-digest = Rezumat prin e-mail

@@ -43,7 +43,7 @@ unsubscribe-invalid = Ta povezava ni veljavna.
 ## The digest outbox (administrators)
 nav-outbox = Povzetki po e-pošti
 outbox-title = Poslani povzetki in povzetki v čakanju
-outbox-intro = Vsak račun prejme en povzetek na obdobje. Povzetek, ki ga poštni strežnik zavrne, se ponovno pošlje po 1, 2, 4 in do 60 minutah, po osmih poskusih pa se odloži; ko strežnik spet deluje, ga pošljite znova od tod.
+outbox-intro = Vsak račun prejme en povzetek na obdobje. Povzetek, ki ga ni bilo mogoče poslati, se ponovno pošlje po 1, 2, 4 in do 60 minutah. Tistega, ki ga poštni strežnik dokončno zavrne, se po osmih poskusih odloži; dokler strežnik ni dosegljiv, povzetki čakajo in se odložijo šele tri dni po koncu svojega obdobja. Ko strežnik spet deluje, ga pošljite znova od tod.
 outbox-all = Vsi
 outbox-show = Prikaži
 outbox-none = Noben povzetek ne ustreza.
@@ -60,5 +60,14 @@ outbox-status-sent = Poslano
 outbox-status-empty = Nič novega
 outbox-status-failed = Neuspešno, poskus bo ponovljen
 outbox-status-parked = Odloženo
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = Poštni strežnik je sporočilo dokončno zavrnil
+outbox-why-unwritable = Sporočila ni bilo mogoče sestaviti
+outbox-why-refused = Poštni strežnik je zavrnil povezavo
+outbox-why-timed-out = Poštni strežnik ni odgovoril pravočasno
+outbox-why-tls = Šifrirane povezave s poštnim strežnikom ni bilo mogoče vzpostaviti
+outbox-why-deferred = Poštni strežnik je prosil za poznejši poskus
+outbox-why-connection = Povezava s poštnim strežnikom ni uspela
+outbox-why-folder = V mapo za pošto ni bilo mogoče pisati
 notice-digest-queued = Povzetek bo ponovno poslan v eni minuti.
 notice-digest-not-queued = Znova je mogoče poslati le neuspešen ali odložen povzetek.

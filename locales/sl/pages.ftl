@@ -224,6 +224,10 @@ error-page-unauthorized = Prijavite se
 error-page-unauthorized-text = Za nadaljevanje se prijavite.
 error-page-failed = Prišlo je do napake
 error-page-failed-text = Strani ni bilo mogoče prikazati. Poskusite znova čez nekaj trenutkov.
+error-page-unavailable = Storitev je začasno nedosegljiva
+error-page-unavailable-text = Podatkovna zbirka se ta trenutek ne odziva, zato nič od poslanega ni bilo shranjeno. Brskalnik še hrani, kar ste vnesli: vrnite se in pošljite znova čez nekaj sekund.
+error-page-storage-full = Prostor za shranjevanje na strežniku je poln
+error-page-storage-full-text = Za shranjevanje spremembe ni več prostora, zato nič od nje ni bilo shranjeno. Branje deluje kot običajno. Brskalnik še hrani, kar ste vnesli: vrnite se in besedilo shranite, dokler upravljavec platforme ne sprosti prostora.
 
 ## Digest settings (account.html)
 account-digest = Povzetek po e-pošti

@@ -39,7 +39,7 @@ unsubscribe-invalid = Den här länken är inte giltig.
 ## The digest outbox (administrators)
 nav-outbox = Sammanfattningar via e-post
 outbox-title = Skickade och väntande sammanfattningar
-outbox-intro = Varje konto får en sammanfattning per period. En sammanfattning som e-postservern avvisar försöks igen efter 1, 2, 4 och upp till 60 minuter och läggs åt sidan efter åtta försök; skicka den igen härifrån när e-postservern fungerar.
+outbox-intro = Varje konto får en sammanfattning per period. En sammanfattning som inte kunde skickas försöks igen efter 1, 2, 4 och upp till 60 minuter. En som e-postservern avvisar för gott läggs åt sidan efter åtta försök; så länge e-postservern inte kan nås väntar sammanfattningarna och läggs åt sidan först tre dagar efter periodens slut. Skicka den igen härifrån när e-postservern fungerar.
 outbox-all = Alla
 outbox-show = Visa
 outbox-none = Ingen sammanfattning matchar.
@@ -56,5 +56,14 @@ outbox-status-sent = Skickad
 outbox-status-empty = Inget nytt
 outbox-status-failed = Misslyckades, försöker igen
 outbox-status-parked = Lagd åt sidan
+# Why a digest waits or was set aside (outbox.html, from src/web/outbox.rs)
+outbox-why-rejected = E-postservern avvisade meddelandet för gott
+outbox-why-unwritable = Meddelandet kunde inte skrivas
+outbox-why-refused = E-postservern vägrade anslutningen
+outbox-why-timed-out = E-postservern svarade inte i tid
+outbox-why-tls = Den krypterade anslutningen till e-postservern kunde inte upprättas
+outbox-why-deferred = E-postservern bad om ett nytt försök senare
+outbox-why-connection = Anslutningen till e-postservern misslyckades
+outbox-why-folder = E-postmappen kunde inte skrivas
 notice-digest-queued = Sammanfattningen skickas igen inom en minut.
 notice-digest-not-queued = Bara en misslyckad eller undanlagd sammanfattning kan skickas igen.

@@ -218,6 +218,10 @@ error-page-unauthorized = Logga in
 error-page-unauthorized-text = Logga in för att fortsätta.
 error-page-failed = Något gick fel
 error-page-failed-text = Sidan kunde inte visas. Försök igen om en stund.
+error-page-unavailable = Tjänsten är tillfälligt otillgänglig
+error-page-unavailable-text = Databasen går inte att nå just nu och inget av det du skickade sparades. Webbläsaren har kvar det du skrev: gå tillbaka och skicka det igen om några sekunder.
+error-page-storage-full = Serverns lagringsutrymme är fullt
+error-page-storage-full-text = Det finns inget utrymme kvar att spara ändringen, så inget av den sparades. Läsning fungerar som vanligt. Webbläsaren har kvar det du skrev: gå tillbaka och spara texten tills plattformens driftansvarige har frigjort utrymme.
 
 ## Digest settings (account.html)
 account-digest = Sammanfattning via e-post

@@ -12,6 +12,10 @@ use utoipa::ToSchema;
 
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// The seconds a client is asked to wait (`Retry-After`) when the database cannot be reached:
+/// about how long a PostgreSQL restart or a failover takes.
+pub const RETRY_AFTER_UNAVAILABLE: u64 = 5;
+
 #[derive(Debug)]
 pub enum ApiError {
     /// A domain outcome: not found, invalid, conflict, forbidden, stale version.
@@ -48,6 +52,8 @@ pub enum ApiError {
     MethodNotAllowed,
     /// The database (or another dependency) cannot be reached now.
     Unavailable(String),
+    /// The database has no room left to write; nothing of the change was kept.
+    StorageFull(String),
     /// A bug or an operational failure; the text is logged, never sent.
     Internal(String),
 }
@@ -92,6 +98,7 @@ impl ApiError {
             ApiError::NoRoute => "no_route",
             ApiError::MethodNotAllowed => "method_not_allowed",
             ApiError::Unavailable(_) => "service_unavailable",
+            ApiError::StorageFull(_) => "storage_full",
             ApiError::Internal(_) => "internal_error",
         }
     }
@@ -118,6 +125,7 @@ impl ApiError {
             ApiError::NoRoute => "No such resource",
             ApiError::MethodNotAllowed => "Method not allowed",
             ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::StorageFull(_) => "Storage full",
             ApiError::Internal(_) => "Internal error",
         }
     }
@@ -158,7 +166,12 @@ impl ApiError {
             ApiError::UnsupportedMediaType { expected } => Some(format!("Send the body as {expected}.")),
             ApiError::PreconditionRequired => Some("Send the ETag you read in an If-Match header.".into()),
             ApiError::NoRoute | ApiError::MethodNotAllowed => None,
-            ApiError::Unavailable(_) => Some("Try again shortly.".into()),
+            ApiError::Unavailable(_) => Some(format!("Try again in {RETRY_AFTER_UNAVAILABLE} seconds.")),
+            ApiError::StorageFull(_) => Some(
+                "The server has no room left to store this change, and nothing of it was kept. Reading goes on; \
+                 try again once the operator has freed space."
+                    .into(),
+            ),
             ApiError::Internal(_) => None,
         }
     }
@@ -203,6 +216,7 @@ impl fmt::Display for ApiError {
         match self {
             ApiError::Internal(cause) => write!(f, "internal error: {cause}"),
             ApiError::Unavailable(cause) => write!(f, "unavailable: {cause}"),
+            ApiError::StorageFull(cause) => write!(f, "storage full: {cause}"),
             other => write!(f, "{}", other.code()),
         }
     }
@@ -236,6 +250,7 @@ impl From<crate::usecases::Error> for ApiError {
             UseCase::RateLimited { retry_after_secs } => ApiError::RateLimited { retry_after_secs },
             UseCase::UnsupportedContent { expected } => ApiError::UnsupportedMediaType { expected },
             UseCase::Unavailable(why) => ApiError::Unavailable(why),
+            UseCase::StorageFull(why) => ApiError::StorageFull(why),
             UseCase::Internal(cause) => ApiError::Internal(cause),
         }
     }
@@ -246,6 +261,7 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::Domain(error) => ApiError::Domain(error),
             StoreError::Unavailable(why) => ApiError::Unavailable(why),
+            StoreError::StorageFull(why) => ApiError::StorageFull(why),
             other => ApiError::Internal(other.to_string()),
         }
     }
@@ -327,6 +343,7 @@ impl ResponseError for ApiError {
             ApiError::NoRoute => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::StorageFull(_) => StatusCode::INSUFFICIENT_STORAGE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -336,6 +353,7 @@ impl ResponseError for ApiError {
             ApiError::RateLimited { retry_after_secs } => {
                 Some((header::RETRY_AFTER, HeaderValue::from(*retry_after_secs)))
             }
+            ApiError::Unavailable(_) => Some((header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_UNAVAILABLE))),
             ApiError::Unauthenticated(_) => {
                 Some((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"mfx\"")))
             }
@@ -356,6 +374,7 @@ pub fn problem_for_status(status: StatusCode) -> Problem {
         StatusCode::FORBIDDEN => ApiError::forbidden(),
         StatusCode::TOO_MANY_REQUESTS => ApiError::RateLimited { retry_after_secs: 60 },
         StatusCode::SERVICE_UNAVAILABLE => ApiError::Unavailable(String::new()),
+        StatusCode::INSUFFICIENT_STORAGE => ApiError::StorageFull(String::new()),
         s if s.is_server_error() => ApiError::Internal(String::new()),
         _ => ApiError::BadRequest { code: "bad_request", detail: "The request cannot be processed.".into() },
     };
@@ -392,6 +411,7 @@ mod tests {
             (UseCase::LastAdministrator { field: "role" }, StatusCode::CONFLICT, "last_administrator"),
             (UseCase::PreconditionRequired, StatusCode::PRECONDITION_REQUIRED, "precondition_required"),
             (UseCase::Unavailable("down".into()), StatusCode::SERVICE_UNAVAILABLE, "service_unavailable"),
+            (UseCase::StorageFull("full".into()), StatusCode::INSUFFICIENT_STORAGE, "storage_full"),
             (UseCase::Internal("bug".into()), StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
         ];
         for (error, status, code) in cases {

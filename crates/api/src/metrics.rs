@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 const BUCKETS: [f64; 12] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5];
@@ -18,9 +19,16 @@ struct Series {
 #[derive(Debug, Default)]
 pub struct Metrics {
     requests: Mutex<BTreeMap<(String, String, u16), Series>>,
+    /// Passes of the digest scheduler that did their work, and those that met a failure.
+    digest_passes: [AtomicU64; 2],
 }
 
 impl Metrics {
+    /// Counts one pass of the digest scheduler.
+    pub fn digest_pass(&self, succeeded: bool) {
+        self.digest_passes[usize::from(!succeeded)].fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
         let seconds = elapsed.as_secs_f64();
         let mut requests = self.requests.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -58,6 +66,11 @@ impl Metrics {
             let _ = writeln!(out, "mfx_http_request_duration_seconds_bucket{{{labels},le=\"+Inf\"}} {}", series.count);
             let _ = writeln!(out, "mfx_http_request_duration_seconds_sum{{{labels}}} {}", series.sum_seconds);
             let _ = writeln!(out, "mfx_http_request_duration_seconds_count{{{labels}}} {}", series.count);
+        }
+        out.push_str("# HELP mfx_digest_passes_total Passes of the digest scheduler, by outcome.\n");
+        out.push_str("# TYPE mfx_digest_passes_total counter\n");
+        for (outcome, count) in ["succeeded", "failed"].iter().zip(&self.digest_passes) {
+            let _ = writeln!(out, "mfx_digest_passes_total{{outcome=\"{outcome}\"}} {}", count.load(Ordering::Relaxed));
         }
         for (name, help, value) in extra_gauges {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");

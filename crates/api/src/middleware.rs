@@ -7,6 +7,7 @@ use crate::error::{ApiError, PROBLEM_JSON, Problem, problem_for_status};
 use crate::state::AppState;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
@@ -84,6 +85,12 @@ pub async fn observe(
     Ok(response)
 }
 
+/// A refusal caused by the platform's surroundings (the database away, the disk full), not a
+/// bug: a warning in the log, counted in the metrics by status.
+fn is_fault(status: StatusCode) -> bool {
+    matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::INSUFFICIENT_STORAGE)
+}
+
 fn is_error(response: &ServiceResponse<BoxBody>) -> bool {
     response.status().is_client_error() || response.status().is_server_error()
 }
@@ -111,7 +118,7 @@ async fn page_for_error(
     lang: Locale,
 ) -> ServiceResponse<BoxBody> {
     let status = response.status();
-    if status.is_server_error() {
+    if status.is_server_error() && !is_fault(status) {
         let cause = response.response().error().map(ToString::to_string).unwrap_or_else(|| "no cause recorded".into());
         tracing::error!(status = status.as_u16(), cause = %cause, "page failed");
     }
@@ -159,7 +166,7 @@ fn to_problem_if_error(
     }
     // Pages carry their own, translated error pages.
     if is_html(&response) {
-        if status.is_server_error() {
+        if status.is_server_error() && !is_fault(status) {
             let _entered = span.enter();
             tracing::error!(status = status.as_u16(), "page failed");
         }
@@ -169,7 +176,11 @@ fn to_problem_if_error(
     if status.is_server_error() {
         let cause = response.response().error().map(ToString::to_string).unwrap_or_else(|| "no cause recorded".into());
         let _entered = span.enter();
-        tracing::error!(status = status.as_u16(), cause = %cause, "request failed");
+        if is_fault(status) {
+            tracing::warn!(status = status.as_u16(), cause = %cause, "request refused");
+        } else {
+            tracing::error!(status = status.as_u16(), cause = %cause, "request failed");
+        }
     }
     problem.instance = Some(path.to_owned());
     problem.request_id = Some(request_id.to_owned());

@@ -285,17 +285,26 @@ fn common_problems(doc: &mut OpenApiDoc) {
         if !path.starts_with("/api/v1/") {
             continue;
         }
-        for op in
-            [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete].into_iter().flatten()
-        {
+        let operations = [
+            (false, &mut item.get),
+            (true, &mut item.post),
+            (true, &mut item.put),
+            (true, &mut item.patch),
+            (true, &mut item.delete),
+        ];
+        for (writes, op) in operations.into_iter().filter_map(|(writes, op)| Some((writes, op.as_mut()?))) {
             let mut add = vec![
                 ("400", "The query string or a header cannot be read"),
                 ("401", "The access token is missing, invalid or expired"),
                 ("422", "Invalid fields, each listed"),
+                ("503", "The database cannot be reached now; `Retry-After` says when to try again"),
             ];
             if op.request_body.is_some() {
                 add.push(("413", "The body is larger than allowed"));
                 add.push(("415", "The body is not of a type this operation reads"));
+            }
+            if writes {
+                add.push(("507", "The server has no room left to store the change; nothing of it was kept"));
             }
             let names = |name: &str| {
                 op.parameters.iter().flatten().any(|p| {

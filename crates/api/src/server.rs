@@ -92,6 +92,7 @@ pub fn prepare_state(settings: Settings, clock: Clock) -> Result<(AppState, Prep
             .map_err(|e| StartupError::Search(format!("{}: {e}", settings.search_dir.display())))?,
     );
     let state = AppState {
+        sessions: Arc::default(),
         cache,
         search,
         settings: Arc::new(settings),
@@ -130,25 +131,39 @@ pub fn serve(state: AppState, listener: TcpListener) -> std::io::Result<(Server,
     Ok((server.run(), addr))
 }
 
-/// Every half minute: queue the digests whose time has come and send what is due.
+/// Every `MFX_DIGEST_INTERVAL_SECS` (half a minute): queue the digests whose time has come and
+/// send what is due. A pass that fails (the database away) is counted and the next one runs as
+/// usual.
 pub async fn digest_scheduler(state: AppState, mailer: crate::mail::Mailer) {
-    let mut tick = tokio::time::interval(Duration::from_secs(30));
+    let mut tick = tokio::time::interval(state.settings.digest_interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tick.tick().await;
         let now = state.clock.now();
         let db = state.db.clone();
         let queued = tokio::task::spawn_blocking(move || crate::mail::enqueue_due(&db, now, false)).await;
+        let mut failed = false;
         match queued {
             Ok(Ok(n)) if n > 0 => tracing::info!(queued = n, "digests queued"),
             Ok(Ok(_)) => {}
-            Ok(Err(error)) => tracing::warn!(%error, "queueing digests failed"),
-            Err(error) => tracing::warn!(%error, "queueing digests failed"),
+            Ok(Err(error)) => {
+                failed = true;
+                tracing::warn!(%error, "queueing digests failed");
+            }
+            Err(error) => {
+                failed = true;
+                tracing::warn!(%error, "queueing digests failed");
+            }
         }
         match crate::mail::send_due(&state.db, &mailer, &state.settings, &state.unsubscribe_key, now, 50).await {
             Ok(pass) if pass != crate::mail::Pass::default() => tracing::info!(?pass, "digests processed"),
             Ok(_) => {}
-            Err(error) => tracing::warn!(%error, "sending digests failed"),
+            Err(error) => {
+                failed = true;
+                tracing::warn!(%error, "sending digests failed");
+            }
         }
+        state.metrics.digest_pass(!failed);
     }
 }
 

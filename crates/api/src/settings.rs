@@ -79,6 +79,8 @@ pub struct Settings {
     pub body_timeout: Duration,
     /// The bearer token that `/metrics` asks for; without one, `/metrics` does not exist.
     pub metrics_token: Option<Secret>,
+    /// How often the digest scheduler queues what is due and sends what is queued.
+    pub digest_interval: Duration,
 }
 
 /// The keys, as environment variables; the TOML file uses them lower-cased without `MFX_`.
@@ -97,6 +99,7 @@ pub const KEYS: &[&str] = &[
     "MFX_LOCALES_DIR",
     "MFX_ADMIN_EMAIL",
     "MFX_DB_POOL_SIZE",
+    "MFX_DIGEST_INTERVAL_SECS",
     "MFX_WORKERS",
     "MFX_TRUST_PROXY",
     "MFX_TRUSTED_PROXIES",
@@ -266,6 +269,14 @@ impl Settings {
                     .filter(|n| (1..=3600).contains(n))
                     .ok_or_else(|| format!("`{v}` is not a number of seconds from 1 to 3600"))
             });
+        let digest_interval_secs =
+            parse_or(&mut problems, "MFX_DIGEST_INTERVAL_SECS", get("MFX_DIGEST_INTERVAL_SECS"), Some(30), |v| {
+                v.parse::<u64>()
+                    .ok()
+                    .filter(|n| (1..=3600).contains(n))
+                    .ok_or_else(|| format!("`{v}` is not a number of seconds from 1 to 3600"))
+            })
+            .unwrap_or(30);
         let metrics_token = get("MFX_METRICS_TOKEN").and_then(|token| {
             let token = token.trim().to_owned();
             if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) {
@@ -332,6 +343,7 @@ impl Settings {
                 session_ttl: Duration::from_secs(30 * 24 * 3600),
                 body_timeout: Duration::from_secs(body_timeout_secs),
                 metrics_token,
+                digest_interval: Duration::from_secs(digest_interval_secs),
             }),
             _ => Err(SettingsError(problems)),
         }

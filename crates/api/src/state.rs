@@ -22,7 +22,12 @@ pub struct AppState {
     pub cache: Arc<crate::response_cache::ResponseCache>,
     /// The search index, following the database.
     pub search: Arc<crate::indexing::Indexing>,
+    /// Sessions lately found valid, for when the database cannot be reached.
+    pub sessions: Arc<crate::auth::KnownSessions>,
 }
+
+/// The most changes a write reads back as its own; past that the cache is emptied instead.
+const TOUCHED_READ: i64 = 1000;
 
 impl AppState {
     /// Runs a read on a pooled connection off the async workers.
@@ -50,13 +55,32 @@ impl AppState {
     /// response cache up to date with what it committed. Every write of the application goes
     /// through here.
     pub fn write_now<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let done = self.db.write(work)?;
-        crate::response_cache::follower::after_write(&self.db, &self.cache);
-        // This instance's searches wait for the search index to hold what it just committed.
+        if !self.cache.enabled() {
+            let done = self.db.write(work)?;
+            self.written();
+            return Ok(done);
+        }
+        // The changes this write made (and perhaps a few others' just before), read inside its
+        // transaction: if the log cannot be read once it is committed, the cache forgets what
+        // they touched instead of serving it.
+        let (done, touched) = self.db.write(|conn| {
+            let before = mfx_store::changes::latest(conn)?;
+            let done = work(conn)?;
+            // PostgreSQL logs changes at commit (deferred triggers, for numbers in commit order):
+            // logged now instead, a moment before the commit, they can be read back here.
+            mfx_store::changes::log_now(conn)?;
+            Ok((done, mfx_store::changes::since(conn, before, TOUCHED_READ)?))
+        })?;
+        crate::response_cache::follower::after_write(&self.db, &self.cache, &touched);
+        self.written();
+        Ok(done)
+    }
+
+    /// This instance's searches wait for the search index to hold what was just committed.
+    fn written(&self) {
         if let Ok(latest) = self.db.read(mfx_store::changes::latest) {
             self.search.written(latest);
         }
-        Ok(done)
     }
 
     /// Runs CPU-heavy work (password hashing) off the async workers.

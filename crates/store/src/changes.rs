@@ -39,6 +39,16 @@ pub fn latest(conn: &mut DbConnection) -> Result<i64, StoreError> {
     Ok(content_stamp::table.find(1).select(content_stamp::value).first(conn)?)
 }
 
+/// Logs the changes of the transaction under way now rather than at its commit (PostgreSQL
+/// logs them from deferred triggers); nothing on SQLite, which logs them as they happen.
+pub fn log_now(conn: &mut DbConnection) -> Result<(), StoreError> {
+    use diesel::connection::SimpleConnection;
+    match conn {
+        DbConnection::Pg(c) => Ok(c.batch_execute("SET CONSTRAINTS ALL IMMEDIATE")?),
+        DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
 /// Up to `limit` changes after `after`, oldest first.
 pub fn since(conn: &mut DbConnection, after: i64, limit: i64) -> Result<Changes, StoreError> {
     let rows: Vec<(i64, Option<String>)> = content_changes::table

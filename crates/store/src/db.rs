@@ -10,7 +10,9 @@ use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, ConnectionError};
 use std::fmt;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 /// One connection to either database.
 #[derive(diesel::MultiConnection)]
@@ -144,6 +146,7 @@ impl Default for PoolOptions {
 #[derive(Debug, Clone)]
 struct Manager {
     url: DatabaseUrl,
+    reach: Arc<Reach>,
 }
 
 impl ManageConnection for Manager {
@@ -151,6 +154,22 @@ impl ManageConnection for Manager {
     type Error = ConnectionError;
 
     fn connect(&self) -> Result<DbConnection, ConnectionError> {
+        let made = self.make();
+        self.reach.mark(made.is_ok());
+        made
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
+        conn.batch_execute("SELECT 1").map_err(ConnectionError::CouldntSetupConfiguration)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        false
+    }
+}
+
+impl Manager {
+    fn make(&self) -> Result<DbConnection, ConnectionError> {
         match &self.url {
             DatabaseUrl::SqliteFile(path) => {
                 let path = path
@@ -171,14 +190,6 @@ impl ManageConnection for Manager {
                 Ok(DbConnection::Pg(conn))
             }
         }
-    }
-
-    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ConnectionError> {
-        conn.batch_execute("SELECT 1").map_err(ConnectionError::CouldntSetupConfiguration)
-    }
-
-    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
-        false
     }
 }
 
@@ -211,12 +222,70 @@ fn create_private(path: &std::path::Path) -> std::io::Result<()> {
 
 type Pool = r2d2::Pool<Manager>;
 
+/// How long the one request that looks whether the database is back waits for a connection.
+const PROBE_WAIT: Duration = Duration::from_millis(250);
+
+/// How often a failure to connect is logged while the database stays away.
+const FAILURE_LOG_EVERY: Duration = Duration::from_secs(30);
+
+/// Logs failures to connect as warnings, the first one and then one every
+/// [`FAILURE_LOG_EVERY`], with the number left out: the pool tries again every few hundred
+/// milliseconds while the database is away.
+#[derive(Debug, Default)]
+struct QuietErrors {
+    last: Mutex<Option<(Instant, u64)>>,
+}
+
+impl r2d2::HandleError<ConnectionError> for QuietErrors {
+    fn handle_error(&self, error: ConnectionError) {
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        match &mut *last {
+            Some((at, skipped)) if at.elapsed() < FAILURE_LOG_EVERY => *skipped += 1,
+            _ => {
+                let skipped = last.map_or(0, |(_, skipped)| skipped);
+                tracing::warn!(%error, skipped, "cannot connect to the database; trying again");
+                *last = Some((Instant::now(), 0));
+            }
+        }
+    }
+}
+
+/// Whether the last attempt to connect to the database failed. While it did, one request at a
+/// time waits a moment ([`PROBE_WAIT`]) for a connection (the pool keeps trying to make one,
+/// every 200 ms at first, at least every half acquire timeout) and the others are told at once that the database is
+/// unavailable, instead of each waiting the whole acquire timeout: answers the cache can give go
+/// on, and the rest fail fast. A pool that is only busy (every connection in use) is not away.
+#[derive(Debug, Default)]
+struct Reach {
+    away_since: Mutex<Option<Instant>>,
+    probing: AtomicBool,
+}
+
+impl Reach {
+    fn away(&self) -> bool {
+        self.away_since.lock().unwrap_or_else(PoisonError::into_inner).is_some()
+    }
+
+    fn mark(&self, answered: bool) {
+        let mut away = self.away_since.lock().unwrap_or_else(PoisonError::into_inner);
+        match (answered, *away) {
+            (true, Some(since)) => {
+                tracing::info!(seconds = since.elapsed().as_secs_f64(), "the database answers again");
+                *away = None;
+            }
+            (false, None) => *away = Some(Instant::now()),
+            _ => {}
+        }
+    }
+}
+
 /// The database: a pool for reads and one for writes (the same pool on PostgreSQL).
 #[derive(Clone)]
 pub struct Db {
     url: DatabaseUrl,
     reader: Pool,
     writer: Pool,
+    reach: Arc<Reach>,
 }
 
 impl fmt::Debug for Db {
@@ -239,13 +308,14 @@ impl Db {
             create_private(path)
                 .map_err(|e| StoreError::Unavailable(format!("cannot create {}: {e}", path.display())))?;
         }
-        let manager = Manager { url: url.clone() };
+        let reach = Arc::<Reach>::default();
+        let manager = Manager { url: url.clone(), reach: reach.clone() };
         let build = |size: u32| {
             r2d2::Pool::builder()
                 .max_size(size)
                 .min_idle(Some(1))
                 .connection_timeout(options.acquire_timeout)
-                .error_handler(Box::new(r2d2::LoggingErrorHandler))
+                .error_handler(Box::new(QuietErrors::default()))
                 .build(manager.clone())
                 .map_err(|e| StoreError::Unavailable(format!("cannot connect to {url}: {e}")))
         };
@@ -264,7 +334,26 @@ impl Db {
                 (pool.clone(), pool)
             }
         };
-        Ok(Self { url: url.clone(), reader, writer })
+        Ok(Self { url: url.clone(), reader, writer, reach })
+    }
+
+    /// A connection from `pool`; fails at once while the database is away and another request
+    /// is already waiting to learn whether it is back.
+    fn checkout(&self, pool: &Pool) -> Result<r2d2::PooledConnection<Manager>, StoreError> {
+        if !self.reach.away() {
+            return Ok(pool.get()?);
+        }
+        if self.reach.probing.swap(true, Ordering::AcqRel) {
+            return Err(StoreError::Unavailable("the database did not answer a moment ago".into()));
+        }
+        let got = pool.get_timeout(PROBE_WAIT);
+        self.reach.probing.store(false, Ordering::Release);
+        Ok(got?)
+    }
+
+    /// Whether the last attempt to connect failed (the database is away).
+    pub fn away(&self) -> bool {
+        self.reach.away()
     }
 
     pub fn url(&self) -> &DatabaseUrl {
@@ -277,13 +366,13 @@ impl Db {
 
     /// Runs `work` on a reading connection.
     pub fn read<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut conn = self.reader.get()?;
+        let mut conn = self.checkout(&self.reader)?;
         work(&mut conn)
     }
 
     /// Runs `work` in one transaction on the writing connection: all of it is kept, or none.
     pub fn write<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let mut conn = self.writer.get()?;
+        let mut conn = self.checkout(&self.writer)?;
         let conn: &mut DbConnection = &mut conn;
         conn.transaction(work)
     }
@@ -293,7 +382,7 @@ impl Db {
         &self,
         work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let mut conn = self.writer.get()?;
+        let mut conn = self.checkout(&self.writer)?;
         work(&mut conn)
     }
 

@@ -69,10 +69,18 @@ async fn authenticate(req: HttpRequest) -> Result<Option<CurrentUser>, ApiError>
     let now = state.clock.now();
     let (user, session) = state.tokens.verify(&token, now).map_err(ApiError::Unauthenticated)?;
     let session_for_query = session.clone();
-    let record = state
-        .read(move |conn| accounts::find_signed_in(conn, user, &session_for_query, now))
-        .await?
-        .ok_or(ApiError::Unauthenticated("The session has ended or the account is inactive; sign in again."))?;
+    let found = state.read(move |conn| accounts::find_signed_in(conn, user, &session_for_query, now)).await;
+    let record = match found {
+        Ok(found) => {
+            state.sessions.remember(&session, found.as_ref());
+            found
+        }
+        // The token is valid; while the database cannot be reached, a session found valid
+        // lately stands (see [`KnownSessions`]).
+        Err(ApiError::Unavailable(why)) => Some(state.sessions.recall(&session).ok_or(ApiError::Unavailable(why))?),
+        Err(other) => return Err(other),
+    }
+    .ok_or(ApiError::Unauthenticated("The session has ended or the account is inactive; sign in again."))?;
     if record.account.password_change_required && !allowed_before_password_change(&req) {
         return Err(ApiError::PasswordChangeRequired);
     }
@@ -100,5 +108,50 @@ impl FromRequest for MaybeUser {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move { authenticate(req).await.map(MaybeUser) })
+    }
+}
+
+/// The sessions lately found valid, with their accounts, so that signed-in readers keep reading
+/// what the response cache holds while the database cannot be reached. Only consulted then: a
+/// session ended or an account deactivated is seen at the next request that reaches the
+/// database. Entries older than [`KnownSessions::FOR`] are not used; the map is emptied when it
+/// holds more than [`KnownSessions::MOST`].
+#[derive(Debug, Default)]
+pub struct KnownSessions {
+    map: std::sync::Mutex<std::collections::HashMap<String, (AccountRecord, std::time::Instant)>>,
+}
+
+impl KnownSessions {
+    /// As long as an access token lives by default.
+    const FOR: std::time::Duration = std::time::Duration::from_secs(15 * 60);
+    const MOST: usize = 10_000;
+
+    fn lock(
+        &self,
+    ) -> std::sync::MutexGuard<'_, std::collections::HashMap<String, (AccountRecord, std::time::Instant)>> {
+        self.map.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Records what the database said of `session`: its account, or that it is no longer valid.
+    pub fn remember(&self, session: &str, found: Option<&AccountRecord>) {
+        let mut map = self.lock();
+        match found {
+            Some(record) => {
+                if map.len() >= Self::MOST && !map.contains_key(session) {
+                    map.clear();
+                }
+                map.insert(session.to_owned(), (record.clone(), std::time::Instant::now()));
+            }
+            None => {
+                map.remove(session);
+            }
+        }
+    }
+
+    /// The account of `session` if it was found valid within [`KnownSessions::FOR`].
+    pub fn recall(&self, session: &str) -> Option<AccountRecord> {
+        let map = self.lock();
+        let (record, at) = map.get(session)?;
+        (at.elapsed() < Self::FOR).then(|| record.clone())
     }
 }

@@ -5,5 +5,5 @@ pub mod extract;
 pub mod password;
 pub mod token;
 
-pub use extract::{CurrentUser, MaybeUser};
+pub use extract::{CurrentUser, KnownSessions, MaybeUser};
 pub use token::TokenKeys;

@@ -1,8 +1,20 @@
 //! Queueing each account's digest when its time comes, and the worker that sends what is queued:
-//! each period once, failures retried with growing delays (1 minute, doubling, at most an hour),
-//! parked after eight attempts with the error kept for operators.
+//! each period once, failures retried, some parked, the error kept for operators.
+//!
+//! After a failed attempt the next one comes 1 minute later, then 2, 4, 8 … minutes, at most
+//! an hour apart ([`retry_at`]). What happens then depends on the failure ([`Failure`]):
+//!
+//! - *permanent* — the mail server refused the message or a recipient for good (an SMTP `5xx`
+//!   reply), or the message could not be written: parked after [`MAX_ATTEMPTS`] attempts;
+//! - *temporary* — the connection refused, no answer in time, TLS or the network failing, an
+//!   SMTP `4xx` reply, a conversation broken off: retried however many attempts it takes, so a
+//!   mail server away for hours gets every digest once within an hour of its return; parked only
+//!   once the digest is more than [`GIVE_UP`] past the end of its period, when it no longer
+//!   says anything useful.
+//!
+//! A parked digest keeps its last error and waits for an operator to send it again.
 
-use super::transport::{IN_FLIGHT, Mailer};
+use super::transport::{Failure, IN_FLIGHT, Mailer, SendError};
 use super::{PeriodActivity, gather_from, message, render, unsubscribe_token};
 use crate::settings::Settings;
 use chrono::{DateTime, Duration, Utc};
@@ -15,12 +27,21 @@ use std::collections::hash_map::Entry;
 
 /// How long a claimed row stays with its worker.
 const LEASE: Duration = Duration::minutes(5);
-/// After this many attempts a row is parked.
+/// After this many attempts failing for good, a digest is parked.
 pub const MAX_ATTEMPTS: i32 = 8;
+/// How long past the end of its period a digest failing for a while is still worth sending.
+pub const GIVE_UP: Duration = Duration::days(3);
 
-/// When to try again after `attempts` failed attempts, or `None` to park.
-pub fn retry_at(attempts: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    (attempts < MAX_ATTEMPTS).then(|| {
+/// When to try again after `attempts` failed attempts, the last one failing with `failure` at
+/// `now`, for a digest whose period ended at `period_end`; `None` to park it.
+pub fn retry_at(
+    failure: Failure,
+    attempts: i32,
+    period_end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Option<DateTime<Utc>> {
+    let give_up = if failure.is_permanent() { attempts >= MAX_ATTEMPTS } else { now - period_end > GIVE_UP };
+    (!give_up).then(|| {
         let minutes = 1_i64 << attempts.clamp(1, 7).saturating_sub(1);
         now + Duration::minutes(minutes.min(60))
     })
@@ -155,7 +176,7 @@ async fn deliver(
             });
             match written {
                 Ok(mail) => mailer.send(mail).await.map(|()| "sent"),
-                Err(e) => Err(e.to_string()),
+                Err(e) => Err(SendError::new(Failure::Unwritable, e)),
             }
         }
         _ => Ok("empty"),
@@ -164,11 +185,12 @@ async fn deliver(
     let id = row.id.clone();
     // Counted when the row was claimed.
     let attempts = row.attempts;
+    let next = outcome.as_ref().err().and_then(|e| retry_at(e.failure, attempts, row.period_end, now));
     let result = outcome.clone();
     let recorded = tokio::task::spawn_blocking(move || {
         db2.write(|c| match &result {
             Ok(status) => outbox::finish(c, &id, attempts, status, now),
-            Err(error) => outbox::fail(c, &id, attempts, error, retry_at(attempts, now)),
+            Err(error) => outbox::fail(c, &id, attempts, &error.to_string(), next),
         })
     })
     .await
@@ -180,12 +202,16 @@ async fn deliver(
     match outcome {
         Ok("sent") => pass.sent += 1,
         Ok(_) => pass.empty += 1,
-        Err(error) if retry_at(attempts, now).is_some() => {
+        Err(error) if next.is_some() => {
             tracing::warn!(digest = %row.id, attempts, %error, "digest not sent; will retry");
             pass.failed += 1;
         }
-        Err(error) => {
+        Err(error) if error.failure.is_permanent() => {
             tracing::error!(digest = %row.id, attempts, %error, "digest parked after repeated failures");
+            pass.parked += 1;
+        }
+        Err(error) => {
+            tracing::error!(digest = %row.id, attempts, %error, "digest parked: still not sent three days after its period");
             pass.parked += 1;
         }
     }
@@ -196,12 +222,60 @@ async fn deliver(
 mod tests {
     use super::*;
 
+    const TEMPORARY: [Failure; 6] = [
+        Failure::ConnectionRefused,
+        Failure::TimedOut,
+        Failure::Tls,
+        Failure::Deferred,
+        Failure::Connection,
+        Failure::Folder,
+    ];
+
     #[test]
     fn retries_back_off_and_then_park() {
         let now = Utc::now();
-        let delays: Vec<i64> =
-            (1..MAX_ATTEMPTS).filter_map(|a| retry_at(a, now)).map(|t| (t - now).num_minutes()).collect();
-        assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60]);
-        assert_eq!(retry_at(MAX_ATTEMPTS, now), None);
+        for failure in Failure::ALL {
+            let delays: Vec<i64> = (1..MAX_ATTEMPTS)
+                .filter_map(|a| retry_at(failure, a, now, now))
+                .map(|t| (t - now).num_minutes())
+                .collect();
+            assert_eq!(delays, [1, 2, 4, 8, 16, 32, 60], "{failure:?}");
+        }
+        for failure in [Failure::Rejected, Failure::Unwritable] {
+            assert_eq!(retry_at(failure, MAX_ATTEMPTS, now, now), None, "{failure:?}");
+        }
+    }
+
+    #[test]
+    fn temporary_failures_six_hours_long_never_park() {
+        let end = Utc::now();
+        for failure in TEMPORARY {
+            // One attempt when the digest falls due, then one whenever the last one said.
+            let mut at = end;
+            let mut gaps = Vec::new();
+            for attempts in 1.. {
+                let next = retry_at(failure, attempts, end, at).expect("retried");
+                gaps.push((next - at).num_minutes());
+                at = next;
+                if at - end > Duration::hours(6) {
+                    break;
+                }
+            }
+            // Attempts at 0, 1, 3, 7, 15, 31, 63, 123, 183, 243 and 303 minutes; the next at 363.
+            assert_eq!(gaps, [1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60], "{failure:?}");
+        }
+    }
+
+    #[test]
+    fn temporary_failures_park_three_days_past_the_period_end() {
+        let end = Utc::now();
+        for failure in TEMPORARY {
+            let last = end + GIVE_UP;
+            assert_eq!(retry_at(failure, 80, end, last), Some(last + Duration::hours(1)), "{failure:?}");
+            assert_eq!(retry_at(failure, 80, end, last + Duration::seconds(1)), None, "{failure:?}");
+            assert_eq!(retry_at(failure, 1, end, end + Duration::days(4)), None, "{failure:?}");
+        }
+        // Failing for good, a late digest is still parked by its number of attempts alone.
+        assert!(retry_at(Failure::Rejected, 1, end, end + Duration::days(4)).is_some());
     }
 }

@@ -23,11 +23,11 @@ pub mod render;
 pub mod transport;
 pub mod unsubscribe;
 
-pub use delivery::{MAX_ATTEMPTS, Pass, enqueue_due, readers, retry_at, send_due};
+pub use delivery::{GIVE_UP, MAX_ATTEMPTS, Pass, enqueue_due, readers, retry_at, send_due};
 pub use gather::{PeriodActivity, SECTION_LIMIT, gather, gather_from};
 pub use message::message;
 pub use render::{Rendered, render};
-pub use transport::Mailer;
+pub use transport::{Failure, Mailer, SendError};
 pub use unsubscribe::{unsubscribe_token, unsubscribe_token_user, unsubscribe_token_valid};
 
 /// Why a digest could not be written or signed.

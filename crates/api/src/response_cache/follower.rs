@@ -53,11 +53,13 @@ pub fn catch_up(db: &Db, cache: &ResponseCache) -> Result<(), StoreError> {
 }
 
 /// After a write committed on this instance: applies the log, so that the writer's next read
-/// shows the change. When the log cannot be read, the cache is marked behind, and the next read
-/// reads the log before it is answered from the cache.
-pub fn after_write(db: &Db, cache: &ResponseCache) {
+/// shows the change. When the log cannot be read, the cache forgets what the write `touched`
+/// (the changes read back inside its transaction) and is marked behind: the next read reads the
+/// log before it is answered from the cache.
+pub fn after_write(db: &Db, cache: &ResponseCache, touched: &changes::Changes) {
     if let Err(error) = catch_up(db, cache) {
         tracing::warn!(%error, "reading the change log after a write failed");
+        cache.forget(touched);
         cache.behind();
     }
 }

@@ -39,6 +39,13 @@
 //! removed by its changes, kept only with a ticket no change to it has passed, served only while
 //! the view of the log is recent enough.
 //!
+//! **When the database cannot be reached.** A request that must read the log and cannot is
+//! answered from the cache all the same, if the entry is there ([`ResponseCache::held`]): while the database is away nobody can change it,
+//! so what the cache holds is what the database holds. A write on this instance whose change
+//! cannot be read back from the log removes what it touched (its changes, read inside its own
+//! transaction: [`ResponseCache::forget`]). One exception, bounded: a change another instance
+//! committed in the last [`follower::POLL`] before the outage shows once the database is back.
+//!
 //! The memory is bounded: `MFX_CACHE_MB` for responses, and half as much again for parts, each
 //! on its own, so that many responses asked once (searches for ever new words) do not push out
 //! the parts every search reuses, nor parts the documents read again and again. In each, the
@@ -242,6 +249,8 @@ pub struct ResponseCache {
     inner: Mutex<Inner>,
     hits: AtomicU64,
     misses: AtomicU64,
+    /// Answers given from the cache while the database could not be reached.
+    held_hits: AtomicU64,
 }
 
 impl ResponseCache {
@@ -252,6 +261,7 @@ impl ResponseCache {
             inner: Mutex::new(Inner::default()),
             hits: AtomicU64::new(0),
             misses: AtomicU64::new(0),
+            held_hits: AtomicU64::new(0),
         }
     }
 
@@ -290,6 +300,21 @@ impl ResponseCache {
                 self.misses.fetch_add(1, Ordering::Relaxed);
                 Lookup::Miss(ticket)
             }
+        }
+    }
+
+    /// The response kept for `key` whatever the age of the cache's view of the log, for when the
+    /// log cannot be read because the database is away (what a write on this instance changed
+    /// was removed by [`ResponseCache::forget`]).
+    pub fn held(&self, key: &str) -> Option<Cached> {
+        let inner = self.lock();
+        inner.applied?;
+        match &inner.map.get(key)?.value {
+            Held::Response(cached) => {
+                self.held_hits.fetch_add(1, Ordering::Relaxed);
+                Some(cached.clone())
+            }
+            Held::Part(_) => None,
         }
     }
 
@@ -397,6 +422,23 @@ impl ResponseCache {
         inner.confirmed = inner.confirmed.max(Some(read_at));
     }
 
+    /// Removes what `touched` names (a write's own changes, read inside its transaction) as
+    /// applying them would, without counting them applied: for when the log cannot be read after
+    /// the write, so that neither a normal read nor [`ResponseCache::held`] serves what it changed.
+    pub fn forget(&self, touched: &mfx_store::changes::Changes) {
+        let mut inner = self.lock();
+        let Some(applied) = inner.applied else { return };
+        if touched.complete && touched.changes.len() < 1000 {
+            for change in &touched.changes {
+                inner.apply(*change);
+            }
+        } else {
+            inner.empty(touched.last(applied));
+        }
+        inner.applied = Some(applied);
+        inner.compact();
+    }
+
     /// Forgets when the log was last read, so that the next request reads it before it is
     /// answered from the cache (after a write whose change could not be read back).
     pub fn behind(&self) {
@@ -406,6 +448,11 @@ impl ResponseCache {
     /// Hits and misses since the start.
     pub fn counts(&self) -> (u64, u64) {
         (self.hits.load(Ordering::Relaxed), self.misses.load(Ordering::Relaxed))
+    }
+
+    /// Answers given from the cache while the database could not be reached, since the start.
+    pub fn held_hits(&self) -> u64 {
+        self.held_hits.load(Ordering::Relaxed)
     }
 
     /// Entries and bytes held now.

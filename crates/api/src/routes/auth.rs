@@ -191,6 +191,7 @@ pub async fn logout(
     let Some(session) = session else {
         return Err(ApiError::Unauthenticated("The refresh token is not valid."));
     };
+    state.sessions.remember(&session, None);
     state.write(move |conn| sessions::revoke(conn, &session, now)).await?;
     Ok(HttpResponse::NoContent().finish())
 }

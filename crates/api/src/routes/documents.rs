@@ -241,7 +241,9 @@ async fn lookup(state: &AppState, key: &str) -> Result<Found<()>, ApiError> {
     let mut found = state.cache.get(key);
     if let Lookup::Behind = found {
         let cache = state.cache.clone();
-        state.read(move |c| follower::catch_up_on(c, &cache)).await?;
+        if let Err(error) = state.read(move |c| follower::catch_up_on(c, &cache)).await {
+            return held_or(state, key, error);
+        }
         found = state.cache.get(key);
     }
     Ok(match found {
@@ -270,18 +272,28 @@ where
         Lookup::Behind => {}
     }
     let cache = state.cache.clone();
-    let key = key.to_owned();
-    state
+    let owned = key.to_owned();
+    let read = state
         .read(move |c| {
             follower::catch_up_on(c, &cache)?;
-            let ticket = match cache.get(&key) {
+            let ticket = match cache.get(&owned) {
                 Lookup::Hit(hit) => return Ok(Found::Hit(hit)),
                 Lookup::Miss(ticket) => ticket,
                 Lookup::Behind => cache.ticket(),
             };
             Ok(Found::Loaded(ticket, load(c)?))
         })
-        .await
+        .await;
+    read.or_else(|error| held_or(state, key, error))
+}
+
+/// When the database cannot be reached, the answer the cache holds for `key` (see
+/// [`crate::response_cache`]); else the error.
+fn held_or<T>(state: &AppState, key: &str, error: ApiError) -> Result<Found<T>, ApiError> {
+    match (&error, state.cache.held(key)) {
+        (ApiError::Unavailable(_), Some(hit)) => Ok(Found::Hit(hit)),
+        _ => Err(error),
+    }
 }
 
 // ---------------------------------------------------------------- the operations

@@ -94,6 +94,11 @@ pub async fn metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<Htt
         ("mfx_up", "Whether this instance is serving.", 1.0),
         ("mfx_response_cache_hits", "Document reads answered from the response cache since start.", hits as f64),
         ("mfx_response_cache_misses", "Document reads that had to be built since start.", misses as f64),
+        (
+            "mfx_response_cache_held_hits",
+            "Document reads answered from the response cache while the database could not be reached, since start.",
+            state.cache.held_hits() as f64,
+        ),
         ("mfx_response_cache_entries", "Responses in the cache now.", entries as f64),
         ("mfx_response_cache_bytes", "Memory held by the response cache now.", bytes as f64),
         ("mfx_search_documents", "Documents in this instance's search index.", state.search.index.len() as f64),

@@ -44,6 +44,8 @@ pub enum Error {
     UnsupportedContent { expected: &'static str },
     /// The store cannot be reached now.
     Unavailable(String),
+    /// The store has no room left to write.
+    StorageFull(String),
     /// A bug or an operational failure (logged, never shown).
     Internal(String),
 }
@@ -83,6 +85,7 @@ impl From<StoreError> for Error {
         match error {
             StoreError::Domain(error) => error.into(),
             StoreError::Unavailable(why) => Error::Unavailable(why),
+            StoreError::StorageFull(why) => Error::StorageFull(why),
             other => Error::Internal(other.to_string()),
         }
     }
@@ -93,6 +96,7 @@ impl fmt::Display for Error {
         match self {
             Error::Internal(cause) => write!(f, "internal error: {cause}"),
             Error::Unavailable(cause) => write!(f, "unavailable: {cause}"),
+            Error::StorageFull(cause) => write!(f, "storage full: {cause}"),
             other => write!(f, "{other:?}"),
         }
     }

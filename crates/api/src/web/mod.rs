@@ -230,10 +230,16 @@ pub async fn error_page(state: &AppState, req: &HttpRequest, lang: Locale, error
         return see_other(&format!("/{lang}/account/password"), Vec::new());
     }
     let status = error.status_code();
-    if status.is_server_error() {
-        tracing::error!(error = %error, "page failed");
+    match error {
+        ApiError::Unavailable(_) | ApiError::StorageFull(_) => tracing::warn!(error = %error, "page failed"),
+        _ if status.is_server_error() => tracing::error!(error = %error, "page failed"),
+        _ => {}
     }
-    status_page(state, req, lang, status).await
+    let mut page = status_page(state, req, lang, status).await;
+    if let ApiError::Unavailable(_) = error {
+        page.headers_mut().insert(actix_web::http::header::RETRY_AFTER, crate::error::RETRY_AFTER_UNAVAILABLE.into());
+    }
+    page
 }
 
 /// The messages (title, text) of the error page for a status.
@@ -245,6 +251,8 @@ fn status_messages(status: StatusCode) -> (&'static str, &'static str) {
         StatusCode::METHOD_NOT_ALLOWED => ("error-page-method-not-allowed", "error-page-method-not-allowed-text"),
         StatusCode::PAYLOAD_TOO_LARGE => ("error-page-too-large", "error-page-too-large-text"),
         StatusCode::REQUEST_TIMEOUT => ("error-page-too-slow", "error-page-too-slow-text"),
+        StatusCode::SERVICE_UNAVAILABLE => ("error-page-unavailable", "error-page-unavailable-text"),
+        StatusCode::INSUFFICIENT_STORAGE => ("error-page-storage-full", "error-page-storage-full-text"),
         s if s.is_client_error() => ("error-page-bad-request", "error-page-bad-request-text"),
         _ => ("error-page-failed", "error-page-failed-text"),
     }

@@ -1,9 +1,11 @@
 //! The digest outbox for administrators: each account's digest per period, its status, the
-//! last error of one that failed, and a button that queues a failed or set-aside digest again.
+//! last error of one that failed (why it waits, in the page's language, with the mail server's
+//! or the system's own words), and a button that queues a failed or set-aside digest again.
 
 use super::extract::{CheckedForm, Lang, Member, Pairs, Visitor};
 use super::{Page, html, notice, render, respond, see_other};
 use crate::error::ApiError;
+use crate::mail::{Failure, SendError};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
@@ -28,6 +30,26 @@ impl OutboxPage<'_> {
 
     pub fn may_retry(&self, row: &OutboxRow) -> bool {
         matches!(row.status.as_str(), "failed" | "parked")
+    }
+
+    /// Why a row failed, as (our words in the page's language, the details as they came);
+    /// `None` for an error kept in other words, shown as it is.
+    pub fn reason(&self, error: &str) -> Option<(String, String)> {
+        SendError::parse(error).map(|e| (self.page.t(why(e.failure)), e.detail))
+    }
+}
+
+/// The message saying why a digest failed.
+fn why(failure: Failure) -> &'static str {
+    match failure {
+        Failure::Rejected => "outbox-why-rejected",
+        Failure::Unwritable => "outbox-why-unwritable",
+        Failure::ConnectionRefused => "outbox-why-refused",
+        Failure::TimedOut => "outbox-why-timed-out",
+        Failure::Tls => "outbox-why-tls",
+        Failure::Deferred => "outbox-why-deferred",
+        Failure::Connection => "outbox-why-connection",
+        Failure::Folder => "outbox-why-folder",
     }
 }
 

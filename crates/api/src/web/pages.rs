@@ -215,6 +215,7 @@ pub async fn sign_out(
 ) -> HttpResponse {
     if let Ok(Some(user)) = session::current_user(&state, &req).await {
         let (session_id, now) = (user.session.clone(), state.clock.now());
+        state.sessions.remember(&session_id, None);
         if let Err(error) = state.write(move |c| mfx_store::sessions::revoke(c, &session_id, now)).await {
             return error_page(&state, &req, lang, &error).await;
         }

@@ -1,11 +1,14 @@
 //! Delivering digests over SMTP to a real TCP server: queued once per period, refused messages
-//! retried and delivered exactly once, two workers never sending the same digest, the weekly
-//! digest at eight in the reader's own time zone, and the outbox as operators see it.
+//! retried and delivered exactly once, digests that wait out a mail server away for hours and
+//! leave once on its return, messages refused for good set aside, two workers never sending
+//! the same digest, the weekly digest at eight in the reader's own time zone, and the outbox as
+//! operators see it.
 
 use crate::documents::published;
 use crate::on_both_databases;
-use crate::smtp::SmtpSink;
-use crate::support::{TestApp, settings_for};
+use crate::smtp::{SmtpSink, a_port_where_nothing_listens};
+use crate::support::{ADMIN_EMAIL, TestApp, settings_for};
+use crate::web::{browser, page, sign_in};
 use chrono::{Datelike, Duration, TimeZone, Timelike, Utc};
 use chrono_tz::Europe::Stockholm;
 use mfx_api::mail::{Mailer, Pass, enqueue_due, send_due};
@@ -14,7 +17,7 @@ use mfx_domain::locale::test_locale;
 use mfx_i18n::{Arg, Translator};
 use reqwest::StatusCode;
 use serde_json::json;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 async fn sink_for(app: &TestApp) -> (SmtpSink, Settings, Mailer) {
     let sink = SmtpSink::start().await;
@@ -63,7 +66,8 @@ async fn a_refused_digest_is_retried_and_delivered_once(app: TestApp) {
     assert_eq!(failed.body.as_array().map(Vec::len), Some(2));
     let row = &failed.body[0];
     assert_eq!(row["attempts"], 1);
-    assert!(row["last_error"].as_str().unwrap_or_default().contains("451"), "{row}");
+    let error = row["last_error"].as_str().unwrap_or_default();
+    assert!(error.starts_with("the mail server asked to try again later: ") && error.contains("451"), "{row}");
     // Operators only, and only known statuses.
     app.get("/api/v1/digests", Some(&lars)).await.assert_problem(StatusCode::FORBIDDEN, "forbidden");
     let unknown = app.get("/api/v1/digests?status=lost", Some(&admin)).await;
@@ -101,7 +105,7 @@ async fn a_refused_digest_is_retried_and_delivered_once(app: TestApp) {
     assert!(statuses.iter().all(|s| ["sent", "empty"].contains(s)), "{statuses:?}");
 }
 
-async fn a_digest_that_keeps_failing_is_parked_and_can_be_retried(app: TestApp) {
+async fn a_digest_refused_for_good_is_parked_after_eight_attempts_and_can_be_retried(app: TestApp) {
     let (sink, settings, mailer) = sink_for(&app).await;
     app.user_token("lars@example.se", "orebro", "editor").await;
     // Only Lars wants digests.
@@ -120,7 +124,8 @@ async fn a_digest_that_keeps_failing_is_parked_and_can_be_retried(app: TestApp) 
     let forbidden = app.post("/api/v1/digests/any/retry", Some(&coordinator), &json!({})).await;
     forbidden.assert_problem(StatusCode::FORBIDDEN, "forbidden");
 
-    sink.refuse_next(usize::MAX);
+    // 550: the server will never take this message.
+    sink.reject_next(usize::MAX);
     let mut parked = Pass::default();
     for _ in 0..mfx_api::mail::MAX_ATTEMPTS {
         let p = pass(&app, &mailer, &settings, 100).await;
@@ -134,8 +139,10 @@ async fn a_digest_that_keeps_failing_is_parked_and_can_be_retried(app: TestApp) 
     let rows = app.get("/api/v1/digests?status=parked", Some(&admin)).await;
     let id = rows.body[0]["id"].as_str().expect("a parked digest").to_owned();
     assert_eq!(rows.body[0]["attempts"], 8);
+    let error = rows.body[0]["last_error"].as_str().unwrap_or_default();
+    assert!(error.starts_with("the mail server refused the message for good: ") && error.contains("550"), "{error}");
 
-    sink.refuse_next(0);
+    sink.reject_next(0);
     let retried = app.post(&format!("/api/v1/digests/{id}/retry"), Some(&admin), &json!({})).await;
     assert_eq!(retried.status, StatusCode::NO_CONTENT, "{}", retried.text);
     assert_eq!(pass(&app, &mailer, &settings, 100).await.sent, 1);
@@ -144,6 +151,106 @@ async fn a_digest_that_keeps_failing_is_parked_and_can_be_retried(app: TestApp) 
     app.post(&format!("/api/v1/digests/{id}/retry"), Some(&admin), &json!({}))
         .await
         .assert_problem(StatusCode::NOT_FOUND, "not_found");
+}
+
+/// Text as askama writes it into a page.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#x27;")
+}
+
+async fn digests_wait_out_a_mail_server_away_for_six_hours_and_leave_once_on_its_return(app: TestApp) {
+    // The mail server is away: nothing listens where it should, so connecting is refused.
+    let port = a_port_where_nothing_listens();
+    let url = format!("smtp://127.0.0.1:{port}");
+    let settings = settings_for(&app.db, &[("MFX_SMTP_URL", url.as_str())]);
+    let mailer = Mailer::from_settings(&settings).expect("mailer");
+    let editors = ["lars@example.se", "giulia@example.it", "maja@example.si"];
+    for (email, partner) in editors.into_iter().zip(["orebro", "bologna", "heart-of-slovenia"]) {
+        app.user_token(email, partner, "editor").await;
+    }
+    app.state.clock.advance(Duration::minutes(1));
+    a_practice_from_seine_saint_denis(&app).await;
+    app.state.clock.advance(Duration::minutes(1));
+    let queued = enqueue_due(&app.state.db, app.state.clock.now(), true).expect("enqueue");
+    assert_eq!(queued, 6, "the administrator, the coordinator, four editors");
+    let rows = || app.state.db.read(|c| mfx_store::outbox::list(c, None, 100)).expect("outbox");
+
+    // Six hours of passes, one a minute: every attempt is refused, none is set aside, and each
+    // waits as the backoff says: 1, 2, 4 … minutes, then an hour at most.
+    let away = app.state.clock.now();
+    let mut delays: BTreeMap<String, Vec<i64>> = BTreeMap::new();
+    for minute in 0..=360 {
+        if minute > 0 {
+            app.state.clock.advance(Duration::minutes(1));
+        }
+        let now = app.state.clock.now();
+        let done = pass(&app, &mailer, &settings, 100).await;
+        assert_eq!((done.sent, done.parked), (0, 0), "minute {minute}: {done:?}");
+        for row in rows() {
+            assert!(["failed", "empty"].contains(&row.status.as_str()), "minute {minute}: {row:?}");
+            if row.status == "failed" {
+                assert!(row.next_attempt_at > now, "minute {minute}: a due digest was left behind: {row:?}");
+                let seen = delays.entry(row.email.clone()).or_default();
+                if usize::try_from(row.attempts).expect("attempts") > seen.len() {
+                    seen.push((row.next_attempt_at - now).num_minutes());
+                }
+            }
+        }
+    }
+    let waiting: BTreeSet<String> = delays.keys().cloned().collect();
+    for editor in editors {
+        assert!(waiting.contains(editor), "{editor}'s digest waits: {waiting:?}");
+    }
+    for (email, seen) in &delays {
+        // Attempts at 0, 1, 3, 7, 15, 31, 63, 123, 183, 243 and 303 minutes; the next at 363.
+        assert_eq!(seen, &[1, 2, 4, 8, 16, 32, 60, 60, 60, 60, 60], "{email}");
+    }
+
+    // Operators see why they wait, in their own language, and when the next attempt comes.
+    let admin_token = app.admin_token().await;
+    let listed = app.get("/api/v1/digests?status=failed", Some(&admin_token)).await;
+    for row in listed.body.as_array().expect("rows") {
+        let error = row["last_error"].as_str().unwrap_or_default();
+        assert!(error.starts_with("the mail server refused the connection: "), "{row}");
+        assert_eq!(row["attempts"], 11, "{row}");
+    }
+    let me = app.get("/api/v1/me", Some(&admin_token)).await;
+    let zone: chrono_tz::Tz = me.body["time_zone"].as_str().expect("zone").parse().expect("a time zone");
+    let admin = browser(&app);
+    sign_in(&app, &admin, "en", ADMIN_EMAIL, &app.admin_password).await;
+    let next = away + Duration::minutes(363);
+    for lang in ["en", "fr"] {
+        let (status, html) = page(&admin, &app.url(&format!("/{lang}/admin/digests"))).await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        let tr = Translator::new(test_locale(lang));
+        let count = |text: &str| html.matches(text).count();
+        assert_eq!(count(&format!("<td>{}</td>", escaped(&tr.t("outbox-status-failed")))), waiting.len(), "{html}");
+        assert_eq!(count(&escaped(&tr.t("outbox-why-refused"))), waiting.len(), "{lang}: {html}");
+        let at = mfx_i18n::format_datetime(test_locale(lang), next, zone);
+        assert_eq!(count(&format!("<td>{}</td>", escaped(&at))), waiting.len(), "{html}");
+        assert!(html.contains("Connection refused"), "the system's own words are kept: {html}");
+    }
+
+    // The mail server comes back where it was; within one retry interval every digest that
+    // waited leaves, once.
+    let sink = SmtpSink::start_on(port).await;
+    let mut back = Pass::default();
+    for _ in 0..60 {
+        app.state.clock.advance(Duration::minutes(1));
+        back += pass(&app, &mailer, &settings, 100).await;
+    }
+    assert_eq!((back.sent, back.failed, back.parked, back.empty), (waiting.len(), 0, 0, 0), "{back:?}");
+    let statuses: BTreeSet<String> = rows().into_iter().map(|r| r.status).collect();
+    assert!(statuses.iter().all(|s| s == "sent" || s == "empty"), "{statuses:?}");
+    let received: BTreeMap<String, usize> = recipients(&sink).into_iter().fold(BTreeMap::new(), |mut n, to| {
+        *n.entry(to).or_default() += 1;
+        n
+    });
+    assert_eq!(received.keys().cloned().collect::<BTreeSet<_>>(), waiting, "none missing, none unexpected");
+    assert!(received.values().all(|n| *n == 1), "none twice: {received:?}");
+    app.state.clock.advance(Duration::hours(2));
+    assert_eq!(pass(&app, &mailer, &settings, 100).await, Pass::default(), "nothing is sent twice");
+    assert_eq!(sink.accepted().len(), waiting.len());
 }
 
 async fn two_workers_never_send_the_same_digest(app: TestApp) {
@@ -245,7 +352,8 @@ async fn the_weekly_digest_leaves_at_eight_in_stockholm(app: TestApp) {
 
 on_both_databases!(
     a_refused_digest_is_retried_and_delivered_once,
-    a_digest_that_keeps_failing_is_parked_and_can_be_retried,
+    digests_wait_out_a_mail_server_away_for_six_hours_and_leave_once_on_its_return,
+    a_digest_refused_for_good_is_parked_after_eight_attempts_and_can_be_retried,
     two_workers_never_send_the_same_digest,
     the_weekly_digest_leaves_at_eight_in_stockholm
 );

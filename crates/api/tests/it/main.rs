@@ -13,6 +13,7 @@ mod documents;
 mod edges;
 mod errors;
 mod exports;
+mod faults;
 mod feeds;
 mod following;
 mod guards;

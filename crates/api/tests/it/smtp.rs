@@ -1,7 +1,8 @@
 //! An SMTP server for tests: it speaks the protocol over a real TCP socket (greeting, EHLO,
 //! MAIL, RCPT, DATA with dot-unstuffing, RSET, NOOP, QUIT), keeps what it accepts, and can be
 //! told to answer `451` to the next messages, or to hang up on them, as a mail server that is
-//! briefly unavailable does.
+//! briefly unavailable does, or `550`, as one that refuses them for good. It can also start on
+//! a port chosen before, as a mail server that was away comes back where it was.
 
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
@@ -64,6 +65,7 @@ impl Received {
 struct Inbox {
     accepted: Vec<Received>,
     refuse_next: usize,
+    reject_next: usize,
     drop_next: usize,
     refused: usize,
 }
@@ -75,7 +77,16 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start() -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("free port");
+        Self::listen("127.0.0.1:0").await
+    }
+
+    /// On `port` of the loopback address, where clients may have been knocking in vain.
+    pub async fn start_on(port: u16) -> Self {
+        Self::listen(&format!("127.0.0.1:{port}")).await
+    }
+
+    async fn listen(address: &str) -> Self {
+        let listener = TcpListener::bind(address).await.expect("a port to listen on");
         let url = format!("smtp://{}", listener.local_addr().expect("address"));
         let inbox = Arc::new(Mutex::new(Inbox::default()));
         let shared = inbox.clone();
@@ -90,6 +101,11 @@ impl SmtpSink {
     /// Answers `451` to the next `n` messages.
     pub fn refuse_next(&self, n: usize) {
         self.inbox.lock().expect("inbox").refuse_next = n;
+    }
+
+    /// Answers `550` to the next `n` messages: refused for good.
+    pub fn reject_next(&self, n: usize) {
+        self.inbox.lock().expect("inbox").reject_next = n;
     }
 
     /// Closes the connection without answering the next `n` messages.
@@ -153,7 +169,11 @@ async fn session(socket: tokio::net::TcpStream, inbox: Arc<Mutex<Inbox>>) -> std
                     inbox.refused += 1;
                     return Ok(());
                 }
-                if inbox.refuse_next > 0 {
+                if inbox.reject_next > 0 {
+                    inbox.reject_next -= 1;
+                    inbox.refused += 1;
+                    b"550 5.7.1 Message refused\r\n"
+                } else if inbox.refuse_next > 0 {
                     inbox.refuse_next -= 1;
                     inbox.refused += 1;
                     b"451 4.3.0 Try again later\r\n"
@@ -170,6 +190,12 @@ async fn session(socket: tokio::net::TcpStream, inbox: Arc<Mutex<Inbox>>) -> std
         };
         write.write_all(reply).await?;
     }
+}
+
+/// A port of the loopback address where nothing listens: connecting to it is refused.
+pub fn a_port_where_nothing_listens() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("free port");
+    listener.local_addr().expect("address").port()
 }
 
 fn address(command: &str) -> String {
