@@ -45,7 +45,9 @@ pub async fn observe(
     let timeout = state.as_ref().map_or(Duration::from_secs(30), |s| s.settings.body_timeout);
     let body = body_deadline::install(&mut req, timeout);
 
-    let response = next.call(req).instrument(span.clone()).await?;
+    let response = crate::state::DATABASE_DEADLINE
+        .scope(std::cell::Cell::new(None), next.call(req).instrument(span.clone()))
+        .await?;
     let mut response = response.map_into_boxed_body();
     if body.timed_out() {
         let _entered = span.enter();

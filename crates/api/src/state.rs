@@ -8,6 +8,7 @@ use crate::settings::Settings;
 use actix_web::web;
 use mfx_store::{Db, DbConnection, StoreError};
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -26,6 +27,28 @@ pub struct AppState {
     pub sessions: Arc<crate::auth::KnownSessions>,
 }
 
+/// How long a request may spend on the database, from its first wait for a connection: past it,
+/// no further wait starts and the request answers 503 (a database that is slow or overloaded
+/// does not pile requests up).
+pub const DATABASE_TIME: Duration = Duration::from_secs(10);
+
+tokio::task_local! {
+    /// The request's deadline for the database, set at its first use ([`DATABASE_TIME`]).
+    pub static DATABASE_DEADLINE: std::cell::Cell<Option<Instant>>;
+}
+
+/// The deadline of the request under way, starting it now if this is its first database work;
+/// none outside a request.
+fn database_deadline() -> Option<Instant> {
+    DATABASE_DEADLINE
+        .try_with(|deadline| {
+            let at = deadline.get().unwrap_or_else(|| Instant::now() + DATABASE_TIME);
+            deadline.set(Some(at));
+            at
+        })
+        .ok()
+}
+
 /// The most changes a write reads back as its own; past that the cache is emptied instead.
 const TOUCHED_READ: i64 = 1000;
 
@@ -37,7 +60,11 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
         let db = self.db.clone();
-        web::block(move || db.read(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+        let deadline = database_deadline();
+        web::block(move || mfx_store::until(deadline, || db.read(work)))
+            .await
+            .map_err(ApiError::internal)?
+            .map_err(ApiError::from)
     }
 
     /// Runs `work` in one write transaction off the async workers; once it is committed, the
@@ -48,7 +75,11 @@ impl AppState {
         F: FnOnce(&mut DbConnection) -> Result<T, StoreError> + Send + 'static,
     {
         let this = self.clone();
-        web::block(move || this.write_now(work)).await.map_err(ApiError::internal)?.map_err(ApiError::from)
+        let deadline = database_deadline();
+        web::block(move || mfx_store::until(deadline, || this.write_now(work)))
+            .await
+            .map_err(ApiError::internal)?
+            .map_err(ApiError::from)
     }
 
     /// Runs `work` in one write transaction on this thread (which may wait), then brings the

@@ -222,6 +222,26 @@ fn create_private(path: &std::path::Path) -> std::io::Result<()> {
 
 type Pool = r2d2::Pool<Manager>;
 
+thread_local! {
+    /// The moment after which work on this thread no longer waits for a connection (see [`until`]).
+    static DEADLINE: std::cell::Cell<Option<Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `work` (on this thread) with no wait for a connection going past `deadline`: a request
+/// whose time is up gets [`StoreError::Unavailable`] instead of queueing for the database again
+/// and again. Without a deadline each wait is bounded by the pool's acquire timeout alone.
+pub fn until<T>(deadline: Option<Instant>, work: impl FnOnce() -> T) -> T {
+    /// Puts the thread's deadline back, even when `work` panics (threads are pooled).
+    struct Restore(Option<Instant>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            DEADLINE.set(self.0);
+        }
+    }
+    let _restore = Restore(DEADLINE.replace(deadline));
+    work()
+}
+
 /// How long the one request that looks whether the database is back waits for a connection.
 const PROBE_WAIT: Duration = Duration::from_millis(250);
 
@@ -286,6 +306,7 @@ pub struct Db {
     reader: Pool,
     writer: Pool,
     reach: Arc<Reach>,
+    acquire_timeout: Duration,
 }
 
 impl fmt::Debug for Db {
@@ -334,19 +355,29 @@ impl Db {
                 (pool.clone(), pool)
             }
         };
-        Ok(Self { url: url.clone(), reader, writer, reach })
+        Ok(Self { url: url.clone(), reader, writer, reach, acquire_timeout: options.acquire_timeout })
     }
 
     /// A connection from `pool`; fails at once while the database is away and another request
     /// is already waiting to learn whether it is back.
     fn checkout(&self, pool: &Pool) -> Result<r2d2::PooledConnection<Manager>, StoreError> {
+        let wait = match DEADLINE.get() {
+            None => self.acquire_timeout,
+            Some(deadline) => {
+                let left = deadline.saturating_duration_since(Instant::now());
+                if left.is_zero() {
+                    return Err(StoreError::Unavailable("the request ran out of time waiting for the database".into()));
+                }
+                left.min(self.acquire_timeout)
+            }
+        };
         if !self.reach.away() {
-            return Ok(pool.get()?);
+            return Ok(pool.get_timeout(wait)?);
         }
         if self.reach.probing.swap(true, Ordering::AcqRel) {
             return Err(StoreError::Unavailable("the database did not answer a moment ago".into()));
         }
-        let got = pool.get_timeout(PROBE_WAIT);
+        let got = pool.get_timeout(PROBE_WAIT.min(wait));
         self.reach.probing.store(false, Ordering::Release);
         Ok(got?)
     }

@@ -20,5 +20,5 @@ pub mod throttle;
 pub mod tracking;
 pub mod unsubscribe;
 
-pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions};
+pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions, until};
 pub use error::StoreError;
