@@ -110,6 +110,9 @@ enum DigestCommand {
         /// Say what would be queued, and change nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Only queue the digests: the running servers send them.
+        #[arg(long, conflicts_with = "dry_run")]
+        queue_only: bool,
     },
 }
 
@@ -189,7 +192,9 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
         Command::Openapi => Ok(()),
         Command::Locales(LocalesCommand::Check { .. }) => Ok(()),
         Command::Digest(DigestCommand::Preview { user }) => preview_digest(&settings, &user),
-        Command::Digest(DigestCommand::Run { now, dry_run }) => run_digests(&settings, now, dry_run).await,
+        Command::Digest(DigestCommand::Run { now, dry_run, queue_only }) => {
+            run_digests(&settings, now, dry_run, queue_only).await
+        }
         Command::SeedDemo => {
             let prepared = bootstrap::prepare(&settings, Clock::System.now()).map_err(|e| e.to_string())?;
             announce_first_admin(prepared.first_admin.as_ref());
@@ -330,7 +335,7 @@ fn preview_digest(settings: &Settings, email: &str) -> Result<(), String> {
     Ok(())
 }
 
-async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> Result<(), String> {
+async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool, queue_only: bool) -> Result<(), String> {
     use crate::mail::{Mailer, enqueue_due, send_due};
     let prepared = bootstrap::prepare(settings, Clock::System.now()).map_err(|e| e.to_string())?;
     let db = prepared.db;
@@ -356,6 +361,10 @@ async fn run_digests(settings: &Settings, now_for_all: bool, dry_run: bool) -> R
     let mailer = Mailer::from_settings(settings)?;
     let key = bootstrap::unsubscribe_secret(settings).map_err(|e| e.to_string())?;
     let queued = enqueue_due(&db, now, now_for_all).map_err(|e| e.to_string())?;
+    if queue_only {
+        println!("Digests: {queued} queued; the running servers send them.");
+        return Ok(());
+    }
     let mut total = crate::mail::Pass::default();
     loop {
         let pass = send_due(&db, &mailer, settings, &key, now, 100).await.map_err(|e| e.to_string())?;

@@ -81,6 +81,8 @@ pub struct Settings {
     pub metrics_token: Option<Secret>,
     /// How often the digest scheduler queues what is due and sends what is queued.
     pub digest_interval: Duration,
+    /// How long a worker keeps the digests it took before another worker may take them.
+    pub digest_lease: Duration,
 }
 
 /// The keys, as environment variables; the TOML file uses them lower-cased without `MFX_`.
@@ -100,6 +102,7 @@ pub const KEYS: &[&str] = &[
     "MFX_ADMIN_EMAIL",
     "MFX_DB_POOL_SIZE",
     "MFX_DIGEST_INTERVAL_SECS",
+    "MFX_DIGEST_LEASE_SECS",
     "MFX_WORKERS",
     "MFX_TRUST_PROXY",
     "MFX_TRUSTED_PROXIES",
@@ -277,6 +280,14 @@ impl Settings {
                     .ok_or_else(|| format!("`{v}` is not a number of seconds from 1 to 3600"))
             })
             .unwrap_or(30);
+        let digest_lease_secs =
+            parse_or(&mut problems, "MFX_DIGEST_LEASE_SECS", get("MFX_DIGEST_LEASE_SECS"), Some(300), |v| {
+                v.parse::<u64>()
+                    .ok()
+                    .filter(|n| (5..=86_400).contains(n))
+                    .ok_or_else(|| format!("`{v}` is not a number of seconds from 5 to 86400"))
+            })
+            .unwrap_or(300);
         let metrics_token = get("MFX_METRICS_TOKEN").and_then(|token| {
             let token = token.trim().to_owned();
             if token.len() < 16 || !token.bytes().all(|b| b.is_ascii_graphic()) {
@@ -344,6 +355,7 @@ impl Settings {
                 body_timeout: Duration::from_secs(body_timeout_secs),
                 metrics_token,
                 digest_interval: Duration::from_secs(digest_interval_secs),
+                digest_lease: Duration::from_secs(digest_lease_secs),
             }),
             _ => Err(SettingsError(problems)),
         }

@@ -25,7 +25,8 @@ use mfx_store::{Db, StoreError, outbox};
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-/// How long a claimed row stays with its worker.
+/// How long a claimed row stays with its worker when the settings name no other time
+/// (`MFX_DIGEST_LEASE_SECS`): a worker that dies leaves its rows to the others after it.
 const LEASE: Duration = Duration::minutes(5);
 /// After this many attempts failing for good, a digest is parked.
 pub const MAX_ATTEMPTS: i32 = 8;
@@ -113,7 +114,8 @@ pub async fn send_due(
     limit: i64,
 ) -> Result<Pass, StoreError> {
     let db2 = db.clone();
-    let claimed = tokio::task::spawn_blocking(move || db2.write(|c| outbox::claim(c, now, now + LEASE, limit)))
+    let lease = Duration::from_std(settings.digest_lease).unwrap_or(LEASE);
+    let claimed = tokio::task::spawn_blocking(move || db2.write(|c| outbox::claim(c, now, now + lease, limit)))
         .await
         .map_err(|e| StoreError::Unavailable(e.to_string()))??;
     // The readers and what they get, with each period's activity read once for the batch.
@@ -172,7 +174,7 @@ async fn deliver(
             let written = unsubscribe_token(unsubscribe_key, user, generation).and_then(|token| {
                 let unsubscribe = format!("{}/unsubscribe/{token}", settings.public_url);
                 let rendered = render(&digest, &record, start, &settings.public_url, &unsubscribe)?;
-                message(&settings.mail_from, &record, &rendered, &unsubscribe)
+                message(&settings.mail_from, &record, &rendered, &unsubscribe, &row.id)
             });
             match written {
                 Ok(mail) => mailer.send(mail).await.map(|()| "sent"),

@@ -8,14 +8,25 @@ use lettre::message::{Mailbox, MultiPart, SinglePart};
 use mfx_store::accounts::AccountRecord;
 
 /// The email from `from` to the reader, with the unsubscribe headers pointing at `unsubscribe`.
-pub fn message(from: &str, user: &AccountRecord, rendered: &Rendered, unsubscribe: &str) -> Result<Message, MailError> {
+/// `digest` (the outbox row's id) makes its Message-ID: a digest sent again after a crash (the
+/// mail server took it, the sender died before recording it) is the same message, which mail
+/// systems that remove duplicates show once.
+pub fn message(
+    from: &str,
+    user: &AccountRecord,
+    rendered: &Rendered,
+    unsubscribe: &str,
+    digest: &str,
+) -> Result<Message, MailError> {
     let from: Mailbox = from.parse()?;
+    let message_id = format!("<digest-{digest}@{}>", from.email.domain());
     let to = Mailbox::new(Some(user.account.display_name.as_str().to_owned()), user.account.email.as_str().parse()?);
     let header = |name: &'static str, value: String| HeaderValue::new(HeaderName::new_from_ascii_str(name), value);
     let message = Message::builder()
         .from(from)
         .to(to)
         .subject(rendered.subject.clone())
+        .message_id(Some(message_id))
         .raw_header(header("List-Unsubscribe", format!("<{unsubscribe}>")))
         .raw_header(header("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()))
         .raw_header(header("Content-Language", user.account.locale.to_string()))

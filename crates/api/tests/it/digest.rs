@@ -52,9 +52,13 @@ async fn an_orebro_editor_gets_a_swedish_digest(app: TestApp) {
     assert!(rendered.html.starts_with("<!DOCTYPE html><html lang=\"sv\">"));
     assert!(rendered.html.contains("lang=\"fr\">Microcrédit solidaire"));
 
-    let message = mfx_api::mail::message("MICROFUTURE Exchange <noreply@example.org>", &lars, &rendered, &unsubscribe)
-        .expect("message");
+    let from = "MICROFUTURE Exchange <noreply@example.org>";
+    let message = mfx_api::mail::message(from, &lars, &rendered, &unsubscribe, "01936b2e").expect("message");
     let raw = String::from_utf8(message.formatted()).expect("utf-8");
+    // The same digest written again (sent again after a crash) is the same message.
+    assert!(raw.contains("Message-ID: <digest-01936b2e@example.org>"), "{raw}");
+    let again = mfx_api::mail::message(from, &lars, &rendered, &unsubscribe, "01936b2e").expect("message");
+    assert!(String::from_utf8(again.formatted()).expect("utf-8").contains("Message-ID: <digest-01936b2e@example.org>"));
     assert!(raw.contains(&format!("List-Unsubscribe: <{unsubscribe}>")), "{raw}");
     assert!(raw.contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click"));
     assert!(raw.contains("Content-Type: multipart/alternative"));

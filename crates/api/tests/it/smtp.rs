@@ -17,6 +17,13 @@ pub struct Received {
 }
 
 impl Received {
+    /// A header of the message, unfolded.
+    pub fn header(&self, name: &str) -> Option<String> {
+        let head = self.data.split("\r\n\r\n").next()?;
+        let prefix = format!("{}:", name.to_ascii_lowercase());
+        head.lines().find(|l| l.to_ascii_lowercase().starts_with(&prefix)).map(|l| l[prefix.len()..].trim().to_owned())
+    }
+
     /// The decoded parts of a multipart message: (content type, text).
     pub fn parts(&self) -> Vec<(String, String)> {
         let Some(boundary) =
@@ -68,6 +75,9 @@ struct Inbox {
     reject_next: usize,
     drop_next: usize,
     refused: usize,
+    /// How long to take over each message before acknowledging it, as a server that writes it
+    /// to disk first.
+    pace: std::time::Duration,
 }
 
 pub struct SmtpSink {
@@ -106,6 +116,11 @@ impl SmtpSink {
     /// Answers `550` to the next `n` messages: refused for good.
     pub fn reject_next(&self, n: usize) {
         self.inbox.lock().expect("inbox").reject_next = n;
+    }
+
+    /// Takes `pace` over each message before acknowledging it (and keeping it).
+    pub fn pace(&self, pace: std::time::Duration) {
+        self.inbox.lock().expect("inbox").pace = pace;
     }
 
     /// Closes the connection without answering the next `n` messages.
@@ -162,6 +177,10 @@ async fn session(socket: tokio::net::TcpStream, inbox: Arc<Mutex<Inbox>>) -> std
                         break;
                     }
                     data.push_str(line.strip_prefix('.').unwrap_or(&line));
+                }
+                let pace = inbox.lock().expect("inbox").pace;
+                if !pace.is_zero() {
+                    tokio::time::sleep(pace).await;
                 }
                 let mut inbox = inbox.lock().expect("inbox");
                 if inbox.drop_next > 0 {
