@@ -43,7 +43,7 @@ pub struct Prepared {
 
 pub fn open_database(settings: &Settings) -> Result<Db, StartupError> {
     // A request waits at most 5 s for a connection (on SQLite: for its turn at the one writer),
-    // then gets 503; while the database is away the pool tries to reconnect at least every 2.5 s.
+    // then gets 503.
     let options = PoolOptions { max_connections: settings.db_pool_size, acquire_timeout: Duration::from_secs(5) };
     Ok(Db::open(&settings.database_url, options)?)
 }

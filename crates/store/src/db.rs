@@ -242,6 +242,10 @@ pub fn until<T>(deadline: Option<Instant>, work: impl FnOnce() -> T) -> T {
     work()
 }
 
+/// While the database is away, the pools try to connect again every 200 ms at first, then at
+/// least this often: requests succeed again within about this long of its return.
+const RECONNECT_AT_LEAST_EVERY: Duration = Duration::from_secs(1);
+
 /// How long the one request that looks whether the database is back waits for a connection.
 const PROBE_WAIT: Duration = Duration::from_millis(250);
 
@@ -272,7 +276,7 @@ impl r2d2::HandleError<ConnectionError> for QuietErrors {
 
 /// Whether the last attempt to connect to the database failed. While it did, one request at a
 /// time waits a moment ([`PROBE_WAIT`]) for a connection (the pool keeps trying to make one,
-/// every 200 ms at first, at least every half acquire timeout) and the others are told at once that the database is
+/// every 200 ms at first, then every [`RECONNECT_AT_LEAST_EVERY`]) and the others are told at once that the database is
 /// unavailable, instead of each waiting the whole acquire timeout: answers the cache can give go
 /// on, and the rest fail fast. A pool that is only busy (every connection in use) is not away.
 #[derive(Debug, Default)]
@@ -335,7 +339,9 @@ impl Db {
             r2d2::Pool::builder()
                 .max_size(size)
                 .min_idle(Some(1))
-                .connection_timeout(options.acquire_timeout)
+                // r2d2 waits this long for the first connection, and tries to reconnect at least
+                // every half of it while the database is away; requests wait `acquire_timeout`.
+                .connection_timeout(RECONNECT_AT_LEAST_EVERY * 2)
                 .error_handler(Box::new(QuietErrors::default()))
                 .build(manager.clone())
                 .map_err(|e| StoreError::Unavailable(format!("cannot connect to {url}: {e}")))
