@@ -388,11 +388,6 @@ impl Db {
         Ok(got?)
     }
 
-    /// Whether the last attempt to connect failed (the database is away).
-    pub fn away(&self) -> bool {
-        self.reach.away()
-    }
-
     pub fn url(&self) -> &DatabaseUrl {
         &self.url
     }

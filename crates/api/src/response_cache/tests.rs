@@ -195,3 +195,31 @@ fn a_zero_budget_keeps_nothing() {
     cache.put(cache.ticket(), Source::Lists, "a".into(), body("x"));
     assert!(matches!(cache.get("a"), Lookup::Miss(_)));
 }
+
+#[test]
+fn while_the_log_cannot_be_read_what_is_held_is_served_but_not_what_a_write_touched() {
+    let cache = ResponseCache::new(1 << 20);
+    let long_ago = Instant::now().checked_sub(BOUND * 5).expect("an instant five bounds ago");
+    cache.restart(10, long_ago);
+    let (a, b) = (document(1), document(2));
+    cache.put(Ticket(10), Source::Document(a), "doc a".into(), body("a"));
+    cache.put(Ticket(10), Source::Document(b), "doc b".into(), body("b"));
+    cache.put(Ticket(10), Source::Lists, "list".into(), body("list"));
+    assert!(matches!(cache.get("doc a"), Lookup::Behind), "too old to answer as usual");
+    assert!(cache.held("doc a").is_some() && cache.held("list").is_some(), "held for an outage");
+    // A write on this instance changed document a; its change could not be read back from the log.
+    let touched = mfx_store::changes::Changes { changes: vec![change(11, Some(a))], complete: true };
+    cache.forget(&touched);
+    cache.behind();
+    assert!(cache.held("doc a").is_none(), "what the write touched is gone");
+    assert!(cache.held("list").is_none(), "and the lists it may show in");
+    assert_eq!(cache.held("doc b").map(|c| c.body), Some(Bytes::from_static(b"b")), "the rest is still held");
+    // A read that started before the write cannot put document a back.
+    cache.put(Ticket(10), Source::Document(a), "doc a".into(), body("old a"));
+    assert!(cache.held("doc a").is_none(), "a read from before the write is not kept");
+    assert_eq!(cache.held_hits(), 3);
+    // When the log is read again, the change is applied as usual.
+    cache.apply(10, &[change(11, Some(a))], Some(Instant::now()));
+    assert_eq!(hit(&cache, "doc b"), Some(Bytes::from_static(b"b")));
+    assert_eq!(cache.applied(), Some(11));
+}
