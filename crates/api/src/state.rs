@@ -86,23 +86,22 @@ impl AppState {
     /// response cache up to date with what it committed. Every write of the application goes
     /// through here.
     pub fn write_now<T>(&self, work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        if !self.cache.enabled() {
-            let done = self.db.write(work)?;
-            self.written();
-            return Ok(done);
-        }
-        // The changes this write made (and perhaps a few others' just before), read inside its
-        // transaction: if the log cannot be read once it is committed, the cache forgets what
-        // they touched instead of serving it.
+        // The changes this write made, with those the cache has not applied yet, read inside
+        // its transaction after its own writes (a read first would make SQLite's write lock an
+        // upgrade, which another process's writer can refuse): if the log cannot be read once it
+        // is committed, the cache forgets what they touched instead of serving it.
+        let applied = self.cache.enabled().then(|| self.cache.applied()).flatten();
         let (done, touched) = self.db.write(|conn| {
-            let before = mfx_store::changes::latest(conn)?;
             let done = work(conn)?;
+            let Some(applied) = applied else { return Ok((done, None)) };
             // PostgreSQL logs changes at commit (deferred triggers, for numbers in commit order):
             // logged now instead, a moment before the commit, they can be read back here.
             mfx_store::changes::log_now(conn)?;
-            Ok((done, mfx_store::changes::since(conn, before, TOUCHED_READ)?))
+            Ok((done, Some(mfx_store::changes::since(conn, applied, TOUCHED_READ)?)))
         })?;
-        crate::response_cache::follower::after_write(&self.db, &self.cache, &touched);
+        if self.cache.enabled() {
+            crate::response_cache::follower::after_write(&self.db, &self.cache, touched.as_ref());
+        }
         self.written();
         Ok(done)
     }

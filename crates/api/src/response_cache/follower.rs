@@ -54,9 +54,10 @@ pub fn catch_up(db: &Db, cache: &ResponseCache) -> Result<(), StoreError> {
 
 /// After a write committed on this instance: applies the log, so that the writer's next read
 /// shows the change. When the log cannot be read, the cache forgets what the write `touched`
-/// (the changes read back inside its transaction) and is marked behind: the next read reads the
-/// log before it is answered from the cache.
-pub fn after_write(db: &Db, cache: &ResponseCache, touched: &changes::Changes) {
+/// (the changes after those it applied, read back inside the write's transaction; everything
+/// when they are unknown) and is marked behind: the next read reads the log before it is
+/// answered from the cache.
+pub fn after_write(db: &Db, cache: &ResponseCache, touched: Option<&changes::Changes>) {
     if let Err(error) = catch_up(db, cache) {
         tracing::warn!(%error, "reading the change log after a write failed");
         cache.forget(touched);

@@ -423,17 +423,20 @@ impl ResponseCache {
     }
 
     /// Removes what `touched` names (a write's own changes, read inside its transaction) as
-    /// applying them would, without counting them applied: for when the log cannot be read after
+    /// applying them would, without counting them applied (everything when they are unknown): for when the log cannot be read after
     /// the write, so that neither a normal read nor [`ResponseCache::held`] serves what it changed.
-    pub fn forget(&self, touched: &mfx_store::changes::Changes) {
+    pub fn forget(&self, touched: Option<&mfx_store::changes::Changes>) {
         let mut inner = self.lock();
         let Some(applied) = inner.applied else { return };
-        if touched.complete && touched.changes.len() < 1000 {
-            for change in &touched.changes {
-                inner.apply(*change);
+        match touched {
+            // Read in full (fewer than the most a write reads back).
+            Some(touched) if touched.complete && touched.changes.len() < 1000 => {
+                for change in touched.changes.iter().filter(|c| c.seq > applied) {
+                    inner.apply(*change);
+                }
             }
-        } else {
-            inner.empty(touched.last(applied));
+            Some(touched) => inner.empty(touched.last(applied).max(applied + 1)),
+            None => inner.empty(applied + 1),
         }
         inner.applied = Some(applied);
         inner.compact();

@@ -209,7 +209,7 @@ fn while_the_log_cannot_be_read_what_is_held_is_served_but_not_what_a_write_touc
     assert!(cache.held("doc a").is_some() && cache.held("list").is_some(), "held for an outage");
     // A write on this instance changed document a; its change could not be read back from the log.
     let touched = mfx_store::changes::Changes { changes: vec![change(11, Some(a))], complete: true };
-    cache.forget(&touched);
+    cache.forget(Some(&touched));
     cache.behind();
     assert!(cache.held("doc a").is_none(), "what the write touched is gone");
     assert!(cache.held("list").is_none(), "and the lists it may show in");
