@@ -276,9 +276,10 @@ impl r2d2::HandleError<ConnectionError> for QuietErrors {
 
 /// Whether the last attempt to connect to the database failed. While it did, one request at a
 /// time waits a moment ([`PROBE_WAIT`]) for a connection (the pool keeps trying to make one,
-/// every 200 ms at first, then every [`RECONNECT_AT_LEAST_EVERY`]) and the others are told at once that the database is
-/// unavailable, instead of each waiting the whole acquire timeout: answers the cache can give go
-/// on, and the rest fail fast. A pool that is only busy (every connection in use) is not away.
+/// every 200 ms at first, then every [`RECONNECT_AT_LEAST_EVERY`]) and the others are told at
+/// once that the database is unavailable, instead of each waiting the whole acquire timeout:
+/// answers the cache can give go on, and the rest fail fast. A pool that is only busy (every
+/// connection in use) is not away.
 #[derive(Debug, Default)]
 struct Reach {
     away_since: Mutex<Option<Instant>>,

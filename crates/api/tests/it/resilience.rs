@@ -165,15 +165,6 @@ async fn acknowledged_writes_survive_sigkill_on_postgres() {
 }
 
 /// Resident memory of a process in KiB.
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 async fn a_mixed_load_for_a_minute_stays_healthy(backend: Backend) {
     const CONNECTIONS: usize = 128;
     const DURATION: Duration = Duration::from_secs(60);
@@ -235,11 +226,11 @@ async fn a_mixed_load_for_a_minute_stays_healthy(backend: Backend) {
     }
     // Memory after warming up, then at the end.
     tokio::time::sleep(DURATION / 4).await;
-    let warm = rss_kib(pid);
+    let warm = crate::support::rss_kib(pid);
     let mut peak = warm;
     while started.elapsed() < DURATION {
         tokio::time::sleep(Duration::from_secs(1)).await;
-        peak = peak.max(rss_kib(pid));
+        peak = peak.max(crate::support::rss_kib(pid));
     }
     let (mut requests, mut errors, mut failures) = (0, Vec::new(), 0);
     while let Some(result) = load.join_next().await {
@@ -248,7 +239,7 @@ async fn a_mixed_load_for_a_minute_stays_healthy(backend: Backend) {
         errors.extend(e);
         failures += f;
     }
-    let end = rss_kib(pid);
+    let end = crate::support::rss_kib(pid);
     child.kill().expect("stop");
     child.wait().expect("reaped");
     let log = std::fs::read_to_string(server.log()).unwrap_or_default();

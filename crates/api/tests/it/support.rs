@@ -79,6 +79,16 @@ impl Drop for TestDatabase {
     }
 }
 
+/// The resident memory of a process, in KiB (0 when it is gone).
+pub fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|status| {
+            status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
 /// The `mfx` binary on a test database, with nothing from the environment but `PATH`.
 pub fn mfx(db: &TestDatabase) -> std::process::Command {
     let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_mfx"));

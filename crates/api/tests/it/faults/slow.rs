@@ -38,15 +38,6 @@ async fn slow_proxy(target: std::net::SocketAddr, delay: Arc<Mutex<Duration>>) -
     port
 }
 
-fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|status| {
-            status.lines().find(|l| l.starts_with("VmRSS:")).and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        })
-        .unwrap_or(0)
-}
-
 /// Every query 200 ms late, 32 clients: the pool does not deadlock, requests that cannot get a
 /// connection in time answer 503 instead of queueing without bound, memory stays flat, every
 /// acknowledged write is kept, and once the database is fast again every request succeeds.
@@ -75,9 +66,9 @@ async fn a_slow_database_gets_503s_not_a_pile_up() {
     let (seen, stop) = (Arc::new(Seen::default()), Arc::new(AtomicBool::new(false)));
     let mut tasks = load(&serve, 32, &token, &known, &seen, &stop);
     tokio::time::sleep(Duration::from_secs(5)).await;
-    let warm = rss_kib(running.child.id());
+    let warm = crate::support::rss_kib(running.child.id());
     tokio::time::sleep(Duration::from_secs(10)).await;
-    let late = rss_kib(running.child.id());
+    let late = crate::support::rss_kib(running.child.id());
     *delay.lock().expect("delay") = Duration::ZERO;
     let fast = Instant::now();
     tokio::time::sleep(Duration::from_secs(5)).await;
