@@ -66,6 +66,41 @@ enum Command {
     /// The search index.
     #[command(subcommand)]
     Search(SearchCommand),
+    /// Copy the whole platform into a new file while the server runs.
+    ///
+    /// The copy is the configured database (MFX_DATABASE_URL) as it was at one moment:
+    /// partners, accounts, documents with their history and attached files (they live in the
+    /// database), sessions and the digest outbox. The search index is not in it: it is rebuilt
+    /// from the data. On SQLite the copy is an SQLite database; on PostgreSQL it is a dump in
+    /// pg_dump's custom format, made by pg_dump. The file is written under a temporary name
+    /// beside FILE and renamed when complete, so an interrupted backup never leaves a file named
+    /// FILE. It holds password hashes and sessions: it is created readable by its owner only;
+    /// keep it so.
+    Backup {
+        /// The file to write; it must not exist yet.
+        file: PathBuf,
+        /// The pg_dump program to run on PostgreSQL (default: pg_dump on PATH), of the
+        /// server's major version or a later one.
+        #[arg(long, env = "MFX_PG_DUMP", value_name = "PROGRAM")]
+        pg_dump: Option<PathBuf>,
+    },
+    /// Restore a backup made by `mfx backup` into the configured database, which must be empty.
+    ///
+    /// MFX_DATABASE_URL must name a new database: on SQLite a file that does not exist yet (or
+    /// is empty), on PostgreSQL a database holding none of the platform's tables (createdb).
+    /// The file is checked first: that it is whole, that it is a backup of this platform, and
+    /// that it was not made by a newer version. When anything is wrong nothing is changed. A
+    /// backup made by an older version is migrated. Afterwards the counts of what was restored
+    /// are printed, and the search index in MFX_SEARCH_DIR is rebuilt if it exists (otherwise
+    /// `mfx serve` builds it at start).
+    Restore {
+        /// The backup to restore.
+        file: PathBuf,
+        /// The pg_restore program to run on PostgreSQL (default: pg_restore on PATH), of the
+        /// same major version as the pg_dump that made the backup or a later one.
+        #[arg(long, env = "MFX_PG_RESTORE", value_name = "PROGRAM")]
+        pg_restore: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -241,6 +276,8 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Backup { file, pg_dump } => crate::backup::backup(&settings, &file, pg_dump.as_deref()),
+        Command::Restore { file, pg_restore } => crate::backup::restore(&settings, &file, pg_restore.as_deref()),
         Command::Migrate => {
             let db = bootstrap::open_database(&settings).map_err(|e| e.to_string())?;
             let applied = migrations::run_pending(&db).map_err(|e| e.to_string())?;

@@ -2,6 +2,7 @@
 //! authentication, and the `mfx` command line.
 
 pub mod auth;
+pub mod backup;
 pub mod bench_data;
 pub mod bootstrap;
 pub mod cli;

@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod activity;
 pub mod attachments;
+pub mod backup;
 pub mod changes;
 mod db;
 pub mod documents;

@@ -5,6 +5,7 @@ mod support;
 mod account_security;
 mod accounts;
 mod auth;
+mod backup;
 mod caching;
 mod cli;
 mod delivery;
