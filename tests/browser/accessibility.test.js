@@ -35,6 +35,7 @@ const ANONYMOUS_PAGES = [
   ['action-plans', PATHS.actionPlans],
   ['search', PATHS.search],
   ['partner', PATHS.partner],
+  ['privacy', PATHS.privacy],
 ];
 
 const DOCUMENT_PAGES = [

@@ -89,6 +89,7 @@ export const PATHS = {
   actionPlans: '/action-plans',
   search: '/search?q=microcredit',
   partner: '/partners/orebro',
+  privacy: '/privacy',
   newPractice: '/practices/new',
   account: '/account',
   password: '/account/password',

@@ -24,6 +24,7 @@ pub mod openapi;
 pub mod private_file;
 pub mod progress;
 pub mod response_cache;
+pub mod retention;
 pub mod route_table;
 pub mod routes;
 pub mod server;

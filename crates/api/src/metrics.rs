@@ -21,12 +21,21 @@ pub struct Metrics {
     requests: Mutex<BTreeMap<(String, String, u16), Series>>,
     /// Passes of the digest scheduler that did their work, and those that met a failure.
     digest_passes: [AtomicU64; 2],
+    /// Personal records the retention jobs removed, by kind ([`crate::retention::KINDS`]).
+    retention_removed: [AtomicU64; crate::retention::KINDS.len()],
 }
 
 impl Metrics {
     /// Counts one pass of the digest scheduler.
     pub fn digest_pass(&self, succeeded: bool) {
         self.digest_passes[usize::from(!succeeded)].fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts what a retention pass removed, by kind.
+    pub fn retention_removed(&self, counts: [usize; crate::retention::KINDS.len()]) {
+        for (total, count) in self.retention_removed.iter().zip(counts) {
+            total.fetch_add(u64::try_from(count).unwrap_or(u64::MAX), Ordering::Relaxed);
+        }
     }
 
     pub fn record(&self, method: &str, route: &str, status: u16, elapsed: Duration) {
@@ -71,6 +80,13 @@ impl Metrics {
         out.push_str("# TYPE mfx_digest_passes_total counter\n");
         for (outcome, count) in ["succeeded", "failed"].iter().zip(&self.digest_passes) {
             let _ = writeln!(out, "mfx_digest_passes_total{{outcome=\"{outcome}\"}} {}", count.load(Ordering::Relaxed));
+        }
+        out.push_str(
+            "# HELP mfx_retention_removed_total Personal records removed past their retention period, by kind.\n",
+        );
+        out.push_str("# TYPE mfx_retention_removed_total counter\n");
+        for (kind, count) in crate::retention::KINDS.iter().zip(&self.retention_removed) {
+            let _ = writeln!(out, "mfx_retention_removed_total{{kind=\"{kind}\"}} {}", count.load(Ordering::Relaxed));
         }
         for (name, help, value) in extra_gauges {
             let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {value}");

@@ -171,23 +171,22 @@ pub async fn digest_scheduler(state: AppState, mailer: crate::mail::Mailer) {
 /// behind starts again from the documents themselves.
 pub const CHANGE_LOG_DAYS: i64 = 7;
 
-/// Hourly housekeeping: forget ended sessions, old sign-in failures and changes older than
-/// [`CHANGE_LOG_DAYS`].
+/// Hourly housekeeping: the retention pass (ended sessions, sign-in records, digests, names in
+/// account changes and withdrawn calendar addresses past their periods, see
+/// [`crate::retention`]), then the changes older than [`CHANGE_LOG_DAYS`].
 pub async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
+        if let Err(error) = crate::retention::pass(&state).await {
+            tracing::warn!(%error, "the retention pass failed");
+        }
         let now = state.clock.now();
         let result = state
-            .write(move |conn| {
-                let sessions = mfx_store::sessions::purge_ended(conn, now - chrono::Duration::days(7))?;
-                let throttles = mfx_store::throttle::purge(conn, now - chrono::Duration::days(1))?;
-                let changes = mfx_store::changes::prune(conn, now - chrono::Duration::days(CHANGE_LOG_DAYS))?;
-                Ok((sessions, throttles, changes))
-            })
+            .write(move |conn| mfx_store::changes::prune(conn, now - chrono::Duration::days(CHANGE_LOG_DAYS)))
             .await;
         match result {
-            Ok((sessions, throttles, changes)) => tracing::debug!(sessions, throttles, changes, "housekeeping done"),
+            Ok(changes) => tracing::debug!(changes, "housekeeping done"),
             Err(error) => tracing::warn!(%error, "housekeeping failed"),
         }
     }

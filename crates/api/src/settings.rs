@@ -2,6 +2,10 @@
 //! same keys in lower case (`bind = "0.0.0.0:8080"`). The environment wins over the file.
 //! Every bad value is reported at once, each with what was expected.
 
+mod privacy;
+
+pub use privacy::{Privacy, Retention};
+
 use mfx_domain::Email;
 use mfx_store::DatabaseUrl;
 use std::collections::HashMap;
@@ -83,6 +87,8 @@ pub struct Settings {
     pub digest_interval: Duration,
     /// How long a worker keeps the digests it took before another worker may take them.
     pub digest_lease: Duration,
+    /// The privacy notice's controller, contact and licence, and the retention periods.
+    pub privacy: Privacy,
 }
 
 /// The keys, as environment variables; the TOML file uses them lower-cased without `MFX_`.
@@ -112,6 +118,14 @@ pub const KEYS: &[&str] = &[
     "MFX_ACCESS_TOKEN_TTL_SECS",
     "MFX_BODY_TIMEOUT_SECS",
     "MFX_METRICS_TOKEN",
+    "MFX_PRIVACY_CONTROLLER",
+    "MFX_PRIVACY_CONTACT",
+    "MFX_CONTENT_LICENCE",
+    "MFX_RETAIN_SESSIONS_DAYS",
+    "MFX_RETAIN_SIGN_IN_ATTEMPTS_HOURS",
+    "MFX_RETAIN_DIGESTS_DAYS",
+    "MFX_RETAIN_ACCOUNT_CHANGES_DAYS",
+    "MFX_RETAIN_CALENDAR_TOKENS_DAYS",
 ];
 
 /// Why the configuration was refused: one line per problem.
@@ -300,6 +314,7 @@ impl Settings {
                 Some(Secret::new(token))
             }
         });
+        let privacy = Privacy::read(&get, &mut problems);
 
         match (
             database_url,
@@ -356,6 +371,7 @@ impl Settings {
                 metrics_token,
                 digest_interval: Duration::from_secs(digest_interval_secs),
                 digest_lease: Duration::from_secs(digest_lease_secs),
+                privacy,
             }),
             _ => Err(SettingsError(problems)),
         }
@@ -457,6 +473,7 @@ mod tests {
             ("MFX_METRICS_TOKEN", "guessable"),
             ("MFX_TRUSTED_PROXIES", "10.0.0.0/8, proxy.internal"),
             ("MFX_UNSUBSCRIBE_SECRET", "short"),
+            ("MFX_RETAIN_DIGESTS_DAYS", "7"),
         ]);
         let Err(SettingsError(problems)) = Settings::from_sources(&bad, &HashMap::new()) else {
             panic!("bad values must be refused");
@@ -475,6 +492,7 @@ mod tests {
             "MFX_PUBLIC_URL",
             "MFX_BODY_TIMEOUT_SECS",
             "MFX_METRICS_TOKEN",
+            "MFX_RETAIN_DIGESTS_DAYS",
         ] {
             assert!(problems.iter().any(|p| p.starts_with(key)), "{key} missing from {problems:?}");
         }

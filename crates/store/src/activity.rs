@@ -134,3 +134,73 @@ pub fn of_subject(
         .load(conn)?;
     rows.into_iter().map(to_record).collect()
 }
+
+/// The fields of account events whose values identify a person.
+pub const PERSONAL_FIELDS: [&str; 3] = ["display_name", "email", "name"];
+
+/// Clears the names and email addresses recorded in account events before `before`: an event
+/// keeps which fields changed, who changed them and when, without the old and new values of a
+/// personal field. Details that cannot be read are cleared whole. Returns how many events were
+/// cleared.
+pub fn clear_personal_values(conn: &mut DbConnection, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    let rows: Vec<(String, String)> = activity::table
+        .filter(activity::subject_kind.eq("account"))
+        .filter(activity::at.lt(before.naive_utc()))
+        .filter(activity::details.ne("{}"))
+        .select((activity::id, activity::details))
+        .load(conn)?;
+    let mut cleared = 0;
+    for (id, text) in rows {
+        let cleaned = match serde_json::from_str::<Value>(&text) {
+            Ok(details) => Some(without_personal_values(&details)).filter(|cleaned| *cleaned != details),
+            Err(_) => Some(Value::Object(serde_json::Map::new())),
+        };
+        if let Some(cleaned) = cleaned {
+            diesel::update(activity::table.find(&id)).set(activity::details.eq(cleaned.to_string())).execute(conn)?;
+            cleared += 1;
+        }
+    }
+    Ok(cleared)
+}
+
+/// `details` without personal values: top-level personal fields go, and a change of a personal
+/// field keeps only its `field`.
+fn without_personal_values(details: &Value) -> Value {
+    let mut cleaned = details.clone();
+    if let Some(map) = cleaned.as_object_mut() {
+        map.retain(|key, _| !PERSONAL_FIELDS.contains(&key.as_str()));
+        if let Some(changes) = map.get_mut("changes").and_then(Value::as_array_mut) {
+            for change in changes {
+                let personal =
+                    change.get("field").and_then(Value::as_str).is_some_and(|field| PERSONAL_FIELDS.contains(&field));
+                if personal && let Some(change) = change.as_object_mut() {
+                    change.retain(|key, _| key == "field");
+                }
+            }
+        }
+    }
+    cleaned
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn personal_values_go_and_the_change_stays() {
+        let details = json!({ "changes": [
+            { "field": "display_name", "from": "Ana Pop", "to": "Ana Ionescu" },
+            { "field": "role", "from": "editor", "to": "coordinator" },
+        ], "email": "ana@example.ro" });
+        assert_eq!(
+            without_personal_values(&details),
+            json!({ "changes": [
+                { "field": "display_name" },
+                { "field": "role", "from": "editor", "to": "coordinator" },
+            ] })
+        );
+        let plain = json!({ "role": "editor", "partner": "orebro" });
+        assert_eq!(without_personal_values(&plain), plain);
+    }
+}

@@ -260,3 +260,19 @@ pub fn retry(conn: &mut DbConnection, id: &str, now: DateTime<Utc>) -> Result<bo
         .execute(conn)?
         > 0)
 }
+
+/// Deletes the records of digests done with before `before`: sent ones by when they were sent,
+/// empty, failed and set-aside ones by the end of their period. Pending and sending ones stay.
+/// Returns how many went.
+pub fn purge_finished(conn: &mut DbConnection, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    let before = before.naive_utc();
+    Ok(diesel::delete(
+        digest_outbox::table.filter(
+            digest_outbox::status.eq("sent").and(digest_outbox::sent_at.lt(before)).or(digest_outbox::status
+                .eq_any(["empty", "failed", "parked"])
+                .and(digest_outbox::period_end.lt(before))
+                .nullable()),
+        ),
+    )
+    .execute(conn)?)
+}

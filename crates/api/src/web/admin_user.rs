@@ -125,6 +125,10 @@ async fn events(state: &AppState, page: &Page, id: UserId, partners: &[Partner])
                     .iter()
                     .map(|c| {
                         let field = text(c, "field");
+                        // Past its retention period a name's old and new values are cleared.
+                        if c.get("from").is_none() && c.get("to").is_none() {
+                            return page.t1("admin-event-change-cleared", "field", &page.code("admin-field-", &field));
+                        }
                         page.tr.args(
                             "admin-event-change",
                             &[

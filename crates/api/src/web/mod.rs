@@ -20,6 +20,7 @@ mod outbox;
 mod page;
 mod pages;
 mod password;
+mod privacy;
 mod report;
 mod review;
 mod search;
@@ -58,6 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/")).get(pages::home))
         .service(web::resource(format!("/{l}/sign-in")).get(pages::sign_in_form).post(pages::sign_in))
         .service(web::resource(format!("/{l}/sign-out")).post(pages::sign_out))
+        .service(web::resource(format!("/{l}/privacy")).get(privacy::notice))
         .service(web::resource(format!("/{l}/search")).get(search::search))
         .service(web::resource(format!("/{l}/dashboard")).get(dashboard::dashboard))
         .service(web::resource(format!("/{l}/action-items")).get(action_items::board_page))
@@ -145,10 +147,10 @@ pub fn render<T: Template>(template: &T) -> Result<String, ApiError> {
     template.render().map_err(ApiError::internal)
 }
 
-/// Pages an account that must change its password may still see: the change form itself, and
-/// signing in and out.
+/// Pages an account that must change its password may still see: the change form itself,
+/// signing in and out, and the privacy notice.
 fn allowed_before_password_change(path: &str) -> bool {
-    ["/account/password", "/sign-in", "/sign-out"].iter().any(|tail| path.ends_with(tail))
+    ["/account/password", "/sign-in", "/sign-out", "/privacy"].iter().any(|tail| path.ends_with(tail))
         || path.starts_with("/unsubscribe/")
 }
 

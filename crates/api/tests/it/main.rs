@@ -27,6 +27,7 @@ mod openapi;
 mod partners;
 mod partnership;
 mod preconditions;
+mod privacy;
 mod reading;
 mod resilience;
 mod review;

@@ -39,6 +39,12 @@ pub fn revoke_calendar_tokens(conn: &mut DbConnection, user: UserId, now: DateTi
     .execute(conn)?)
 }
 
+/// Deletes calendar tokens withdrawn before `before`; returns how many went.
+pub fn purge_revoked_calendar_tokens(conn: &mut DbConnection, before: DateTime<Utc>) -> Result<usize, StoreError> {
+    Ok(diesel::delete(calendar_tokens::table.filter(calendar_tokens::revoked_at.lt(before.naive_utc())))
+        .execute(conn)?)
+}
+
 /// The active account a calendar token belongs to.
 pub fn calendar_owner(conn: &mut DbConnection, token_hash: &str) -> Result<Option<UserId>, StoreError> {
     calendar_tokens::table

@@ -7,7 +7,7 @@ mod deliverables;
 mod plan;
 
 pub use board::{BoardItem, action_item_board, indicator_facts};
-pub use calendar::{calendar_owner, new_calendar_token, revoke_calendar_tokens};
+pub use calendar::{calendar_owner, new_calendar_token, purge_revoked_calendar_tokens, revoke_calendar_tokens};
 pub use deliverables::{
     DeliverableFields, DeliverableFilter, DeliverableRecord, HistoryRecord, add_evidence, deliverable_by_code,
     deliverable_history, find_deliverable, insert_deliverable, list_deliverables, move_deliverable, update_deliverable,
