@@ -2,7 +2,8 @@
 // no serious or critical violation, and each page has <html lang>, one <main>, a skip link to
 // #main and no raw Fluent message id in its text. Anonymous pages first, then, signed in as the
 // Örebro editor, the new-practice form, the account page, the dashboard, the action-item board
-// and the translation editor; signed in as an administrator, the digest outbox.
+// the translation editor and the data page; signed in as an administrator, the digest outbox and
+// the requests to erase an account.
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -128,6 +129,11 @@ describe('accessibility', () => {
           await checkPage(member, lang, `/${lang}${PATHS.account}`, 'account');
         });
 
+        test(`${lang}: your data`, { timeout: TEST_TIMEOUT }, async () => {
+          await signInAsLars();
+          await checkPage(member, lang, `/${lang}${PATHS.accountData}`, 'account-data');
+        });
+
         test(`${lang}: password change form`, { timeout: TEST_TIMEOUT }, async () => {
           await signInAsLars();
           await checkPage(member, lang, `/${lang}${PATHS.password}`, 'password');
@@ -169,6 +175,11 @@ describe('accessibility', () => {
         await checkPage(operator, lang, `/${lang}${PATHS.outbox}`, 'outbox');
         const rows = await operator.locator('main table tbody tr').count();
         assert.ok(rows > 0, 'the outbox lists the digests written by `mfx digest run --now`');
+      });
+
+      test(`${lang}: requests to erase an account (administrator)`, { timeout: TEST_TIMEOUT }, async () => {
+        await signInAsEva();
+        await checkPage(operator, lang, `/${lang}${PATHS.erasures}`, 'erasures');
       });
     });
   }

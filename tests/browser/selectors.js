@@ -93,6 +93,8 @@ export const PATHS = {
   newPractice: '/practices/new',
   account: '/account',
   password: '/account/password',
+  accountData: '/account/data',
+  erasures: '/admin/erasures',
   dashboard: '/dashboard',
   workPackages: '/work-packages',
   actionItems: '/action-items',

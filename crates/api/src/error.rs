@@ -143,6 +143,9 @@ impl ApiError {
                 DomainError::Conflict { code: "period_overlap", .. } => {
                     Some("The dates overlap another reporting period.".into())
                 }
+                DomainError::Conflict { code: "no_erasure_request", .. } => {
+                    Some("The account's owner has not asked for it to be erased, or withdrew the request.".into())
+                }
                 DomainError::Conflict { field, .. } => Some(format!("Another record already uses this {field}.")),
                 DomainError::Forbidden => None,
                 DomainError::StaleVersion { current, .. } => {
@@ -184,6 +187,9 @@ impl ApiError {
             }
             ApiError::Domain(DomainError::Conflict { field, code: code @ "period_overlap" }) => {
                 vec![FieldError::new(*field, code, "the dates overlap another reporting period")]
+            }
+            ApiError::Domain(DomainError::Conflict { field, code: code @ "no_erasure_request" }) => {
+                vec![FieldError::new(*field, code, "no request to erase this account waits")]
             }
             ApiError::Domain(DomainError::Conflict { field, code }) => {
                 vec![FieldError::new(*field, code, format!("this {field} is already in use"))]

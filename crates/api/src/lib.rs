@@ -21,6 +21,7 @@ pub mod markdown;
 pub mod metrics;
 pub mod middleware;
 pub mod openapi;
+pub mod personal_export;
 pub mod private_file;
 pub mod progress;
 pub mod response_cache;

@@ -43,10 +43,13 @@ pub enum Action {
     /// Follow work in one's own calendar and reminders: the deadlines of the deliverables
     /// one's partner is responsible for (the lead partner follows them all).
     Follow,
+    /// Erase an account: on one's own profile, ask for it; on an account, confirm the request
+    /// (the lead partner and operators, never for themselves).
+    Erase,
 }
 
 impl Action {
-    pub const ALL: [Action; 10] = [
+    pub const ALL: [Action; 11] = [
         Action::Read,
         Action::Create,
         Action::Update,
@@ -57,6 +60,7 @@ impl Action {
         Action::ReadTrail,
         Action::ApproveTranslation,
         Action::Follow,
+        Action::Erase,
     ];
 }
 
@@ -98,12 +102,14 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
         Resource::Partner => match action {
             Read => true,
             Create | Update => role == Role::Admin,
-            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow | Erase => false,
         },
         Resource::Documents => match action {
             Read => true,
             Create => writes,
-            Update | Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
+            Update | Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow | Erase => {
+                false
+            }
         },
         Resource::AccountDirectory => action == Read && manages,
         Resource::Account { id, role: target_role, .. } => {
@@ -113,13 +119,14 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 // Only operators create, change or close operator accounts.
                 Create | Update => role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin),
                 // Nobody closes their own account here: it would lock the last operator out.
-                Deactivate => {
+                // Erasing is asked for on one's own profile and confirmed by someone else.
+                Deactivate | Erase => {
                     !is_self && (role == Role::Admin || (role == Role::Coordinator && target_role != Role::Admin))
                 }
                 Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
             }
         }
-        Resource::Profile { id } => id == member.id && matches!(action, Read | Update),
+        Resource::Profile { id } => id == member.id && matches!(action, Read | Update | Erase),
         Resource::Document { owner, status, visibility } => {
             let own = owner == member.partner;
             let readable = match status {
@@ -139,13 +146,13 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
                 // A translation another partner proposes goes live once the owner partner's
                 // editor or the lead partner accepts it.
                 ApproveTranslation => (manages || (role == Role::Editor && own)) && status != Status::Archived,
-                Deactivate | Follow => false,
+                Deactivate | Follow | Erase => false,
             }
         }
         Resource::WorkPlan => match action {
             Read => true,
             Create | Update => manages,
-            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow => false,
+            Deactivate | Translate | Submit | Review | ReadTrail | ApproveTranslation | Follow | Erase => false,
         },
         Resource::Operations => role == Role::Admin && matches!(action, Read | Update),
         Resource::Deliverable { responsible } => match action {
@@ -153,7 +160,7 @@ pub fn permits(actor: &Actor, action: Action, resource: &Resource<'_>) -> bool {
             Create | Update | Review => manages,
             Submit => manages || (role == Role::Editor && responsible.contains(&member.partner)),
             Follow => manages || responsible.contains(&member.partner),
-            Deactivate | Translate | ReadTrail | ApproveTranslation => false,
+            Deactivate | Translate | ReadTrail | ApproveTranslation | Erase => false,
         },
     }
 }

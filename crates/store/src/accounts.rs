@@ -1,6 +1,7 @@
 //! User accounts: creation, lookup by id, email or session, listing and changes.
 
 use crate::db::DbConnection;
+use crate::erasure::not_erased;
 use crate::error::{StoreError, corrupt};
 use crate::schema::{partners, sessions, users};
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -105,8 +106,9 @@ pub fn insert(
     find(conn, id)?.ok_or(StoreError::Domain(Error::NotFound { entity: "account" }))
 }
 
+/// The account, unless it was erased (an erased account is nobody's to read or change).
 pub fn find(conn: &mut DbConnection, id: UserId) -> Result<Option<AccountRecord>, StoreError> {
-    with_partner!(users::table.filter(users::id.eq(id.to_string())))
+    with_partner!(users::table.filter(users::id.eq(id.to_string())).filter(not_erased!(users::id)))
         .first::<(UserRow, String)>(conn)
         .optional()?
         .map(to_record)
@@ -180,7 +182,8 @@ pub fn list(
     after: Option<&str>,
     limit: i64,
 ) -> Result<Vec<AccountRecord>, StoreError> {
-    let mut query = users::table.inner_join(partners::table).into_boxed();
+    // An erased account has left the directory; its row only keeps its documents' history whole.
+    let mut query = users::table.inner_join(partners::table).filter(not_erased!(users::id)).into_boxed();
     if let Some(partner) = filter.partner {
         query = query.filter(users::partner_id.eq(partner.to_string()));
     }
@@ -311,6 +314,17 @@ fn missed(conn: &mut DbConnection, key: &str, expected: Option<i64>) -> StoreErr
         (Ok(_), _) => Error::NotFound { entity: "account" }.into(),
         (Err(e), _) => e.into(),
     }
+}
+
+/// Whether the account is the only active administrator: closing or erasing it would leave
+/// nobody to run the platform.
+pub fn is_last_active_administrator(conn: &mut DbConnection, id: UserId) -> Result<bool, StoreError> {
+    let found: Option<(String, bool)> =
+        users::table.find(id.to_string()).select((users::role, users::active)).first(conn).optional()?;
+    Ok(match found {
+        Some((role, true)) if role == Role::Admin.as_str() => active_administrators(conn)? == 1,
+        _ => false,
+    })
 }
 
 /// Active administrators.

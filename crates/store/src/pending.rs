@@ -62,9 +62,11 @@ impl Pending {
     }
 }
 
+/// The names of the accounts, but those erased: their work stays, without a name.
 fn names(conn: &mut DbConnection, ids: Vec<String>) -> Result<HashMap<String, String>, StoreError> {
     Ok(users::table
         .filter(users::id.eq_any(ids))
+        .filter(crate::erasure::not_erased!(users::id))
         .select((users::id, users::display_name))
         .load::<(String, String)>(conn)?
         .into_iter()
@@ -73,7 +75,7 @@ fn names(conn: &mut DbConnection, ids: Vec<String>) -> Result<HashMap<String, St
 
 fn person(id: Option<String>, names: &HashMap<String, String>) -> Result<Option<(UserId, String)>, StoreError> {
     let Some(id) = id else { return Ok(None) };
-    let name = names.get(&id).cloned().unwrap_or_default();
+    let Some(name) = names.get(&id).cloned() else { return Ok(None) };
     Ok(Some((id.parse().map_err(|e| corrupt("users", e))?, name)))
 }
 

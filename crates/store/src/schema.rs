@@ -259,6 +259,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     deliverable_history,
     calendar_tokens,
     digest_outbox,
+    account_erasures,
 );
 
 diesel::table! {
@@ -396,3 +397,13 @@ diesel::table! {
         submitted_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    account_erasures (user_id) {
+        user_id -> Text,
+        requested_at -> Nullable<Timestamp>,
+        erased_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(account_erasures -> users (user_id));

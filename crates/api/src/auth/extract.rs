@@ -148,6 +148,11 @@ impl KnownSessions {
         }
     }
 
+    /// Forgets every session of an account that no longer exists as it was (erased).
+    pub fn forget_account(&self, id: mfx_domain::UserId) {
+        self.lock().retain(|_, (record, _)| record.account.id != id);
+    }
+
     /// The account of `session` if it was found valid within [`KnownSessions::FOR`].
     pub fn recall(&self, session: &str) -> Option<AccountRecord> {
         let map = self.lock();

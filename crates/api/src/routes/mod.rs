@@ -10,6 +10,7 @@ pub mod health;
 pub mod kinds;
 pub mod me;
 pub mod partners;
+pub mod personal;
 pub mod review;
 pub mod tracking;
 pub mod users;
@@ -62,6 +63,12 @@ pub fn configure(config: &mut ServiceConfig<'_>) {
             .service(me::patch_me)
             .service(me::change_password)
             .service(me::revoke_unsubscribe_links)
+            .service(personal::export_me)
+            .service(personal::get_erasure)
+            .service(personal::request_erasure)
+            .service(personal::withdraw_erasure)
+            .service(personal::list_erasure_requests)
+            .service(personal::erase_user)
             .service(partners::get_project)
             .service(partners::list_partners)
             .service(partners::get_partner)

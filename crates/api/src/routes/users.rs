@@ -269,7 +269,7 @@ pub async fn create_user(
         .json(CreatedUser { user: UserView::from(&record), initial_password: created.initial_password }))
 }
 
-fn parse_user_id(raw: &str) -> Result<UserId, ApiError> {
+pub(super) fn parse_user_id(raw: &str) -> Result<UserId, ApiError> {
     raw.parse().map_err(|_| ApiError::not_found("account"))
 }
 

@@ -9,6 +9,7 @@
 
 pub mod accounts;
 pub mod documents;
+pub mod personal;
 pub mod review;
 pub mod tracking;
 pub mod users;

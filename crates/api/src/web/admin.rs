@@ -84,6 +84,8 @@ pub struct UsersPage<'a> {
     pub partners: Vec<PartnerChoice>,
     /// The partner the list is filtered by (slug), or empty.
     pub partner: String,
+    /// How many requests to erase an account wait for this reader.
+    pub erasures: usize,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,7 +121,8 @@ pub async fn list(
             })
             .collect();
         let partner = chosen.map(|p| p.profile.slug.to_string()).unwrap_or_default();
-        let body = render(&UsersPage { page: &page, rows, partners: choices(&all), partner })?;
+        let erasures = super::account_data::waiting(&state, &by).await?;
+        let body = render(&UsersPage { page: &page, rows, partners: choices(&all), partner, erasures })?;
         Ok::<_, ApiError>(html(StatusCode::OK, body, cookies))
     })
     .await

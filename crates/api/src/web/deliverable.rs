@@ -165,7 +165,11 @@ async fn deliverable_page(
         history: history
             .into_iter()
             .map(|h| Step {
-                who: h.actor.unwrap_or_else(|| page.t("deliverable-history-system")),
+                who: match (h.actor, h.former_member_of) {
+                    (Some(name), _) => name,
+                    (None, Some(partner)) => page.t1("history-former-member", "partner", &partner),
+                    (None, None) => page.t("deliverable-history-system"),
+                },
                 at: h.at,
                 from: h.from,
                 to: h.to,

@@ -1,6 +1,7 @@
 //! The web interface: server-rendered pages under `/{lang}/…` in six languages, working
 //! without JavaScript. Pages reuse the API's use cases; forms post and redirect (303).
 
+mod account_data;
 mod action_items;
 mod admin;
 mod admin_user;
@@ -82,11 +83,17 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(web::resource(format!("/{l}/report/download")).get(report::download))
         .service(web::resource(format!("/{l}/account")).get(pages::account).post(pages::save_account))
         .service(web::resource(format!("/{l}/account/password")).get(password::form).post(password::change))
+        .service(web::resource(format!("/{l}/account/data")).get(account_data::show))
+        .service(web::resource(format!("/{l}/account/data/export")).get(account_data::download))
+        .service(web::resource(format!("/{l}/account/data/erasure")).post(account_data::request))
+        .service(web::resource(format!("/{l}/account/data/erasure/withdraw")).post(account_data::withdraw))
         .service(web::resource(format!("/{l}/account/unsubscribe-links")).post(password::revoke_unsubscribe_links))
         .service(web::resource(format!("/{l}/account/calendar")).post(calendar::create))
         .service(web::resource(format!("/{l}/account/calendar/revoke")).post(calendar::revoke))
         .service(web::resource(format!("/{l}/admin/digests")).get(outbox::list))
         .service(web::resource(format!("/{l}/admin/users")).get(admin::list))
+        .service(web::resource(format!("/{l}/admin/erasures")).get(account_data::list))
+        .service(web::resource(format!("/{l}/admin/erasures/{{id}}")).post(account_data::confirm))
         .service(web::resource(format!("/{l}/admin/users/new")).get(admin::new_form).post(admin::create))
         .service(web::resource(format!("/{l}/admin/users/{{id}}")).get(admin_user::user).post(admin_user::save))
         .service(web::resource(format!("/{l}/admin/users/{{id}}/deactivate")).post(admin_user::deactivate))

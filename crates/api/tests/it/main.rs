@@ -26,6 +26,7 @@ mod misleading;
 mod openapi;
 mod partners;
 mod partnership;
+mod personal;
 mod preconditions;
 mod privacy;
 mod reading;

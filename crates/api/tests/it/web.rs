@@ -217,6 +217,8 @@ async fn signed_in_pages_speak_their_language(app: TestApp) {
             "/action-items",
             "/action-items?by=due",
             "/account",
+            "/account/data",
+            "/admin/erasures",
             "/report",
             "/practices/new",
             "/meeting-notes/new",

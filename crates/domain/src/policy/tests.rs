@@ -20,6 +20,7 @@ fn action_name(action: Action) -> &'static str {
         Action::ReadTrail => "read trail",
         Action::ApproveTranslation => "approve translation",
         Action::Follow => "follow",
+        Action::Erase => "erase",
     }
 }
 
@@ -46,7 +47,7 @@ fn check_row(label: &str, resource: impl Fn(PartnerId) -> Resource<'static>, act
 fn permission_matrix() {
     use Action::*;
     // columns:  anon | admin own,other | coord own,other | editor own,other | viewer own,other
-    type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 10]);
+    type Row<'r> = (&'r str, &'r dyn Fn(PartnerId) -> Resource<'static>, [&'r str; 11]);
     let rows: &[Row<'_>] = &[
         (
             "partner",
@@ -64,6 +65,7 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- -- -- -- --",
             ],
         ),
         (
@@ -71,6 +73,7 @@ fn permission_matrix() {
             &|_| Resource::AccountDirectory,
             [
                 "- YY YY -- --",
+                "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
@@ -96,6 +99,7 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- YY YY -- --",
             ],
         ),
         (
@@ -112,12 +116,14 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- YY -- -- --",
             ],
         ),
         (
             "someone's profile",
             &|_| Resource::Profile { id: SOMEONE },
             [
+                "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
@@ -144,6 +150,7 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- YY YY YY YY",
             ],
         ),
         (
@@ -159,6 +166,7 @@ fn permission_matrix() {
                 "- YY YY -- --",
                 "- YY YY Y- Y-",
                 "- YY YY Y- --",
+                "- -- -- -- --",
                 "- -- -- -- --",
             ],
         ),
@@ -176,6 +184,7 @@ fn permission_matrix() {
                 "- YY YY Y- Y-",
                 "- YY YY Y- --",
                 "- -- -- -- --",
+                "- -- -- -- --",
             ],
         ),
         (
@@ -191,6 +200,7 @@ fn permission_matrix() {
                 "- YY YY -- --",
                 "- YY YY Y- Y-",
                 "- YY YY Y- --",
+                "- -- -- -- --",
                 "- -- -- -- --",
             ],
         ),
@@ -208,6 +218,7 @@ fn permission_matrix() {
                 "- YY YY Y- Y-",
                 "- YY YY Y- --",
                 "- -- -- -- --",
+                "- -- -- -- --",
             ],
         ),
         (
@@ -223,6 +234,7 @@ fn permission_matrix() {
                 "- YY YY -- --",
                 "- YY YY Y- Y-",
                 "- YY YY Y- --",
+                "- -- -- -- --",
                 "- -- -- -- --",
             ],
         ),
@@ -240,6 +252,7 @@ fn permission_matrix() {
                 "- YY YY Y- Y-",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- -- -- -- --",
             ],
         ),
         (
@@ -248,6 +261,7 @@ fn permission_matrix() {
             [
                 "Y YY YY YY YY",
                 "- YY YY YY --",
+                "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
@@ -272,6 +286,7 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
+                "- -- -- -- --",
             ],
         ),
         (
@@ -281,6 +296,7 @@ fn permission_matrix() {
                 "- YY -- -- --",
                 "- -- -- -- --",
                 "- YY -- -- --",
+                "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- -- -- -- --",
@@ -304,6 +320,7 @@ fn permission_matrix() {
                 "- -- -- -- --",
                 "- -- -- -- --",
                 "- YY YY Y- Y-",
+                "- -- -- -- --",
             ],
         ),
     ];
@@ -314,7 +331,7 @@ fn permission_matrix() {
     }
     // Every action appears in every row, so no combination is left untested.
     assert_eq!(
-        [Read, Create, Update, Deactivate, Translate, Submit, Review, ReadTrail, ApproveTranslation, Follow],
+        [Read, Create, Update, Deactivate, Translate, Submit, Review, ReadTrail, ApproveTranslation, Follow, Erase],
         Action::ALL
     );
 }

@@ -2,7 +2,7 @@
 
 use crate::db::DbConnection;
 use crate::error::{StoreError, corrupt};
-use crate::schema::{document_revisions, partners, users};
+use crate::schema::{account_erasures, document_revisions, partners, users};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use mfx_domain::document::DocumentId;
@@ -21,6 +21,9 @@ pub struct RevisionRecord {
     pub comment: Option<String>,
     /// The partner of who made the change: its slug and name.
     pub partner: Option<(String, String)>,
+    /// The person who made the change erased their account: `actor` is empty and the change
+    /// stays under the partner's name.
+    pub former_member: bool,
 }
 
 impl RevisionRecord {
@@ -51,9 +54,11 @@ pub fn revisions(conn: &mut DbConnection, id: DocumentId) -> Result<Vec<Revision
         Option<String>,
         Option<String>,
         Option<String>,
+        Option<NaiveDateTime>,
     );
     let rows: Vec<Row> = document_revisions::table
         .left_join(users::table.on(users::id.nullable().eq(document_revisions::actor_id)))
+        .left_join(account_erasures::table.on(account_erasures::user_id.nullable().eq(document_revisions::actor_id)))
         .left_join(partners::table.on(partners::id.nullable().eq(users::partner_id.nullable())))
         .filter(document_revisions::document_id.eq(id.to_string()))
         .order((document_revisions::at.desc(), document_revisions::id.desc()))
@@ -68,17 +73,20 @@ pub fn revisions(conn: &mut DbConnection, id: DocumentId) -> Result<Vec<Revision
             document_revisions::comment,
             partners::slug.nullable(),
             partners::name_local.nullable(),
+            account_erasures::erased_at.nullable(),
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(version, at, actor, name, action, locale, changes, comment, partner_slug, partner_name)| {
+        .map(|(version, at, actor, name, action, locale, changes, comment, partner_slug, partner_name, erased)| {
             Ok(RevisionRecord {
                 version,
                 at: at.and_utc(),
                 actor: match (actor, name) {
+                    (Some(_), Some(_)) if erased.is_some() => None,
                     (Some(id), Some(name)) => Some((id.parse().map_err(|e| corrupt("document_revisions", e))?, name)),
                     _ => None,
                 },
+                former_member: erased.is_some(),
                 action,
                 locale: locale.map(|l| l.parse()).transpose().map_err(|e| corrupt("document_revisions", e))?,
                 changes: serde_json::from_str(&changes).map_err(|e| corrupt("document_revisions", e))?,

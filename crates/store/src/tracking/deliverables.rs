@@ -403,11 +403,18 @@ pub struct HistoryRecord {
     pub from: Option<String>,
     pub to: String,
     pub comment: Option<String>,
+    /// The partner's name, when who made the move erased their account (`actor` is empty).
+    pub former_member_of: Option<String>,
 }
 
 pub fn deliverable_history(conn: &mut DbConnection, id: Uuid) -> Result<Vec<HistoryRecord>, StoreError> {
+    use crate::schema::{account_erasures, partners};
+    type Row =
+        (NaiveDateTime, Option<String>, Option<String>, String, Option<String>, Option<String>, Option<NaiveDateTime>);
     Ok(deliverable_history::table
         .left_join(users::table.on(users::id.nullable().eq(deliverable_history::actor_id)))
+        .left_join(partners::table.on(partners::id.nullable().eq(users::partner_id.nullable())))
+        .left_join(account_erasures::table.on(account_erasures::user_id.nullable().eq(deliverable_history::actor_id)))
         .filter(deliverable_history::deliverable_id.eq(id.to_string()))
         .order((deliverable_history::at, deliverable_history::id))
         .select((
@@ -416,10 +423,15 @@ pub fn deliverable_history(conn: &mut DbConnection, id: Uuid) -> Result<Vec<Hist
             deliverable_history::from_status,
             deliverable_history::to_status,
             deliverable_history::comment,
+            partners::name_local.nullable(),
+            account_erasures::erased_at.nullable(),
         ))
-        .load::<(NaiveDateTime, Option<String>, Option<String>, String, Option<String>)>(conn)?
+        .load::<Row>(conn)?
         .into_iter()
-        .map(|(at, actor, from, to, comment)| HistoryRecord { at: at.and_utc(), actor, from, to, comment })
+        .map(|(at, actor, from, to, comment, partner, erased)| {
+            let (actor, former_member_of) = if erased.is_some() { (None, partner) } else { (actor, None) };
+            HistoryRecord { at: at.and_utc(), actor, from, to, comment, former_member_of }
+        })
         .collect())
 }
 

@@ -312,6 +312,9 @@ pub struct RevisionView {
     pub actor: Option<RevisionActor>,
     /// The partner of who made the change (in the public history: who published).
     pub partner: Option<RevisionPartner>,
+    /// Who made the change erased their account: no `actor`, and the change stays under the
+    /// partner's name.
+    pub former_member: bool,
     /// created, edited, translated, status_changed, attachment_added, attachment_removed,
     /// draft_edited, draft_status_changed, draft_published, draft_discarded,
     /// translation_proposed, translation_approved, translation_refused; in the public history

@@ -423,6 +423,8 @@ pub struct HistoryView {
     pub from: Option<String>,
     pub to: String,
     pub comment: Option<String>,
+    /// The partner's name, when who made the move erased their account (`actor` is absent).
+    pub former_member_of: Option<String>,
 }
 
 /// Every status change of a deliverable: who, when, from, to, and why.
@@ -432,7 +434,14 @@ pub async fn history(state: &AppState, actor: &Actor, id: uuid::Uuid) -> Result<
     let found = read(state, move |c| store::deliverable_history(c, did)).await?;
     Ok(found
         .into_iter()
-        .map(|h| HistoryView { at: h.at, actor: h.actor, from: h.from, to: h.to, comment: h.comment })
+        .map(|h| HistoryView {
+            at: h.at,
+            actor: h.actor,
+            from: h.from,
+            to: h.to,
+            comment: h.comment,
+            former_member_of: h.former_member_of,
+        })
         .collect())
 }
 
