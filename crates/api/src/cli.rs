@@ -66,6 +66,25 @@ enum Command {
     /// The search index.
     #[command(subcommand)]
     Search(SearchCommand),
+    /// Write the whole partnership as JSON files and attached files (docs/operations.md).
+    ///
+    /// Partners, accounts (without passwords or sessions), documents with every translation,
+    /// revision, draft and proposal, attached files, the work plan and the activity, read at
+    /// one moment while the server runs. DIR must not exist or be empty; it appears only once
+    /// complete.
+    Export {
+        /// The folder to write.
+        dir: PathBuf,
+    },
+    /// Read an export into the configured database, which must hold no data yet.
+    ///
+    /// Every file is checked before anything is written, and everything is written in one
+    /// transaction: a damaged or foreign folder changes nothing. Each administrator gets a
+    /// one-time password, printed once.
+    Import {
+        /// The folder an export wrote.
+        dir: PathBuf,
+    },
     /// Copy the whole platform into a new file while the server runs.
     ///
     /// The copy is the configured database (MFX_DATABASE_URL) as it was at one moment:
@@ -276,6 +295,8 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
             );
             Ok(())
         }
+        Command::Export { dir } => crate::transfer::export(&settings, &dir),
+        Command::Import { dir } => crate::transfer::import(&settings, &dir),
         Command::Backup { file, pg_dump } => crate::backup::backup(&settings, &file, pg_dump.as_deref()),
         Command::Restore { file, pg_restore } => crate::backup::restore(&settings, &file, pg_restore.as_deref()),
         Command::Migrate => {

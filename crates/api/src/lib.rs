@@ -33,5 +33,6 @@ pub mod settings;
 pub mod state;
 pub mod telemetry;
 pub mod text;
+pub mod transfer;
 pub mod usecases;
 pub mod web;

@@ -21,6 +21,7 @@ pub mod seed;
 pub mod sessions;
 pub mod throttle;
 pub mod tracking;
+pub mod transfer;
 pub mod unsubscribe;
 
 pub use db::{Backend, DatabaseUrl, Db, DbConnection, PoolOptions, until};

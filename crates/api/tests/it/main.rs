@@ -36,6 +36,7 @@ mod search;
 mod smtp;
 mod time_zones;
 mod tracking;
+mod transfer;
 mod web;
 mod web_action_items;
 mod web_admin;
