@@ -118,6 +118,7 @@ const FAMILIES: &[&str] = &[
     "digest-frequency-",
     "digest-section-",
     "outbox-status-",
+    "data-event-",
 ];
 
 #[test]

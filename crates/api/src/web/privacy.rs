@@ -70,7 +70,9 @@ fn lead_lines(page: &Page, lead: &Partner) -> Vec<(String, Option<String>)> {
     let own_language = (p.locale != page.lang).then(|| p.locale.to_string());
     let mut lines = vec![(p.name_local.clone(), own_language)];
     if p.name_en != p.name_local {
-        lines.push((p.name_en.clone(), (page.lang.as_str() != "en").then(|| "en".to_owned())));
+        // The English name is in the working language.
+        let working = mfx_domain::Locale::fallback();
+        lines.push((p.name_en.clone(), (page.lang != working).then(|| working.to_string())));
     }
     lines.push((format!("{}, {}", p.region_in(page.lang), page.country_name(&p.country)), None));
     lines
