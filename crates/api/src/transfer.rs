@@ -247,18 +247,20 @@ pub fn import(settings: &Settings, dir: &Path) -> Result<(), String> {
     let total: usize = checked.tables.iter().map(|(_, rows)| rows.len()).sum::<usize>() + checked.files.len();
     let mut progress = Progress::new("importing rows and files", total as u64);
     db.write(|conn| {
-        for (table, rows) in &checked.tables {
-            transfer::insert(conn, table, rows)?;
-            progress.advance(rows.len() as u64);
-        }
-        for (id, data) in &checked.files {
-            transfer::set_attachment_data(conn, id, data)?;
-            progress.advance(1);
-        }
-        for (id, _, hash, _) in &admins {
-            transfer::set_imported_password(conn, id, hash)?;
-        }
-        Ok(())
+        transfer::without_change_log(conn, |conn| {
+            for (table, rows) in &checked.tables {
+                transfer::insert(conn, table, rows)?;
+                progress.advance(rows.len() as u64);
+            }
+            for (id, data) in &checked.files {
+                transfer::set_attachment_data(conn, id, data)?;
+                progress.advance(1);
+            }
+            for (id, _, hash, _) in &admins {
+                transfer::set_imported_password(conn, id, hash)?;
+            }
+            Ok(())
+        })
     })
     .map_err(|e| e.to_string())?;
     progress.finish();

@@ -536,6 +536,33 @@ pub fn insert(conn: &mut DbConnection, table: &Table, rows: &[Map<String, Value>
     Ok(())
 }
 
+/// Runs an import's `work` inside its transaction without logging each row as a change of
+/// content: on PostgreSQL the log's triggers are deferred to the commit, where a hundred
+/// thousand rows would queue a hundred thousand of them. The triggers stay on for everyone
+/// else (the change is part of the transaction) and one change naming no document tells
+/// caches and indexes that everything is new.
+pub fn without_change_log<T>(
+    conn: &mut DbConnection,
+    work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
+) -> Result<T, StoreError> {
+    if !matches!(conn, DbConnection::Pg(_)) {
+        return work(conn);
+    }
+    let tables: Vec<String> = TABLES.iter().map(|t| quote_ident(t.name)).collect();
+    for table in &tables {
+        conn.batch_execute(&format!("ALTER TABLE {table} DISABLE TRIGGER USER"))?;
+    }
+    let result = work(conn)?;
+    for table in &tables {
+        conn.batch_execute(&format!("ALTER TABLE {table} ENABLE TRIGGER USER"))?;
+    }
+    conn.batch_execute(
+        "UPDATE content_stamp SET value = value + 1 WHERE id = 1; \
+         INSERT INTO content_changes (seq, document_id) SELECT value, NULL FROM content_stamp WHERE id = 1",
+    )?;
+    Ok(result)
+}
+
 /// Runs `work` on one snapshot of the database, so that what it reads is as it was at one
 /// moment while others go on writing.
 pub fn in_snapshot<T>(conn: &mut DbConnection, work: impl FnOnce(&mut DbConnection) -> T) -> Result<T, StoreError> {
