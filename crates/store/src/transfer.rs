@@ -341,8 +341,14 @@ pub const TABLES: &[Table] = &[
 
 /// Tables that hold the platform's operation rather than its content: they must be empty too
 /// before an import, but are never exported.
-const OPERATIONAL: &[&str] =
+pub const OPERATIONAL: &[&str] =
     &["sessions", "refresh_tokens", "login_throttle", "calendar_tokens", "unsubscribe_links", "digest_outbox"];
+
+/// Tables the database keeps for itself: the change log, its counter, the migrations.
+pub const INTERNAL: &[&str] = &["content_stamp", "content_changes", "__diesel_schema_migrations"];
+
+/// Columns of exported tables that exports leave out: secrets, and what goes with them.
+pub const LEFT_OUT: &[(&str, &str)] = &[("users", "password_hash"), ("users", "password_change_required")];
 
 fn quote_ident(name: &str) -> String {
     format!("\"{name}\"")

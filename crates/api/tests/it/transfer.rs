@@ -234,3 +234,51 @@ async fn a_damaged_or_foreign_export_changes_nothing_on_sqlite() {
 async fn a_damaged_or_foreign_export_changes_nothing_on_postgres() {
     refusals(Backend::Postgres).await;
 }
+
+/// A table or column added by a migration is either exported or left out by name: nothing is
+/// dropped from exports silently.
+#[actix_web::test]
+async fn every_table_and_column_is_exported_or_left_out_by_name() {
+    use mfx_store::transfer::{INTERNAL, LEFT_OUT, OPERATIONAL, TABLES};
+    #[derive(diesel::QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let names = |sql: String| -> Vec<String> {
+        app.state
+            .db
+            .read(move |c| {
+                let mfx_store::DbConnection::Sqlite(c) = c else { return Ok(Vec::new()) };
+                let found: Vec<Name> = diesel::RunQueryDsl::load(diesel::sql_query(sql), c)?;
+                Ok(found.into_iter().map(|n| n.name).collect())
+            })
+            .expect("names")
+    };
+    let tables = names("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'".into());
+    assert!(tables.len() > 20, "the schema is read: {tables:?}");
+    for table in &tables {
+        let exported = TABLES.iter().find(|t| t.name == table);
+        if exported.is_none() {
+            assert!(
+                OPERATIONAL.contains(&table.as_str()) || INTERNAL.contains(&table.as_str()),
+                "the table {table} is neither exported nor left out by name"
+            );
+            continue;
+        }
+        let spec = exported.expect("exported");
+        for column in names(format!("SELECT name FROM pragma_table_info('{table}')")) {
+            let known = spec.columns.iter().any(|c| c.name == column)
+                || LEFT_OUT.iter().any(|(t, c)| t == table && *c == column);
+            assert!(known, "the column {table}.{column} is neither exported nor left out by name");
+        }
+        for column in spec.columns {
+            let listed = names(format!("SELECT name FROM pragma_table_info('{table}')"));
+            assert!(listed.iter().any(|c| c == column.name), "{table}.{} is exported but does not exist", column.name);
+        }
+    }
+    for table in TABLES {
+        assert!(tables.iter().any(|t| t == table.name), "{} is exported but does not exist", table.name);
+    }
+}
