@@ -122,11 +122,23 @@ pub fn is_erased(conn: &mut DbConnection, id: UserId) -> Result<bool, StoreError
     Ok(state(conn, id)?.erased_at.is_some())
 }
 
-/// Erases the account: run inside a transaction, after checking the policy and that it is not
-/// the last administrator. `None` when there is no such account or it is erased already.
+/// Erases the account whose owner asked: run inside a transaction, after checking the policy
+/// and that it is not the last administrator. `None` when no request waits (never asked,
+/// withdrawn, or erased already).
 pub fn erase(conn: &mut DbConnection, id: UserId, now: DateTime<Utc>) -> Result<Option<Erased>, StoreError> {
     let key = id.to_string();
-    if is_erased(conn, id)? {
+    // The request is taken first, and only while it waits: of two confirmations at once, the
+    // second finds it taken (PostgreSQL makes it wait for the first's commit, then re-reads)
+    // and erases nothing.
+    let taken = diesel::update(
+        account_erasures::table
+            .filter(account_erasures::user_id.eq(&key))
+            .filter(account_erasures::requested_at.is_not_null())
+            .filter(account_erasures::erased_at.is_null()),
+    )
+    .set(account_erasures::erased_at.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    if taken != 1 {
         return Ok(None);
     }
     let email: Option<String> = users::table.find(&key).select(users::email).first(conn).optional()?;
@@ -178,17 +190,5 @@ pub fn erase(conn: &mut DbConnection, id: UserId, now: DateTime<Utc>) -> Result<
             users::updated_at.eq(now.naive_utc()),
         ))
         .execute(conn)?;
-    let marked = diesel::update(account_erasures::table.find(&key))
-        .set(account_erasures::erased_at.eq(Some(now.naive_utc())))
-        .execute(conn)?;
-    if marked == 0 {
-        diesel::insert_into(account_erasures::table)
-            .values((
-                account_erasures::user_id.eq(&key),
-                account_erasures::requested_at.eq(None::<NaiveDateTime>),
-                account_erasures::erased_at.eq(Some(now.naive_utc())),
-            ))
-            .execute(conn)?;
-    }
     Ok(Some(erased))
 }

@@ -354,7 +354,27 @@ async fn the_data_page_downloads_asks_and_withdraws_and_a_coordinator_confirms(a
     assert!(refused.text().await.expect("body").contains(&messages("fr")["data-erase-last-admin"]));
 }
 
+async fn two_confirmations_at_once_erase_once(app: TestApp) {
+    let lars = app.user_token("lars@example.se", "orebro", "editor").await;
+    let id = id_of(&app, &lars).await;
+    app.post("/api/v1/me/erasure", Some(&lars), &json!({})).await;
+    let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
+    let admin = app.admin_token().await;
+    let (path, empty) = (format!("/api/v1/users/{id}/erasure"), json!({}));
+    let (first, second) =
+        tokio::join!(app.post(&path, Some(&coordinator), &empty), app.post(&path, Some(&admin), &empty));
+    let mut statuses = [first.status, second.status];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::NOT_FOUND], "{} / {}", first.text, second.text);
+    let events = count(
+        &app,
+        &format!("SELECT count(*) AS n FROM activity WHERE verb = 'account_erased' AND subject_id = '{id}'"),
+    );
+    assert_eq!(events, 1, "the erasure is recorded once");
+}
+
 crate::on_both_databases!(
+    two_confirmations_at_once_erase_once,
     the_download_holds_everything_kept_and_nothing_secret,
     an_erasure_asked_for_and_confirmed_leaves_nothing_personal,
     a_withdrawn_request_cannot_be_confirmed_and_the_last_administrator_stays,
