@@ -59,35 +59,32 @@ pub fn state(conn: &mut DbConnection, id: UserId) -> Result<Erasure, StoreError>
     }))
 }
 
-/// Records the owner's request; run inside a transaction. `false` when the account is erased
-/// already. Asking again keeps the first time asked.
+/// Records the owner's request; run inside a transaction. `true` when this call recorded it:
+/// asking again keeps the first time asked, and an erased account asks nothing.
 pub fn request(conn: &mut DbConnection, id: UserId, now: DateTime<Utc>) -> Result<bool, StoreError> {
     let key = id.to_string();
-    let row: Option<(Option<NaiveDateTime>, Option<NaiveDateTime>)> = account_erasures::table
-        .find(&key)
-        .select((account_erasures::requested_at, account_erasures::erased_at))
-        .first(conn)
-        .optional()?;
-    match row {
-        Some((_, Some(_))) => Ok(false),
-        Some((Some(_), None)) => Ok(true),
-        Some((None, None)) => {
-            diesel::update(account_erasures::table.find(&key))
-                .set(account_erasures::requested_at.eq(Some(now.naive_utc())))
-                .execute(conn)?;
-            Ok(true)
+    // The row first, whoever else is asking at the same moment (a second click).
+    match conn {
+        DbConnection::Sqlite(c) => {
+            diesel::sql_query("INSERT INTO account_erasures (user_id) VALUES (?) ON CONFLICT (user_id) DO NOTHING")
+                .bind::<diesel::sql_types::Text, _>(&key)
+                .execute(c)?
         }
-        None => {
-            diesel::insert_into(account_erasures::table)
-                .values((
-                    account_erasures::user_id.eq(&key),
-                    account_erasures::requested_at.eq(Some(now.naive_utc())),
-                    account_erasures::erased_at.eq(None::<NaiveDateTime>),
-                ))
-                .execute(conn)?;
-            Ok(true)
+        DbConnection::Pg(c) => {
+            diesel::sql_query("INSERT INTO account_erasures (user_id) VALUES ($1) ON CONFLICT (user_id) DO NOTHING")
+                .bind::<diesel::sql_types::Text, _>(&key)
+                .execute(c)?
         }
-    }
+    };
+    let recorded = diesel::update(
+        account_erasures::table
+            .filter(account_erasures::user_id.eq(&key))
+            .filter(account_erasures::requested_at.is_null())
+            .filter(account_erasures::erased_at.is_null()),
+    )
+    .set(account_erasures::requested_at.eq(Some(now.naive_utc())))
+    .execute(conn)?;
+    Ok(recorded == 1)
 }
 
 /// Withdraws a waiting request; `false` when there was none.

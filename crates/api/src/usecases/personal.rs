@@ -65,8 +65,7 @@ pub async fn request_erasure(state: &AppState, me: &AccountRecord) -> Result<Era
     let (record, now) = (me.clone(), state.clock.now());
     let erasure = write(state, move |c| {
         keep_an_administrator(c, &record)?;
-        let before = erasure::state(c, record.account.id)?;
-        if erasure::request(c, record.account.id, now)? && before.requested_at.is_none() {
+        if erasure::request(c, record.account.id, now)? {
             activity::record(c, event(&record, record.account.id, "erasure_requested", now))?;
         }
         erasure::state(c, record.account.id)

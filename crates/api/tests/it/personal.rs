@@ -354,13 +354,25 @@ async fn the_data_page_downloads_asks_and_withdraws_and_a_coordinator_confirms(a
     assert!(refused.text().await.expect("body").contains(&messages("fr")["data-erase-last-admin"]));
 }
 
-async fn two_confirmations_at_once_erase_once(app: TestApp) {
+async fn two_requests_and_two_confirmations_at_once_count_once(app: TestApp) {
     let lars = app.user_token("lars@example.se", "orebro", "editor").await;
     let id = id_of(&app, &lars).await;
-    app.post("/api/v1/me/erasure", Some(&lars), &json!({})).await;
+    // A double click: both answers say the request waits, and it is recorded once.
+    let empty = json!({});
+    let (one, two) = tokio::join!(
+        app.post("/api/v1/me/erasure", Some(&lars), &empty),
+        app.post("/api/v1/me/erasure", Some(&lars), &empty)
+    );
+    assert_eq!((one.status, two.status), (StatusCode::OK, StatusCode::OK), "{} / {}", one.text, two.text);
+    assert_eq!(one.body["requested_at"], two.body["requested_at"]);
+    let asked = count(
+        &app,
+        &format!("SELECT count(*) AS n FROM activity WHERE verb = 'erasure_requested' AND subject_id = '{id}'"),
+    );
+    assert_eq!(asked, 1, "the request is recorded once");
     let coordinator = app.user_token("ana@example.ro", "bucharest-ilfov", "coordinator").await;
     let admin = app.admin_token().await;
-    let (path, empty) = (format!("/api/v1/users/{id}/erasure"), json!({}));
+    let path = format!("/api/v1/users/{id}/erasure");
     let (first, second) =
         tokio::join!(app.post(&path, Some(&coordinator), &empty), app.post(&path, Some(&admin), &empty));
     let mut statuses = [first.status, second.status];
@@ -374,7 +386,7 @@ async fn two_confirmations_at_once_erase_once(app: TestApp) {
 }
 
 crate::on_both_databases!(
-    two_confirmations_at_once_erase_once,
+    two_requests_and_two_confirmations_at_once_count_once,
     the_download_holds_everything_kept_and_nothing_secret,
     an_erasure_asked_for_and_confirmed_leaves_nothing_personal,
     a_withdrawn_request_cannot_be_confirmed_and_the_last_administrator_stays,
