@@ -146,6 +146,10 @@ async fn an_erasure_asked_for_and_confirmed_leaves_nothing_personal(app: TestApp
         .write(move |c| mfx_store::outbox::enqueue(c, user, now - chrono::Duration::days(7), now, now))
         .expect("a digest");
 
+    // Her name in the practice's history, read (and kept by the response cache) before.
+    let before = app.get(&format!("/api/v1/practices/{doc}/revisions"), Some(&coordinator)).await;
+    assert!(before.text.contains("Giulia Rossi"), "{}", before.text);
+
     // Confirming before she asks is refused.
     app.post(&format!("/api/v1/users/{id}/erasure"), Some(&coordinator), &json!({}))
         .await
@@ -202,6 +206,7 @@ async fn an_erasure_asked_for_and_confirmed_leaves_nothing_personal(app: TestApp
     let practice = app.get(&format!("/api/v1/practices/{doc}"), Some(&coordinator)).await;
     assert_eq!(practice.status, StatusCode::OK);
     let history = app.get(&format!("/api/v1/practices/{doc}/revisions"), Some(&coordinator)).await;
+    assert!(!history.text.contains("Giulia"), "the history still names her: {}", history.text);
     let first_entry = history.body["items"].as_array().and_then(|i| i.last()).cloned().expect("an entry");
     assert_eq!(first_entry["actor"], Value::Null);
     assert_eq!(first_entry["former_member"], true);
