@@ -4,6 +4,9 @@
 //! of their keys), and written back into an empty database. What is secret or only serves the
 //! running platform stays out: password hashes, sessions and their tokens, sign-in records,
 //! calendar and unsubscribe tokens, the digest outbox, the change log.
+//!
+//! Longer than most files: most of it is [`TABLES`], the list of every exported column, kept
+//! beside the code that reads and writes them (a test compares it with the schema).
 
 use crate::db::DbConnection;
 use crate::error::{StoreError, corrupt};
