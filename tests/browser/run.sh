@@ -11,4 +11,4 @@ fi
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
 npm ci --no-audit --no-fund
-node --test --test-concurrency=1 accessibility.test.js journey.test.js conflict.test.js password.test.js account.test.js admin.test.js attachments.test.js misleading.test.js reading.test.js journeys.test.js phone.test.js work_plan.test.js timeline.test.js search.test.js data.test.js
+node --test --test-concurrency=1 accessibility.test.js journey.test.js conflict.test.js password.test.js account.test.js admin.test.js attachments.test.js misleading.test.js reading.test.js journeys.test.js phone.test.js work_plan.test.js timeline.test.js search.test.js data.test.js archive.test.js

@@ -85,6 +85,19 @@ enum Command {
         /// The folder an export wrote.
         dir: PathBuf,
     },
+    /// Write the project's static archive: a website of everything public, without a server.
+    ///
+    /// Every published public good practice, meeting note and action plan in each of the
+    /// platform's languages, with its attached files, the partners, the lists and a search that
+    /// runs in the browser; a page in each language says when and how the archive was made and
+    /// names the licence (MFX_CONTENT_LICENCE). Drafts, documents under review or shared only
+    /// within the partnership, history and names of people are left out. Open DIR/index.html
+    /// from the folder or put DIR on any static host. DIR must not exist or be empty; it
+    /// appears only once complete.
+    Archive {
+        /// The folder to write.
+        dir: PathBuf,
+    },
     /// Copy the whole platform into a new file while the server runs.
     ///
     /// The copy is the configured database (MFX_DATABASE_URL) as it was at one moment:
@@ -297,6 +310,7 @@ async fn run(command: Command, settings: Settings) -> Result<(), String> {
         }
         Command::Export { dir } => crate::transfer::export(&settings, &dir),
         Command::Import { dir } => crate::transfer::import(&settings, &dir),
+        Command::Archive { dir } => crate::archive::archive(settings, &dir).await,
         Command::Backup { file, pg_dump } => crate::backup::backup(&settings, &file, pg_dump.as_deref()),
         Command::Restore { file, pg_restore } => crate::backup::restore(&settings, &file, pg_restore.as_deref()),
         Command::Migrate => {

@@ -1,6 +1,7 @@
 //! The MICROFUTURE Exchange server: the JSON API under `/api/v1`, operational endpoints,
 //! authentication, and the `mfx` command line.
 
+pub mod archive;
 pub mod auth;
 pub mod backup;
 pub mod bench_data;

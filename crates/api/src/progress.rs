@@ -28,6 +28,11 @@ impl Progress {
         }
     }
 
+    /// The work turned out `n` steps longer than announced.
+    pub fn grow(&mut self, n: u64) {
+        self.total = self.total.saturating_add(n);
+    }
+
     /// `n` more steps are done.
     pub fn advance(&mut self, n: u64) {
         self.done = self.done.saturating_add(n);

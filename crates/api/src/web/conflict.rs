@@ -257,6 +257,7 @@ mod tests {
             project: String::new(),
             programme: String::new(),
             notice: None,
+            archive: false,
         }
     }
 

@@ -138,6 +138,10 @@ impl DocumentPage<'_> {
                 _ => facts.extend(self.fact(field, value)),
             }
         }
+        // The static archive outlives the platform: it names no one and gives no one's address.
+        if self.page.archive {
+            facts.retain(|fact| !matches!(fact.name, "contact_name" | "contact_email"));
+        }
         facts
     }
 

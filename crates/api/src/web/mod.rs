@@ -36,14 +36,14 @@ mod zones;
 
 /// Shared with mail; the pages drawn by hand (dashboard, SVG) use it from here.
 pub use crate::text::escape;
-pub use page::Page;
+pub use page::{ForArchive, Page};
 
 use crate::error::ApiError;
 use crate::state::AppState;
 use actix_web::cookie::Cookie;
 use actix_web::http::StatusCode;
 use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpMessage, HttpRequest, HttpResponse, web};
 use askama::Template;
 use mfx_domain::Locale;
 
@@ -208,6 +208,7 @@ pub async fn context(
             project,
             programme,
             notice,
+            archive: req.extensions().get::<ForArchive>().is_some(),
         },
         cookies,
     ))
@@ -298,6 +299,7 @@ fn bare_page(req: &HttpRequest, lang: Locale, title_id: &str) -> Page {
         project: String::new(),
         programme: String::new(),
         notice: None,
+        archive: req.extensions().get::<ForArchive>().is_some(),
     }
 }
 

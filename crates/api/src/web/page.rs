@@ -23,7 +23,15 @@ pub struct Page {
     pub programme: String,
     /// A notice to show once (after a redirect), already translated.
     pub notice: Option<String>,
+    /// Drawn for the static archive (`mfx archive`): nothing that needs the server (signing
+    /// in, forms that send, feeds, history) and no names of people.
+    pub archive: bool,
 }
+
+/// Marks a request `mfx archive` makes of the application in-process: its page is drawn for
+/// the static archive. Only code in this process can set it; no request from outside has it.
+#[derive(Debug, Clone, Copy)]
+pub struct ForArchive;
 
 /// The messages naming the days of the week, Monday (1) first.
 pub const WEEKDAYS: [&str; 7] =

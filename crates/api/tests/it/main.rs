@@ -4,6 +4,7 @@ mod support;
 
 mod account_security;
 mod accounts;
+mod archive;
 mod auth;
 mod backup;
 mod caching;
