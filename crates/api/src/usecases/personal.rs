@@ -4,20 +4,17 @@
 //! their history for the partnership, under the partner's name, and removes what made the
 //! account a person's (see `mfx_store::erasure`).
 
+use super::users::record_event;
 use super::{Error, read, write};
 use crate::state::AppState;
 use chrono::{DateTime, Utc};
 use mfx_domain::UserId;
 use mfx_domain::policy::{Action, Actor, Member, Resource, permits};
 use mfx_store::accounts::{self, AccountRecord};
-use mfx_store::activity::{self, NewActivity};
 use mfx_store::erasure::{self, Erased, Erasure};
 use mfx_store::personal::{self, PersonalData};
 use mfx_store::{DbConnection, StoreError};
 use serde_json::json;
-
-/// The `subject_kind` of account events, shared with the account management use cases.
-use super::users::SUBJECT;
 
 /// Everything held about the account, read in one go.
 pub async fn data(state: &AppState, me: &AccountRecord) -> Result<(PersonalData, Erasure), Error> {
@@ -32,20 +29,6 @@ pub async fn erasure_state(state: &AppState, id: UserId) -> Result<Erasure, Erro
 
 fn member(record: &AccountRecord) -> Member {
     Member { id: record.account.id, partner: record.account.partner, role: record.account.role }
-}
-
-fn event(record: &AccountRecord, by: UserId, verb: &'static str, at: DateTime<Utc>) -> NewActivity {
-    NewActivity {
-        at,
-        actor: Some(by),
-        verb,
-        subject_kind: SUBJECT,
-        subject_id: record.account.id.to_string(),
-        document_kind: None,
-        partner: Some(record.account.partner),
-        locale: None,
-        details: json!({}),
-    }
 }
 
 /// Refuses to leave the platform without an active administrator.
@@ -66,7 +49,7 @@ pub async fn request_erasure(state: &AppState, me: &AccountRecord) -> Result<Era
     let erasure = write(state, move |c| {
         keep_an_administrator(c, &record)?;
         if erasure::request(c, record.account.id, now)? {
-            activity::record(c, event(&record, record.account.id, "erasure_requested", now))?;
+            record_event(c, &record, record.account.id, "erasure_requested", json!({}), now)?;
         }
         erasure::state(c, record.account.id)
     })
@@ -80,7 +63,7 @@ pub async fn withdraw_erasure(state: &AppState, me: &AccountRecord) -> Result<Er
     let (record, now) = (me.clone(), state.clock.now());
     write(state, move |c| {
         if erasure::withdraw(c, record.account.id)? {
-            activity::record(c, event(&record, record.account.id, "erasure_withdrawn", now))?;
+            record_event(c, &record, record.account.id, "erasure_withdrawn", json!({}), now)?;
         }
         erasure::state(c, record.account.id)
     })
@@ -132,7 +115,7 @@ pub async fn erase(state: &AppState, by: &Member, id: UserId) -> Result<Erased, 
         keep_an_administrator(c, &record)?;
         let erased =
             erasure::erase(c, id, now)?.ok_or(StoreError::Domain(mfx_domain::Error::NotFound { entity: "account" }))?;
-        activity::record(c, event(&record, by_id, "account_erased", now))?;
+        record_event(c, &record, by_id, "account_erased", json!({}), now)?;
         Ok(erased)
     })
     .await?;

@@ -294,7 +294,8 @@ pub async fn recent_activity(state: &AppState, id: UserId, limit: i64) -> Result
     read(state, move |c| activity::of_subject(c, SUBJECT, &key, limit)).await
 }
 
-fn record_event(
+/// Records an event of the account in its activity.
+pub(super) fn record_event(
     conn: &mut DbConnection,
     record: &AccountRecord,
     by: UserId,

@@ -6,10 +6,9 @@
 
 use crate::documents::{create, french_practice, move_to, published};
 use crate::on_both_databases;
-use crate::support::{TestApp, mfx};
+use crate::support::{TestApp, files_under, mfx, printed};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
-use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::process::Output;
 
@@ -100,28 +99,6 @@ fn archive(app: &TestApp, dir: &Path, env: &[(&str, &str)]) -> Output {
     command.output().expect("mfx runs")
 }
 
-fn said(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
-
-/// Every file under `dir`, by its path from `dir`.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<PathBuf, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let bytes = std::fs::read(&path).expect("read");
-                out.insert(path.strip_prefix(root).expect("inside").to_path_buf(), bytes);
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
-
 /// The addresses in the `href`, `src` and `action` attributes of a page, unescaped.
 fn addresses(html: &str) -> Vec<String> {
     let mut found = Vec::new();
@@ -200,14 +177,14 @@ async fn an_archive_holds_what_is_public_and_nothing_else(app: TestApp) {
     let secrets = filled(&app).await;
     let dir = app.db.data_dir().join("archive");
     let done = archive(&app, &dir, &[]);
-    assert!(done.status.success(), "archive: {}", said(&done));
-    assert!(said(&done).contains("Archived 23 public document(s)"), "{}", said(&done));
+    assert!(done.status.success(), "archive: {}", printed(&done));
+    assert!(printed(&done).contains("Archived 23 public document(s)"), "{}", printed(&done));
     let leftovers = std::fs::read_dir(app.db.data_dir()).expect("dir").flatten();
     assert!(
         !leftovers.into_iter().any(|e| e.file_name().to_string_lossy().contains("partial")),
         "no unfinished folder is left beside the archive"
     );
-    let archived = files(&dir);
+    let archived = files_under(&dir);
     let text = |path: &str| String::from_utf8_lossy(&archived[Path::new(path)]).into_owned();
 
     // Every public document has its page in each language it is written in, shown in it.
@@ -285,23 +262,23 @@ async fn an_archive_names_its_licence_and_is_never_written_over(app: TestApp) {
     let dir = app.db.data_dir().join("archive");
     let licence = [("MFX_CONTENT_LICENCE", "CC BY-SA 4.0")];
     let done = archive(&app, &dir, &licence);
-    assert!(done.status.success(), "archive: {}", said(&done));
-    let before = files(&dir);
+    assert!(done.status.success(), "archive: {}", printed(&done));
+    let before = files_under(&dir);
     let about = String::from_utf8_lossy(&before[Path::new("it/about.html")]).into_owned();
     assert!(about.contains("CC BY-SA 4.0"), "{about}");
     assert!(about.contains("https://creativecommons.org/licenses/by-sa/4.0/"), "{about}");
 
     let again = archive(&app, &dir, &licence);
     assert!(!again.status.success(), "a second archive into the same folder is refused");
-    assert!(said(&again).contains("is not empty"), "{}", said(&again));
-    assert!(files(&dir) == before, "the folder is left as it was");
+    assert!(printed(&again).contains("is not empty"), "{}", printed(&again));
+    assert!(files_under(&dir) == before, "the folder is left as it was");
 
     let occupied = app.db.data_dir().join("occupied");
     std::fs::create_dir_all(&occupied).expect("dir");
     std::fs::write(occupied.join("notes.txt"), "mine").expect("write");
     let refused = archive(&app, &occupied, &[]);
     assert!(!refused.status.success());
-    assert_eq!(files(&occupied).len(), 1, "nothing is added to a folder that is not empty");
+    assert_eq!(files_under(&occupied).len(), 1, "nothing is added to a folder that is not empty");
     let empty = app.db.data_dir().join("empty");
     std::fs::create_dir_all(&empty).expect("dir");
     assert!(archive(&app, &empty, &[]).status.success(), "an empty folder is filled");

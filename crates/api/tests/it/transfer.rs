@@ -4,7 +4,7 @@
 //! database not empty.
 
 use crate::documents::{create, french_practice};
-use crate::support::{Backend, TestApp, TestDatabase, USER_PASSWORD, mfx};
+use crate::support::{Backend, TestApp, TestDatabase, USER_PASSWORD, files_under, mfx, printed};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -42,38 +42,26 @@ fn run(db: &TestDatabase, args: &[&str]) -> Output {
     mfx(db).args(args).output().expect("mfx runs")
 }
 
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
-
 /// Every file of an export, by path, with the manifest's time of export left out.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).expect("read dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                walk(root, &path, out);
-            } else {
-                let name = path.strip_prefix(root).expect("inside").display().to_string();
-                let mut bytes = std::fs::read(&path).expect("read");
-                if name == "manifest.json" {
-                    let mut manifest: Value = serde_json::from_slice(&bytes).expect("manifest");
-                    manifest["exported_at"] = Value::Null;
-                    bytes = serde_json::to_vec_pretty(&manifest).expect("json");
-                }
-                out.insert(name, bytes);
+    files_under(dir)
+        .into_iter()
+        .map(|(path, bytes)| {
+            let name = path.display().to_string();
+            if name != "manifest.json" {
+                return (name, bytes);
             }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+            let mut manifest: Value = serde_json::from_slice(&bytes).expect("manifest");
+            manifest["exported_at"] = Value::Null;
+            (name, serde_json::to_vec_pretty(&manifest).expect("json"))
+        })
+        .collect()
 }
 
 fn export_of(db: &TestDatabase, name: &str) -> PathBuf {
     let dir = db.data_dir().join(name);
     let done = run(db, &["export", dir.to_str().expect("utf-8")]);
-    assert!(done.status.success(), "export: {}", text(&done));
+    assert!(done.status.success(), "export: {}", printed(&done));
     dir
 }
 
@@ -95,7 +83,7 @@ async fn round_trip(target: Backend) {
 
     let copy = TestDatabase::create(target);
     let imported = run(&copy, &["import", first.to_str().expect("utf-8")]);
-    let said = text(&imported);
+    let said = printed(&imported);
     assert!(imported.status.success(), "import: {said}");
     assert!(said.contains(crate::support::ADMIN_EMAIL), "the administrator's one-time password: {said}");
     let second = export_of(&copy, "second");
@@ -208,20 +196,20 @@ async fn refusals(target: Backend) {
     ] {
         let refused = run(&empty, &["import", dir.to_str().expect("utf-8")]);
         assert!(!refused.status.success(), "{} was imported", dir.display());
-        assert!(text(&refused).contains(said), "{}: {}", dir.display(), text(&refused));
+        assert!(printed(&refused).contains(said), "{}: {}", dir.display(), printed(&refused));
     }
     // Nothing was written: the good export still goes in whole.
     let imported = run(&empty, &["import", good.to_str().expect("utf-8")]);
-    assert!(imported.status.success(), "{}", text(&imported));
+    assert!(imported.status.success(), "{}", printed(&imported));
     // A second import into the now filled database is refused and changes nothing.
     let before = files(&export_of(&empty, "before"));
     let refused = run(&empty, &["import", good.to_str().expect("utf-8")]);
     assert!(!refused.status.success());
-    assert!(text(&refused).contains("is not empty"), "{}", text(&refused));
+    assert!(printed(&refused).contains("is not empty"), "{}", printed(&refused));
     assert_eq!(before, files(&export_of(&empty, "after")));
     // An export into a folder that holds something is refused.
     let refused = run(&app.db, &["export", foreign.to_str().expect("utf-8")]);
-    assert!(!refused.status.success() && text(&refused).contains("is not empty"), "{}", text(&refused));
+    assert!(!refused.status.success() && printed(&refused).contains("is not empty"), "{}", printed(&refused));
 }
 
 #[actix_web::test]
