@@ -8,7 +8,7 @@ use crate::attachments::{self, AttachmentMeta};
 use crate::db::DbConnection;
 use crate::documents::{self as live, Edit, Translation, current_version, revision};
 use crate::error::{StoreError, corrupt};
-use crate::schema::{document_drafts, documents, pending_translations, users};
+use crate::schema::{account_erasures, document_drafts, documents, partners, pending_translations, users};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use mfx_domain::content::Texts;
@@ -62,14 +62,17 @@ impl Pending {
     }
 }
 
-/// The names of the accounts, but those erased: their work stays, without a name.
+/// The names of the accounts; an erased account's work stays under its partner's name.
 fn names(conn: &mut DbConnection, ids: Vec<String>) -> Result<HashMap<String, String>, StoreError> {
-    Ok(users::table
+    let rows: Vec<(String, String, String, Option<NaiveDateTime>)> = users::table
+        .inner_join(partners::table)
+        .left_join(account_erasures::table.on(account_erasures::user_id.eq(users::id)))
         .filter(users::id.eq_any(ids))
-        .filter(crate::erasure::not_erased!(users::id))
-        .select((users::id, users::display_name))
-        .load::<(String, String)>(conn)?
+        .select((users::id, users::display_name, partners::name_local, account_erasures::erased_at.nullable()))
+        .load(conn)?;
+    Ok(rows
         .into_iter()
+        .map(|(id, name, partner, erased)| (id, if erased.is_some() { partner } else { name }))
         .collect())
 }
 

@@ -146,6 +146,16 @@ async fn an_erasure_asked_for_and_confirmed_leaves_nothing_personal(app: TestApp
         .write(move |c| mfx_store::outbox::enqueue(c, user, now - chrono::Duration::days(7), now, now))
         .expect("a digest");
 
+    // An Italian translation she proposed for Seine-Saint-Denis's published practice waits.
+    let claire = app.user_token("claire@example.fr", "seine-saint-denis", "editor").await;
+    let theirs = crate::documents::published(&app, &claire, &coordinator, "practices", &french_practice()).await;
+    let italian = json!({ "text": { "title": "Microcredito accompagnato", "summary": "Un microcredito." } });
+    let proposed =
+        app.send_json(reqwest::Method::PUT, &format!("{theirs}/translations/it"), Some(&giulia), &italian).await;
+    assert_eq!(proposed.status, StatusCode::ACCEPTED, "{}", proposed.text);
+    let waiting = app.get(&theirs, Some(&claire)).await;
+    assert_eq!(waiting.body["pending"]["translations"][0]["submitted_by"], "Giulia Rossi");
+
     // Her name in the practice's history, read (and kept by the response cache) before.
     let before = app.get(&format!("/api/v1/practices/{doc}/revisions"), Some(&coordinator)).await;
     assert!(before.text.contains("Giulia Rossi"), "{}", before.text);
@@ -202,6 +212,11 @@ async fn an_erasure_asked_for_and_confirmed_leaves_nothing_personal(app: TestApp
     assert_eq!(app.get("/api/v1/erasure-requests", Some(&coordinator)).await.body, json!([]));
     let listed = app.get("/api/v1/users?limit=100", Some(&coordinator)).await;
     assert!(!listed.text.contains(&id), "the erased account left the directory");
+    // Her proposal still waits, under Bologna's name.
+    let bologna = app.get("/api/v1/partners/bologna", None).await.body["name_local"].clone();
+    assert!(bologna.as_str().is_some_and(|n| !n.is_empty()), "{bologna}");
+    let waiting = app.get(&theirs, Some(&claire)).await;
+    assert_eq!(waiting.body["pending"]["translations"][0]["submitted_by"], bologna, "{}", waiting.text);
     // Her practice stays, under Bologna's name.
     let practice = app.get(&format!("/api/v1/practices/{doc}"), Some(&coordinator)).await;
     assert_eq!(practice.status, StatusCode::OK);
