@@ -19,3 +19,14 @@ pub fn response(file: Download) -> HttpResponse {
         .insert_header((header::ETAG, format!("\"{}\"", meta.sha256)))
         .body(data)
 }
+
+/// The response that sends the download of one's own data (the same from the API and the
+/// data page): a ZIP as an attachment, kept by no cache.
+pub fn personal_data(export: crate::personal_export::Export, user: mfx_domain::UserId) -> HttpResponse {
+    tracing::info!(event = "personal_data_exported", user = %user, bytes = export.bytes.len(), "data exported");
+    HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, "application/zip"))
+        .insert_header((header::CONTENT_DISPOSITION, filetype::content_disposition(&export.file_name)))
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .body(export.bytes)
+}

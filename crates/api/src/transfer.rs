@@ -37,9 +37,10 @@ fn latest_schema(backend: Backend) -> Result<String, String> {
         .ok_or_else(|| "this build knows no migration".to_owned())
 }
 
-/// A folder beside `dir` to write into before the rename.
-fn partial(dir: &Path) -> PathBuf {
-    let name = dir.file_name().map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+/// A folder beside `dir` to write into before the rename (exports and the archive alike), so
+/// that an interrupted run never leaves a folder named `dir`.
+pub(crate) fn partial(dir: &Path) -> PathBuf {
+    let name = dir.file_name().map_or_else(|| "folder".into(), |n| n.to_string_lossy().into_owned());
     dir.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 

@@ -114,11 +114,6 @@ pub fn requested(conn: &mut DbConnection) -> Result<Vec<(UserId, DateTime<Utc>)>
         .collect()
 }
 
-/// Whether the account is erased (false for an unknown one).
-pub fn is_erased(conn: &mut DbConnection, id: UserId) -> Result<bool, StoreError> {
-    Ok(state(conn, id)?.erased_at.is_some())
-}
-
 /// Erases the account whose owner asked: run inside a transaction, after checking the policy
 /// and that it is not the last administrator. `None` when no request waits (never asked,
 /// withdrawn, or erased already).

@@ -37,7 +37,7 @@ use mfx_store::attachments::AttachmentMeta;
 use mfx_store::documents::DocumentSummary;
 use plan::Plan;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The script of the search pages.
 const SEARCH_SCRIPT: &str = include_str!("../../static/archive-search.js");
@@ -53,12 +53,6 @@ const AT_ONCE: usize = 4;
 struct Public {
     summary: DocumentSummary,
     files: Vec<AttachmentMeta>,
-}
-
-/// A folder beside `dir` to write into before the rename.
-fn partial(dir: &Path) -> PathBuf {
-    let name = dir.file_name().map_or_else(|| "archive".into(), |n| n.to_string_lossy().into_owned());
-    dir.with_file_name(format!(".{name}.partial-{}", std::process::id()))
 }
 
 fn write(root: &Path, file: &str, bytes: &[u8]) -> Result<(), String> {
@@ -90,7 +84,7 @@ pub async fn archive(settings: Settings, dir: &Path) -> Result<(), String> {
         }
     }
     let started = std::time::Instant::now();
-    let work = partial(dir);
+    let work = crate::transfer::partial(dir);
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work).map_err(|e| format!("cannot create {}: {e}", work.display()))?;
     let made = write_archive(settings, &work).await;

@@ -77,13 +77,7 @@ fn no_store(mut response: HttpResponse) -> HttpResponse {
 #[get("/me/export")]
 pub async fn export_me(state: web::Data<AppState>, user: CurrentUser) -> Result<HttpResponse, ApiError> {
     let export = personal_export::export(&state, &user.record).await?;
-    tracing::info!(event = "personal_data_exported", user = %user.record.account.id, bytes = export.bytes.len(), "data exported");
-    Ok(no_store(
-        HttpResponse::Ok()
-            .content_type("application/zip")
-            .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", export.file_name)))
-            .body(export.bytes),
-    ))
+    Ok(crate::download::personal_data(export, user.record.account.id))
 }
 
 /// Whether the signed-in account asked to be erased.

@@ -10,7 +10,7 @@ use crate::personal_export;
 use crate::state::AppState;
 use crate::usecases::Error as UseCaseError;
 use crate::usecases::personal;
-use actix_web::http::{StatusCode, header};
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use mfx_i18n::Arg;
@@ -55,14 +55,7 @@ pub async fn download(state: web::Data<AppState>, req: HttpRequest, Lang(lang): 
     respond(&state, &req, lang, async {
         let (_, _, user) = member.titled("data-title");
         let export = personal_export::export(&state, &user.record).await?;
-        tracing::info!(event = "personal_data_exported", user = %user.record.account.id, bytes = export.bytes.len(), "data exported");
-        Ok::<_, ApiError>(
-            HttpResponse::Ok()
-                .content_type("application/zip")
-                .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", export.file_name)))
-                .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(export.bytes),
-        )
+        Ok::<_, ApiError>(crate::download::personal_data(export, user.record.account.id))
     })
     .await
 }
